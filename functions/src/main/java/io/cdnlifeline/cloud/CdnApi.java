@@ -1,0 +1,60 @@
+package io.cdnlifeline.cloud;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The narrow port to CDN (2018-05-10) and DCDN (2018-01-15) that the remedies and detectors use.
+ * Every method is one API call (or one call per batch of at most {@link #BATCH} names), so callers can
+ * reason about call counts. Implementations retry throttling and server errors; what they throw
+ * is final.
+ */
+public interface CdnApi {
+    /** The most names one batch call takes (BatchStop/BatchStart, TagResources, DescribeTagResources). */
+    int BATCH = 50;
+    /** The largest page the domain lists serve. */
+    int MAX_PAGE_SIZE = 500;
+
+    /**
+     * One page of {@code DescribeUserDomains} / {@code DescribeDcdnUserDomains}.
+     * @param statusFilter a DomainStatus value to filter on, or null for all
+     */
+    DomainPage listDomains(Product product, int pageNumber, int pageSize, String statusFilter) throws CloudException;
+
+    /**
+     * {@code DescribeCdnDomainDetail} / {@code DescribeDcdnDomainDetail}: CNAME, Scope (coverage),
+     * status and origins with their enabled flag. Throws with code {@code InvalidDomain.NotFound} for an unknown domain.
+     */
+    AcceleratedDomain describeDomain(Product product, String domain) throws CloudException;
+
+    /** {@code StopCdnDomain} / {@code StopDcdnDomain}. */
+    void stopDomain(Product product, String domain) throws CloudException;
+
+    /** {@code StartCdnDomain} / {@code StartDcdnDomain}. */
+    void startDomain(Product product, String domain) throws CloudException;
+
+    /** {@code BatchStopCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    void batchStopDomains(Product product, List<String> domains) throws CloudException;
+
+    /** {@code BatchStartCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    void batchStartDomains(Product product, List<String> domains) throws CloudException;
+
+    /** {@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} with {@code {"coverage": ...}}. */
+    void setCoverage(Product product, String domain, String coverage) throws CloudException;
+
+    /** {@code DescribeTagResources} / {@code DescribeDcdnTagResources} for at most {@link #BATCH} domains: domain -> tags. */
+    Map<String, Map<String, String>> tags(Product product, Collection<String> domains) throws CloudException;
+
+    /** {@code TagResources} / {@code TagDcdnResources} on at most {@link #BATCH} domains. */
+    void tag(Product product, Collection<String> domains, Map<String, String> tags) throws CloudException;
+
+    /** {@code UntagResources} / {@code UntagDcdnResources} on at most {@link #BATCH} domains. */
+    void untag(Product product, Collection<String> domains, Collection<String> keys) throws CloudException;
+
+    /**
+     * {@code CheckCdnDomainICP} (CDN only): true when the filing is valid ({@code DomainIsRegistration}),
+     * false for {@code DomainNotRegistration}.
+     */
+    boolean icpValid(String domain) throws CloudException;
+}

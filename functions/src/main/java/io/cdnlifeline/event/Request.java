@@ -1,0 +1,113 @@
+package io.cdnlifeline.event;
+
+import io.cdnlifeline.cloud.Product;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What every function takes, whatever triggered it (DESIGN.md "Request"). Built by
+ * {@link RequestParser} from JSON or by an event parser; immutable.
+ * <ul>
+ *   <li>{@code domains}: explicit targets, lower-case; empty means every domain of the account in scope.</li>
+ *   <li>{@code when}: conditions, any of which selects a domain; empty means the function's default.</li>
+ *   <li>{@code products}: cdn and/or dcdn; empty means both.</li>
+ *   <li>{@code dryRun}: null when the request does not say (the environment decides).</li>
+ *   <li>{@code maxChanges}: null when the request does not say (the environment decides).</li>
+ * </ul>
+ */
+public final class Request {
+    private final List<String> domains;
+    private final Set<Condition> when;
+    private final Set<Product> products;
+    private final Boolean dryRun;
+    private final Integer maxChanges;
+    private final String reason;
+    private final String source;
+
+    private Request(Builder b) {
+        this.domains = Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(b.domains)));
+        this.when = b.when.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(b.when));
+        this.products = b.products.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(Product.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(b.products));
+        this.dryRun = b.dryRun;
+        this.maxChanges = b.maxChanges;
+        this.reason = b.reason;
+        this.source = b.source == null ? "manual" : b.source;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.domains.addAll(domains);
+        b.when.addAll(when);
+        b.products.addAll(products);
+        b.dryRun = dryRun;
+        b.maxChanges = maxChanges;
+        b.reason = reason;
+        b.source = source;
+        return b;
+    }
+
+    public List<String> domains() { return domains; }
+    public Set<Condition> when() { return when; }
+    public Set<Product> products() { return products; }
+    public Boolean dryRun() { return dryRun; }
+    public Integer maxChanges() { return maxChanges; }
+    public String reason() { return reason; }
+    /** What produced this request (e.g. {@code timer}, {@code actiontrail:StopCdnDomain}, {@code manual}); kept in the audit log. */
+    public String source() { return source; }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Request)) return false;
+        Request r = (Request) o;
+        return domains.equals(r.domains) && when.equals(r.when) && products.equals(r.products)
+                && Objects.equals(dryRun, r.dryRun) && Objects.equals(maxChanges, r.maxChanges)
+                && Objects.equals(reason, r.reason) && source.equals(r.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(domains, when, products, dryRun, maxChanges, reason, source);
+    }
+
+    @Override
+    public String toString() {
+        return RequestParser.toJson(this);
+    }
+
+    /** Builds a Request; {@link RequestParser} validates the values from outside before they get here. */
+    public static final class Builder {
+        private final List<String> domains = new ArrayList<>();
+        private final Set<Condition> when = EnumSet.noneOf(Condition.class);
+        private final Set<Product> products = EnumSet.noneOf(Product.class);
+        private Boolean dryRun;
+        private Integer maxChanges;
+        private String reason;
+        private String source;
+
+        private Builder() {
+        }
+
+        public Builder domain(String d) { domains.add(DomainNames.normalize(d)); return this; }
+        public Builder domains(List<String> ds) { ds.forEach(this::domain); return this; }
+        public Builder when(Condition c) { when.add(c); return this; }
+        public Builder when(Set<Condition> cs) { when.addAll(cs); return this; }
+        public Builder product(Product p) { products.add(p); return this; }
+        public Builder dryRun(Boolean v) { dryRun = v; return this; }
+        public Builder maxChanges(Integer v) { maxChanges = v; return this; }
+        public Builder reason(String v) { reason = v; return this; }
+        public Builder source(String v) { source = v; return this; }
+
+        public Request build() { return new Request(this); }
+    }
+}

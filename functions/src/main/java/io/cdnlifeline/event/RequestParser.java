@@ -1,0 +1,191 @@
+package io.cdnlifeline.event;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import io.cdnlifeline.cloud.Product;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Strict reader of the Request JSON (DESIGN.md "Request"). Anything it does not understand is a
+ * {@link BadInputException} naming what was expected, so a typo never turns into an account-wide run.
+ */
+public final class RequestParser {
+    /** Far more than any real Request; a larger payload is refused before parsing. */
+    public static final int MAX_BYTES = 256 * 1024;
+    public static final int MAX_DOMAINS = 10_000;
+    public static final int MAX_REASON = 1_000;
+    private static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason");
+
+    private RequestParser() {
+    }
+
+    /** Parses a Request from JSON text; empty or blank text is the default Request. */
+    public static Request parse(String json) {
+        if (json == null || json.isBlank()) {
+            return Request.builder().build();
+        }
+        if (json.length() > MAX_BYTES) {
+            throw new BadInputException("the request is " + json.length() + " characters, more than the " + MAX_BYTES + " a Request may have");
+        }
+        return fromJson(parseJson(json), "request");
+    }
+
+    /** Parses JSON text strictly (one value, nothing after it). */
+    public static JsonElement parseJson(String json) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(json));
+            JsonElement e = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new BadInputException("the input has text after its JSON value; expected one JSON object");
+            }
+            return e;
+        } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
+            throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
+                    + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
+        } catch (StackOverflowError e) {
+            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
+        }
+    }
+
+    /** Reads a Request from an already parsed JSON object; {@code where} names it in error messages. */
+    public static Request fromJson(JsonElement element, String where) {
+        if (element == null || element.isJsonNull()) {
+            return Request.builder().build();
+        }
+        if (!element.isJsonObject()) {
+            throw new BadInputException(where + " must be a JSON object with any of " + KEYS + "; got " + kind(element));
+        }
+        JsonObject o = element.getAsJsonObject();
+        Request.Builder b = Request.builder();
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            String key = e.getKey();
+            JsonElement v = e.getValue();
+            if (!KEYS.contains(key)) {
+                throw new BadInputException(where + " has an unknown field '" + DomainNames.printable(key) + "'; expected any of "
+                        + "domains, when, products, dryRun, maxChanges, reason");
+            }
+            if (v.isJsonNull()) continue;
+            switch (key) {
+                case "domains":
+                    JsonArray ds = array(v, where + ".domains", "domain names such as [\"www.example.com\"]");
+                    if (ds.size() > MAX_DOMAINS) {
+                        throw new BadInputException(where + ".domains has " + ds.size() + " entries; at most " + MAX_DOMAINS);
+                    }
+                    for (JsonElement d : ds) b.domain(string(d, where + ".domains[]", "a domain name"));
+                    break;
+                case "when":
+                    for (JsonElement c : array(v, where + ".when", "conditions such as [\"offline\"]")) {
+                        String id = string(c, where + ".when[]", "a condition");
+                        Condition cond = Condition.fromId(id);
+                        if (cond == null) {
+                            throw new BadInputException(where + ".when has '" + DomainNames.printable(id) + "'; expected any of " + Condition.allIds());
+                        }
+                        b.when(cond);
+                    }
+                    break;
+                case "products":
+                    for (JsonElement p : array(v, where + ".products", "[\"cdn\"], [\"dcdn\"] or both")) {
+                        String id = string(p, where + ".products[]", "cdn or dcdn");
+                        try {
+                            b.product(Product.fromId(id));
+                        } catch (IllegalArgumentException ex) {
+                            throw new BadInputException(where + ".products has '" + DomainNames.printable(id) + "'; expected cdn or dcdn");
+                        }
+                    }
+                    break;
+                case "dryRun":
+                    if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean())) {
+                        throw new BadInputException(where + ".dryRun must be true or false; got " + kind(v));
+                    }
+                    b.dryRun(v.getAsBoolean());
+                    break;
+                case "maxChanges":
+                    b.maxChanges(nonNegativeInt(v, where + ".maxChanges"));
+                    break;
+                case "reason":
+                    String r = string(v, where + ".reason", "free text");
+                    if (r.length() > MAX_REASON) {
+                        throw new BadInputException(where + ".reason is " + r.length() + " characters; at most " + MAX_REASON);
+                    }
+                    b.reason(r);
+                    break;
+                default:
+                    throw new AssertionError(key);
+            }
+        }
+        return b.build();
+    }
+
+    /** The Request as the JSON DESIGN.md shows (defaults left out). */
+    public static String toJson(Request r) {
+        return toJsonObject(r).toString();
+    }
+
+    public static JsonObject toJsonObject(Request r) {
+        JsonObject o = new JsonObject();
+        if (!r.domains().isEmpty()) {
+            JsonArray a = new JsonArray();
+            r.domains().forEach(a::add);
+            o.add("domains", a);
+        }
+        if (!r.when().isEmpty()) {
+            JsonArray a = new JsonArray();
+            r.when().forEach(c -> a.add(c.id()));
+            o.add("when", a);
+        }
+        JsonArray ps = new JsonArray();
+        r.products().forEach(p -> ps.add(p.id()));
+        o.add("products", ps);
+        if (r.dryRun() != null) o.addProperty("dryRun", r.dryRun());
+        if (r.maxChanges() != null) o.addProperty("maxChanges", r.maxChanges());
+        if (r.reason() != null) o.addProperty("reason", r.reason());
+        return o;
+    }
+
+    static JsonArray array(JsonElement v, String where, String expected) {
+        if (!v.isJsonArray()) {
+            throw new BadInputException(where + " must be a JSON array of " + expected + "; got " + kind(v));
+        }
+        return v.getAsJsonArray();
+    }
+
+    static String string(JsonElement v, String where, String expected) {
+        if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isString())) {
+            throw new BadInputException(where + " must be a string (" + expected + "); got " + kind(v));
+        }
+        return v.getAsString();
+    }
+
+    static int nonNegativeInt(JsonElement v, String where) {
+        if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+            JsonPrimitive p = v.getAsJsonPrimitive();
+            try {
+                java.math.BigDecimal d = p.getAsBigDecimal();
+                if (d.signum() >= 0 && d.stripTrailingZeros().scale() <= 0 && d.compareTo(java.math.BigDecimal.valueOf(1_000_000)) <= 0) {
+                    return d.intValueExact();
+                }
+            } catch (NumberFormatException | ArithmeticException ignored) {
+                // falls through to the error below
+            }
+        }
+        throw new BadInputException(where + " must be a whole number from 0 to 1000000; got " + kind(v));
+    }
+
+    static String kind(JsonElement v) {
+        if (v == null || v.isJsonNull()) return "null";
+        if (v.isJsonObject()) return "an object";
+        if (v.isJsonArray()) return "an array";
+        JsonPrimitive p = v.getAsJsonPrimitive();
+        if (p.isBoolean()) return "the boolean " + p.getAsBoolean();
+        if (p.isNumber()) return "the number " + DomainNames.printable(p.getAsString());
+        return "the string \"" + DomainNames.printable(p.getAsString()) + "\"";
+    }
+}

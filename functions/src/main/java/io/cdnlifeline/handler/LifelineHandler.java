@@ -1,0 +1,139 @@
+package io.cdnlifeline.handler;
+
+import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.Credentials;
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.StreamRequestHandler;
+import io.cdnlifeline.cloud.Cloud;
+import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.cloud.aliyun.AliyunCloud;
+import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
+import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.event.BadInputException;
+import io.cdnlifeline.event.EventParser;
+import io.cdnlifeline.event.Request;
+import io.cdnlifeline.report.Report;
+import io.cdnlifeline.report.ReportJson;
+import io.cdnlifeline.run.Invocation;
+import io.cdnlifeline.run.LifelineFunction;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The FC entry point of every function, thin: bytes in -> Request -> function -> Report -> bytes out.
+ * The SDK clients are built once per instance (the initializer), and read the credentials of the
+ * latest invocation, because FC rotates the role's STS credentials.
+ * <p>When any change failed, the Report is written and then {@link RemediationFailedException} is
+ * thrown, so FC's async retry runs the function again (safe: every remedy plans from live state).
+ */
+public abstract class LifelineHandler implements StreamRequestHandler, FunctionInitializer {
+    /** A trigger payload larger than this is refused before it is parsed. */
+    static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+    private final AtomicReference<CloudCredentials> latest = new AtomicReference<>();
+    private volatile Cloud cloud;
+    private volatile Settings settings;
+
+    /** The function this handler runs. */
+    protected abstract LifelineFunction function();
+
+    /** Used by the CLI and tests: the settings and cloud to use instead of the environment's. */
+    public final LifelineHandler with(Settings s, Cloud c) {
+        this.settings = s;
+        this.cloud = c;
+        return this;
+    }
+
+    @Override
+    public void initialize(Context context) {
+        remember(context);
+        cloud();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        remember(context);
+        String functionName = function().name();
+        Consumer<String> log = logSink(context);
+        Request request;
+        try {
+            request = EventParser.parse(readLimited(input), functionName);
+        } catch (BadInputException e) {
+            log.accept("{\"audit\":\"lifeline\",\"function\":\"" + functionName + "\",\"error\":\"bad input\"}");
+            throw e;
+        }
+        long limit = context == null || context.getFunctionParam() == null ? 600_000L
+                : Math.max(1_000L, context.getFunctionParam().getExecTimeLimitInMillis());
+        // Leave a margin to write the report before FC cuts the invocation.
+        long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
+        String requestId = context == null ? null : context.getRequestId();
+        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
+        output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
+        output.flush();
+        if (report.hasFailures()) {
+            throw new RemediationFailedException(report);
+        }
+    }
+
+    private Settings settings() {
+        Settings s = settings;
+        if (s == null) {
+            s = Settings.fromEnvironment();
+            settings = s;
+        }
+        return s;
+    }
+
+    private Cloud cloud() {
+        Cloud c = cloud;
+        if (c == null) {
+            synchronized (this) {
+                c = cloud;
+                if (c == null) {
+                    c = AliyunCloud.create(settings(), this::credentials);
+                    cloud = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private CloudCredentials credentials() {
+        CloudCredentials c = latest.get();
+        return c != null ? c : DefaultCredentials.resolve(null);
+    }
+
+    private void remember(Context context) {
+        if (context == null) return;
+        Credentials c = context.getExecutionCredentials();
+        if (c != null && c.getAccessKeyId() != null && !c.getAccessKeyId().isEmpty()) {
+            latest.set(new CloudCredentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken()));
+        }
+    }
+
+    private static Consumer<String> logSink(Context context) {
+        FunctionComputeLogger logger = context == null ? null : context.getLogger();
+        if (logger == null) return line -> System.err.println(line);
+        return logger::info;
+    }
+
+    static String readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (buf.size() + n > MAX_EVENT_BYTES) {
+                throw new BadInputException("the event is larger than " + MAX_EVENT_BYTES + " bytes; expected a Request or a trigger event");
+            }
+            buf.write(chunk, 0, n);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,29 @@
+package io.cdnlifeline.remedy;
+
+import io.cdnlifeline.detect.MarkerProbe;
+import io.cdnlifeline.detect.Selector;
+import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.event.Condition;
+
+/** dns-to-cdn: placeholder until its issue lands; the pipeline, handler and template already name it. */
+public final class DnsToCdnRemedy implements Remedy {
+    @Override
+    public String function() {
+        return "dns-to-cdn";
+    }
+
+    @Override
+    public Selector defaultSelector() {
+        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+    }
+
+    @Override
+    public MarkerProbe markerProbe(RunContext ctx) {
+        return candidates -> java.util.Set.of();
+    }
+
+    @Override
+    public Plan plan(Target target, RunContext ctx) {
+        throw new UnsupportedOperationException("dns-to-cdn is not built yet");
+    }
+}

@@ -1,0 +1,48 @@
+package io.cdnlifeline.remedy;
+
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.detect.MarkerProbe;
+import io.cdnlifeline.detect.Selector;
+import io.cdnlifeline.detect.Target;
+
+import java.util.List;
+
+/**
+ * One remediation (an "action" in Cloud Custodian's terms): plans from live state, then the
+ * pipeline applies the plan. A new remedy is one class implementing this and one thin handler.
+ */
+public interface Remedy {
+    /** The function name, as in template.yml and the Report: e.g. {@code dns-to-origin}. */
+    String function();
+
+    /** Which domains it acts on when the Request names no {@code when}. */
+    Selector defaultSelector();
+
+    /** Reads the marker this remedy's counterpart (or itself) leaves: the {@code remediated} condition. */
+    MarkerProbe markerProbe(RunContext ctx);
+
+    /**
+     * True when an account-wide run (no domains named) is allowed with the default selector. Remedies
+     * whose default would touch every domain (disable-domain) return false and require domains or {@code when}.
+     */
+    default boolean allowsAccountWideDefault() {
+        return true;
+    }
+
+    /** Reads what it needs (only what the Target does not already carry) and plans; writes nothing. */
+    Plan plan(Target target, RunContext ctx) throws CloudException;
+
+    /**
+     * Applies the plans. The default runs each domain's steps in order, domains concurrently;
+     * remedies with batch APIs (disable-domain: BatchStopCdnDomain) override it.
+     */
+    default void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+        applier.applyEach(plans);
+    }
+
+    /** Products this remedy handles. */
+    default boolean supports(Product product) {
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+package io.cdnlifeline.remedy;
+
+import io.cdnlifeline.detect.MarkerProbe;
+import io.cdnlifeline.detect.Selector;
+import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.event.Condition;
+
+/** switch-to-overseas: placeholder until its issue lands; the pipeline, handler and template already name it. */
+public final class SwitchToOverseasRemedy implements Remedy {
+    @Override
+    public String function() {
+        return "switch-to-overseas";
+    }
+
+    @Override
+    public Selector defaultSelector() {
+        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+    }
+
+    @Override
+    public MarkerProbe markerProbe(RunContext ctx) {
+        return candidates -> java.util.Set.of();
+    }
+
+    @Override
+    public Plan plan(Target target, RunContext ctx) {
+        throw new UnsupportedOperationException("switch-to-overseas is not built yet");
+    }
+}

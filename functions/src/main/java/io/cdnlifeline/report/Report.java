@@ -1,0 +1,98 @@
+package io.cdnlifeline.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every function returns (DESIGN.md "Report"). {@code refused} is set when a guard refused the
+ * whole run (nothing was changed); {@code notes} carry run-wide facts (e.g. "the ICP check is not
+ * available for DCDN"); {@code domains} carries the rows of {@code inspect}.
+ */
+public final class Report {
+    private final String function;
+    private final String requestId;
+    private final boolean dryRun;
+    private final long durationMs;
+    private final List<Change> changes;
+    private final List<Skip> skipped;
+    private final List<String> notes;
+    private final String refused;
+    private final JsonArray domains;
+
+    private Report(Builder b) {
+        this.function = Objects.requireNonNull(b.function, "function");
+        this.requestId = b.requestId;
+        this.dryRun = b.dryRun;
+        this.durationMs = b.durationMs;
+        this.changes = Collections.unmodifiableList(new ArrayList<>(b.changes));
+        this.skipped = Collections.unmodifiableList(new ArrayList<>(b.skipped));
+        this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
+        this.refused = b.refused;
+        this.domains = b.domains;
+    }
+
+    public static Builder builder(String function) {
+        return new Builder(function);
+    }
+
+    public String function() { return function; }
+    public String requestId() { return requestId; }
+    public boolean dryRun() { return dryRun; }
+    public long durationMs() { return durationMs; }
+    public List<Change> changes() { return changes; }
+    public List<Skip> skipped() { return skipped; }
+    public List<String> notes() { return notes; }
+    public String refused() { return refused; }
+    public JsonArray domains() { return domains == null ? null : domains.deepCopy(); }
+
+    public long count(ChangeStatus s) {
+        return changes.stream().filter(c -> c.status() == s).count();
+    }
+
+    public boolean hasFailures() {
+        return count(ChangeStatus.FAILED) > 0;
+    }
+
+    public JsonObject toJson() {
+        return ReportJson.toJson(this);
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+
+    /** Collects a Report while a function runs. Thread-safe: remedies apply domains concurrently. */
+    public static final class Builder {
+        private final String function;
+        private String requestId;
+        private boolean dryRun;
+        private long durationMs;
+        private final List<Change> changes = new ArrayList<>();
+        private final List<Skip> skipped = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private String refused;
+        private JsonArray domains;
+
+        private Builder(String function) {
+            this.function = function;
+        }
+
+        public synchronized Builder requestId(String v) { requestId = v; return this; }
+        public synchronized Builder dryRun(boolean v) { dryRun = v; return this; }
+        public synchronized Builder durationMs(long v) { durationMs = v; return this; }
+        public synchronized Builder change(Change c) { changes.add(c); return this; }
+        public synchronized Builder changes(List<Change> cs) { changes.addAll(cs); return this; }
+        public synchronized Builder skip(Skip s) { skipped.add(s); return this; }
+        public synchronized Builder note(String n) { if (!notes.contains(n)) notes.add(n); return this; }
+        public synchronized Builder refused(String why) { refused = why; return this; }
+        public synchronized Builder domains(JsonArray rows) { domains = rows; return this; }
+
+        public synchronized Report build() { return new Report(this); }
+    }
+}

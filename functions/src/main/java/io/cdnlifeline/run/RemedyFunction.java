@@ -1,0 +1,152 @@
+package io.cdnlifeline.run;
+
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.detect.Detection;
+import io.cdnlifeline.detect.Detector;
+import io.cdnlifeline.detect.Selector;
+import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.event.BadInputException;
+import io.cdnlifeline.event.Request;
+import io.cdnlifeline.remedy.Applier;
+import io.cdnlifeline.remedy.Plan;
+import io.cdnlifeline.remedy.Remedy;
+import io.cdnlifeline.remedy.RunContext;
+import io.cdnlifeline.remedy.Step;
+import io.cdnlifeline.report.AuditLog;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeError;
+import io.cdnlifeline.report.Report;
+import io.cdnlifeline.report.Skip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The one way through every remedy: Request -> detect -> plan -> guards (max changes, dry run) ->
+ * apply -> Report. Plans are computed from live state before anything is written, so a run that
+ * crashed half way is completed by the next one, and an oversized run changes nothing.
+ */
+public final class RemedyFunction implements LifelineFunction {
+    private final Remedy remedy;
+
+    public RemedyFunction(Remedy remedy) {
+        this.remedy = Objects.requireNonNull(remedy, "remedy");
+    }
+
+    @Override
+    public String name() {
+        return remedy.function();
+    }
+
+    public Remedy remedy() {
+        return remedy;
+    }
+
+    @Override
+    public Report run(Request request, Invocation inv) {
+        long start = System.nanoTime();
+        Report.Builder report = Report.builder(remedy.function()).requestId(inv.requestId());
+        AuditLog audit = new AuditLog(inv.log(), remedy.function(), inv.requestId());
+        RunContext ctx = new RunContext(inv.cloud(), inv.settings(), request, audit, report, inv.deadlineMillis());
+        report.dryRun(ctx.dryRun());
+
+        Selector selector;
+        if (request.when().isEmpty()) {
+            if (request.domains().isEmpty() && !remedy.allowsAccountWideDefault()) {
+                throw new BadInputException(remedy.function() + " acts on every domain of the account unless told otherwise: "
+                        + "name the domains (\"domains\") or the conditions (\"when\")");
+            }
+            selector = remedy.defaultSelector();
+        } else {
+            selector = Selector.anyOf(request.when());
+        }
+        audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
+
+        Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
+        List<Plan> plans = plan(detection.targets(), ctx);
+
+        List<Plan> withSteps = new ArrayList<>();
+        int steps = 0;
+        for (Plan p : plans) {
+            if (p.isSkip()) {
+                report.skip(new Skip(p.target().name(), p.target().product().id(), p.skipReason()));
+            } else {
+                withSteps.add(p);
+                steps += p.steps().size();
+            }
+        }
+
+        int max = ctx.maxChanges();
+        if (steps > max) {
+            report.refused("refused: this run would make " + steps + " changes, more than maxChanges " + max
+                    + " (LIFELINE_MAX_CHANGES or the request's maxChanges); nothing was changed");
+            recordPlanned(withSteps, report);
+        } else if (ctx.dryRun()) {
+            recordPlanned(withSteps, report);
+        } else if (!withSteps.isEmpty()) {
+            remedy.apply(withSteps, ctx, new Applier(ctx));
+        }
+        return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+    }
+
+    private static void recordPlanned(List<Plan> plans, Report.Builder report) {
+        for (Plan p : plans) for (Step s : p.steps()) report.change(s.change());
+    }
+
+    /** Plans every target; domains are planned concurrently (reads only), keeping the detection order. */
+    private List<Plan> plan(List<Target> targets, RunContext ctx) {
+        List<Plan> out = new ArrayList<>();
+        int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
+        if (threads <= 1) {
+            for (Target t : targets) addPlan(out, planOne(t, ctx));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "lifeline-plan");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<Plan>> fs = new ArrayList<>();
+            for (Target t : targets) fs.add(pool.submit(() -> planOne(t, ctx)));
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    addPlan(out, fs.get(i).get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("planning failed unexpectedly", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while planning", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /**
+     * Plans one domain. When its reads fail, the domain is reported as a failed "read" change (so the
+     * handler throws and FC's retry plans again) and no plan is returned.
+     */
+    private Plan planOne(Target t, RunContext ctx) {
+        try {
+            return remedy.plan(t, ctx);
+        } catch (CloudException e) {
+            Change c = Change.planned(t.name(), t.product().id(), t.product().id() + ":" + t.name(), "read", null, null)
+                    .failed(ChangeError.of(e));
+            ctx.report().change(c);
+            ctx.audit().record(c, ctx.request().source());
+            return null;
+        }
+    }
+
+    private static void addPlan(List<Plan> out, Plan p) {
+        if (p != null) out.add(p);
+    }
+}
