@@ -2,7 +2,7 @@ package io.cdnlifeline.cloud.aliyun;
 
 /**
  * Every API operation the adapters call, with the per-account QPS the client-side rate limiter keeps
- * under. CDN and DCDN figures are the documented ones (api-examples/README.md sections 3-4).
+ * under (it runs at {@link ResilientCaller#QPS_HEADROOM} of it). CDN and DCDN figures are the documented ones (api-examples/README.md sections 3-4).
  * {@code DescribeUserCdnStatus}, {@code CheckCdnDomainICP} and {@code DescribeDcdnService} state no
  * figure, and the Alidns pages state none at all: those use {@link #UNDOCUMENTED_QPS}, a conservative
  * value below every documented CDN figure except the tag queries.

@@ -24,6 +24,11 @@ final class ResilientCaller {
     static final long MIN_ATTEMPT_MILLIS = 250;
     static final String DEADLINE_EXCEEDED = "Lifeline.DeadlineExceeded";
     static final String INTERRUPTED = "Lifeline.Interrupted";
+    /**
+     * The limiter runs at this share of the documented QPS: the cloud counts calls when they arrive, so
+     * permits spaced at exactly 1/QPS can land 11 in one second after a little network jitter.
+     */
+    static final double QPS_HEADROOM = 0.9;
 
     /** One try of the call, with the read timeout it must use. */
     interface Attempt<T> {
@@ -47,7 +52,7 @@ final class ResilientCaller {
             for (AliyunApi api : AliyunApi.values()) {
                 // Smooth, not bursty: permits are spread evenly over the second, so a fleet run never
                 // sends more than the documented QPS within any one-second window.
-                limiters.put(api, RateLimiter.smoothBuilder(api.qps(), Duration.ofSeconds(1)).build());
+                limiters.put(api, RateLimiter.smoothBuilder(permitsPerSecond(api), Duration.ofSeconds(1)).build());
             }
         }
     }
@@ -88,11 +93,16 @@ final class ResilientCaller {
         RateLimiter<Object> limiter = limiters.get(api);
         if (limiter != null && !limiter.tryAcquirePermit(Duration.ofMillis(left))) {
             throw new CloudException(DEADLINE_EXCEEDED, "the client-side rate limit of " + api.action() + " (" + api.qps()
-                    + "/s) has no free slot before the run's deadline", null, 0, false);
+                    + "/s documented) has no free slot before the run's deadline", null, 0, false);
         }
         left = deadline - clock.getAsLong();
         int readTimeout = (int) Math.max(1, Math.min(policy.readTimeout().toMillis(), left));
         return attempt.run(readTimeout);
+    }
+
+    /** The client-side rate of an API: its documented QPS less the headroom, at least one a second. */
+    static long permitsPerSecond(AliyunApi api) {
+        return Math.max(1, (long) Math.floor(api.qps() * QPS_HEADROOM));
     }
 
     /** Exponential backoff after the n-th attempt, jittered downwards, never past the retry budget. */
