@@ -100,8 +100,8 @@ final class CloudErrors {
 
     private static String describeSdkCode(String code) {
         switch (code) {
-            case "SDK.ServerUnreachable": return "could not connect to call";
-            case "SDK.ReadTimeout": return "no answer in time from";
+            case "SDK.ServerUnreachable": return "connection failed calling";
+            case "SDK.ReadTimeout": return "read timed out calling";
             default: return code.toLowerCase(Locale.ROOT).startsWith("sdk.") ? "the SDK failed to call" : "failed to call";
         }
     }
