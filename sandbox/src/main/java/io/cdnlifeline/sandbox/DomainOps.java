@@ -138,13 +138,13 @@ final class DomainOps {
     }
 
     /**
-     * The docs say a domain cannot be enabled while the account has an overdue payment; they name no code for it.
-     * We answer what the API gateway uses for an account locked for arrears elsewhere in Alibaba Cloud:
-     * {@code InvalidAccountStatus.InDebt}-style refusal, 400. (Chosen, not observed: see the sandbox README.)
+     * The docs say a domain cannot be enabled while the account has an overdue payment, but name no error code
+     * for it and none could be found in the public references. The code below is our choice, in the style of the
+     * CDN general errors (403 for a refused operation): change it here if the real answer turns up.
      */
     static void start(Domain d, Account account) {
         if (account.inDebt || account.inDebtOverdue) {
-            throw new ApiError(400, "Forbidden.InDebt", "Your account has an overdue payment; the domain cannot be enabled.");
+            throw new ApiError(403, "Forbidden.InDebt", "Your account has an overdue payment, so the domain cannot be enabled.");
         }
         if (!"online".equals(d.status) && !"offline".equals(d.status)) {
             throw new ApiError(403, "ServiceBusy", "The specified Domain is configuring, please retry later.");
