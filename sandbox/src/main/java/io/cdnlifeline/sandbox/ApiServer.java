@@ -67,17 +67,19 @@ final class ApiServer implements HttpHandler {
                 logged.put(e.getKey(), e.getValue());
             }
         }
+        String authorization = request.header("authorization");
+        String signatureVersion = authorization != null && authorization.startsWith(Signatures.V3_ALGORITHM) ? "V3" : "V1";
         int status = 200;
         String errorCode = null;
+        String responseBody;
         Traffic traffic = sandbox.traffic();
         try {
             traffic.delay();
             Traffic.Fault fault = traffic.drawFault();
             if (fault == Traffic.Fault.DROP) {
-                status = 0;
                 // closing before any response header makes the client see a dropped connection
                 sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, 0, "DroppedConnection",
-                        (System.nanoTime() - started) / 1_000_000));
+                        (System.nanoTime() - started) / 1_000_000, signatureVersion));
                 return;
             }
             if (action == null) {
@@ -105,17 +107,16 @@ final class ApiServer implements HttpHandler {
             for (Map.Entry<String, com.google.gson.JsonElement> e : result.entrySet()) {
                 out.add(e.getKey(), e.getValue());
             }
-            send(exchange, 200, Json.WIRE.toJson(out));
+            responseBody = Json.WIRE.toJson(out);
         } catch (ApiError e) {
             status = e.httpStatus;
             errorCode = e.code;
-            send(exchange, status, errorBody(requestId, api == null ? "openapi.aliyuncs.com" : api.hostId(), e, api));
-        } finally {
-            if (status != 0) {
-                sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
-                        (System.nanoTime() - started) / 1_000_000));
-            }
+            responseBody = errorBody(requestId, api == null ? "openapi.aliyuncs.com" : api.hostId(), e, api);
         }
+        // logged before answering, so a client that reads the log right after its call finds the call there
+        sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
+                (System.nanoTime() - started) / 1_000_000, signatureVersion));
+        send(exchange, status, responseBody);
     }
 
     private static String errorBody(String requestId, String hostId, ApiError e, ProductApi api) {

@@ -12,18 +12,22 @@ public final class SandboxCall {
     /** Null on success. */
     public final String errorCode;
     public final long millis;
+    /** {@code V1} (HMAC-SHA1 parameters) or {@code V3} (ACS3-HMAC-SHA256 Authorization header). */
+    public final String signature;
 
-    public SandboxCall(String product, String action, Map<String, String> params, int httpStatus, String errorCode, long millis) {
+    public SandboxCall(String product, String action, Map<String, String> params, int httpStatus, String errorCode, long millis,
+                       String signature) {
         this.product = product;
         this.action = action;
         this.params = params;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.millis = millis;
+        this.signature = signature;
     }
 
     @Override
     public String toString() {
-        return product + " " + action + " " + httpStatus + (errorCode == null ? "" : " " + errorCode) + " " + params;
+        return signature + " " + product + " " + action + " " + httpStatus + (errorCode == null ? "" : " " + errorCode) + " " + params;
     }
 }
