@@ -33,6 +33,9 @@ final class RawClient {
     Instant timestamp;
     String nonce;
     boolean chunked;
+    /** Where the parameters travel: all in the form body, all in a GET query string, or common ones in the query and the API's in the body. */
+    enum Placement { BODY, GET_QUERY, SPLIT }
+    Placement placement = Placement.BODY;
 
     RawClient(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -74,18 +77,98 @@ final class RawClient {
         if (securityToken != null) {
             p.put("SecurityToken", securityToken);
         }
+        String method = placement == Placement.GET_QUERY ? "GET" : "POST";
         String canonical = form(p);
-        String toSign = "POST&%2F&" + Signatures.percentEncode(canonical);
+        String toSign = method + "&%2F&" + Signatures.percentEncode(canonical);
         p.put("Signature", Base64.getEncoder().encodeToString(Signatures.hmac("HmacSHA1", secret + "&", toSign)));
-        byte[] body = form(p).getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher publisher = chunked
-                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/"))
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
-                .POST(publisher).build();
+        HttpRequest request;
+        if (placement == Placement.GET_QUERY) {
+            request = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/?" + form(p))).GET().build();
+        } else {
+            Map<String, String> inQuery = new TreeMap<>();
+            Map<String, String> inBody = new TreeMap<>(p);
+            if (placement == Placement.SPLIT) {
+                for (String k : apiParams.keySet()) {
+                    inBody.remove(k);
+                }
+                inQuery.putAll(inBody);
+                inBody = new TreeMap<>(apiParams);
+            }
+            byte[] body = form(inBody).getBytes(StandardCharsets.UTF_8);
+            HttpRequest.BodyPublisher publisher = chunked
+                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                    : HttpRequest.BodyPublishers.ofByteArray(body);
+            request = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/" + (inQuery.isEmpty() ? "" : "?" + form(inQuery))))
+                    .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
+                    .POST(publisher).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A V3 (ACS3-HMAC-SHA256) call with the parameters in the query string. {@code signedHeaders} chooses which
+     * headers are signed (the server must verify against exactly that list).
+     */
+    Answer callV3(String product, String action, Map<String, String> query, String signedHeaders) {
+        String version = VERSIONS.get(product);
+        byte[] body = new byte[0];
+        String payloadHash = Signatures.hex(Signatures.sha256(body));
+        TreeMap<String, String> headers = new TreeMap<>();
+        headers.put("host", "127.0.0.1:" + sandbox.port());
+        headers.put("x-acs-action", action);
+        headers.put("x-acs-version", version);
+        headers.put("x-acs-date", (timestamp != null ? timestamp : Instant.now()).truncatedTo(ChronoUnit.SECONDS).toString());
+        headers.put("x-acs-signature-nonce", nonce != null ? nonce : UUID.randomUUID().toString());
+        headers.put("x-acs-content-sha256", payloadHash);
+        if (securityToken != null) {
+            headers.put("x-acs-security-token", securityToken);
+        }
+        TreeMap<String, String> sortedQuery = new TreeMap<>();
+        query.forEach((k, v) -> sortedQuery.put(Signatures.percentEncode(k), Signatures.percentEncode(v)));
+        StringBuilder canonicalQuery = new StringBuilder();
+        sortedQuery.forEach((k, v) -> canonicalQuery.append(canonicalQuery.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String h : signedHeaders.split(";")) {
+            canonicalHeaders.append(h).append(':').append(headers.get(h).trim()).append('\n');
+        }
+        String canonicalRequest = "POST\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
+        String toSign = Signatures.V3_ALGORITHM + "\n" + Signatures.hex(Signatures.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        String signature = Signatures.hex(Signatures.hmac("HmacSHA256", secret, toSign));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/?" + canonicalQuery))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((k, v) -> {
+            if (!"host".equals(k)) {
+                b.header(k, v);
+            }
+        });
+        b.header("Authorization", Signatures.V3_ALGORITHM + " Credential=" + keyId + ",SignedHeaders=" + signedHeaders
+                + ",Signature=" + signature);
+        try {
+            HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a prepared body (already signed or deliberately not) as is. */
+    Answer post(String query, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/" + (query == null ? "" : "?" + query)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        try {
+            HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
