@@ -12,9 +12,10 @@ final class ApiError extends RuntimeException {
         this.httpStatus = httpStatus;
     }
 
+    /** The gateway's answer for an absent required parameter: {@code MissingDomainName}, "DomainName is mandatory for this action." */
     static ApiError missing(String parameter) {
-        return new ApiError(400, "MissingParameter",
-                "The input parameter \"" + parameter + "\" that is mandatory for processing this request is not supplied.");
+        String name = parameter.endsWith(".1") ? parameter.substring(0, parameter.length() - 2) : parameter;
+        return new ApiError(400, "Missing" + name.replace(".", ""), name + " is mandatory for this action.");
     }
 
     static ApiError invalid(String parameter) {

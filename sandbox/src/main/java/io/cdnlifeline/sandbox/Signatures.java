@@ -167,7 +167,7 @@ final class Signatures {
             return;
         }
         if (token == null || token.isEmpty()) {
-            throw new ApiError(400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.");
+            throw ApiError.missing("SecurityToken");
         }
         if (!key.securityToken.equals(token)) {
             throw new ApiError(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");

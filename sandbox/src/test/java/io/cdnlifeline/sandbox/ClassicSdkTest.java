@@ -420,7 +420,7 @@ class ClassicSdkTest {
         assertEquals("InvalidSecurityToken.MismatchWithAccessKey", e.getErrCode());
         ClassicClient noToken = new ClassicClient(sandbox, "STS.sandbox", "sts-secret");
         ClientException missing = assertThrows(ClientException.class, () -> noToken.call(new DescribeUserDomainsRequest()));
-        assertEquals("InvalidSecurityToken.Malformed", missing.getErrCode());
+        assertEquals("MissingSecurityToken", missing.getErrCode());
     }
 
     @Test

@@ -89,7 +89,7 @@ class SignatureTest {
         RawClient c = client();
         c.keyId = "STS.raw";
         c.secret = "raw-secret";
-        assertEquals("InvalidSecurityToken.Malformed", c.call("cdn", "DescribeUserCdnStatus").code());
+        assertEquals("MissingSecurityToken", c.call("cdn", "DescribeUserCdnStatus").code());
         c.securityToken = "raw-token";
         assertEquals(200, c.call("cdn", "DescribeUserCdnStatus").status);
         assertTrue(sandbox.requests().stream().noneMatch(call -> call.params.containsKey("SecurityToken")
@@ -123,7 +123,8 @@ class SignatureTest {
     void routingNeedsAKnownVersionAndAction() {
         RawClient.Answer noAction = client().post("Version=2018-05-10", "");
         assertEquals(400, noAction.status);
-        assertEquals("MissingParameter", noAction.code());
+        assertEquals("MissingAction", noAction.code());
+        assertEquals("Action is mandatory for this action.", noAction.body.get("Message").getAsString());
         RawClient.Answer badVersion = client().post("Action=DescribeUserDomains&Version=2099-01-01", "");
         assertEquals("InvalidVersion", badVersion.code());
         RawClient.Answer unknownAction = client().call("cdn", "DescribeSomethingElse");
