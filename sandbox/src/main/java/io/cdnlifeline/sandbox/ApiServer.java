@@ -47,6 +47,8 @@ final class ApiServer implements HttpHandler {
                 api(exchange, path, body);
             }
         } catch (RuntimeException e) {
+            // a bug in the sandbox, not an emulated fault: answer as the cloud would, and say why on stderr
+            System.err.println("sandbox: unexpected error: " + e);
             send(exchange, 500, errorBody(UUID.randomUUID().toString().toUpperCase(), "sandbox", ApiError.internalError(), null));
         } finally {
             exchange.close();

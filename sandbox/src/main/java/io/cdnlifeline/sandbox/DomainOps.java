@@ -67,6 +67,11 @@ final class DomainOps {
         Set<String> cdnTypes = p.get("CdnType") == null ? null : new LinkedHashSet<>(Arrays.asList(p.get("CdnType").split(",")));
         String coverage = p.get("Coverage");
         Map<String, String> tagFilter = p.tags();
+        Instant changedFrom = instant(p, "ChangeStartTime");
+        Instant changedTo = instant(p, "ChangeEndTime");
+        if (changedFrom != null && changedTo != null && !changedTo.isAfter(changedFrom)) {
+            throw ApiError.invalid("ChangeEndTime");
+        }
         List<Domain> matched = new ArrayList<>();
         for (Domain d : all) {
             if (status != null && !status.equals(d.status)) {
@@ -84,11 +89,39 @@ final class DomainOps {
             if (!hasTags(d, tagFilter)) {
                 continue;
             }
+            if (changedFrom != null || changedTo != null) {
+                Instant modified = parseOrNull(d.gmtModified);
+                if (modified != null && ((changedFrom != null && modified.isBefore(changedFrom))
+                        || (changedTo != null && modified.isAfter(changedTo)))) {
+                    continue;
+                }
+            }
             matched.add(d);
         }
         int from = (int) Math.min((long) (pageNumber - 1) * pageSize, matched.size());
         int to = Math.min(from + pageSize, matched.size());
         return new Page(new ArrayList<>(matched.subList(from, to)), matched.size(), pageNumber, pageSize);
+    }
+
+    /** A {@code yyyy-MM-ddTHH:mm:ssZ} (UTC) parameter, or null when absent. */
+    private static Instant instant(Params p, String name) {
+        String v = p.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.invalid(name);
+        }
+    }
+
+    private static Instant parseOrNull(String timestamp) {
+        try {
+            return timestamp == null ? null : Instant.parse(timestamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean nameMatches(String name, List<String> wanted, String searchType) {

@@ -101,6 +101,26 @@ class ClassicSdkTest {
     }
 
     @Test
+    void describeUserDomainsFiltersByChangeTimeAndTag() throws Exception {
+        sandbox.update(s -> {
+            s.cdnDomain("img.example.com").gmtModified = "2025-06-01T00:00:00Z";
+            s.cdnDomain("img.example.com").tags.put("team", "media");
+        });
+        DescribeUserDomainsRequest changed = new DescribeUserDomainsRequest();
+        changed.setChangeStartTime("2025-05-01T00:00:00Z");
+        changed.setChangeEndTime("2025-07-01T00:00:00Z");
+        DescribeUserDomainsResponse response = call(changed);
+        assertEquals(1L, response.getTotalCount());
+        assertEquals("img.example.com", response.getDomains().get(0).getDomainName());
+        DescribeUserDomainsRequest tagged = new DescribeUserDomainsRequest();
+        DescribeUserDomainsRequest.Tag tag = new DescribeUserDomainsRequest.Tag();
+        tag.setKey("team");
+        tag.setValue("media");
+        tagged.setTags(List.of(tag));
+        assertEquals(1L, call(tagged).getTotalCount());
+    }
+
+    @Test
     void detailShowsScopeAndSourceModels() throws Exception {
         DescribeCdnDomainDetailRequest request = new DescribeCdnDomainDetailRequest();
         request.setDomainName("www.example.com");
