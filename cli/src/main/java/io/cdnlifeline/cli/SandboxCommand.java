@@ -27,13 +27,14 @@ public final class SandboxCommand implements Callable<Integer> {
     Path seed;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        String seedJson = seed == null ? null : new String(Files.readAllBytes(seed), StandardCharsets.UTF_8);
+    public Integer call() throws InterruptedException {
         Sandbox sandbox;
         try {
+            String seedJson = seed == null ? null : new String(Files.readAllBytes(seed), StandardCharsets.UTF_8);
             sandbox = Sandbox.start(port, seedJson);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("sandbox: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("sandbox: " + (e instanceof IOException ? "cannot read seed " + seed + ": " : "")
+                    + e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -47,7 +48,11 @@ public final class SandboxCommand implements Callable<Integer> {
                 + (seed == null ? " (demo account)" : " (unless the seed names other keys)"));
         out.println("admin: " + sandbox.endpoint() + "/_sandbox/state, /_sandbox/requests, /_sandbox/faults, /_sandbox/limits");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } finally {
+            sandbox.close();
+        }
         return 0;
     }
 }

@@ -251,11 +251,12 @@ public final class Sandbox implements AutoCloseable {
         try {
             T value = Json.STATE.fromJson(json, type);
             if (value == null) {
-                throw new IllegalArgumentException("empty JSON for " + type.getSimpleName());
+                throw new IllegalArgumentException("empty JSON where a " + type.getSimpleName() + " was expected");
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not a valid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+            String what = type == SandboxState.class ? "seed" : type.getSimpleName().toLowerCase();
+            throw new IllegalArgumentException("not a valid " + what + " JSON: " + e.getMessage(), e);
         }
     }
 }
