@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Retries, rate limits and deadlines through the real SDK against a sandbox that throttles, fails and drops. */
 class AliyunRetrySandboxTest {
     private static final int CALLS = 12;
+    /** Enough attempts that a seeded run of faults never exhausts them: these tests are about recovering. */
+    private static final CallPolicy PATIENT = SandboxCloud.TEST_POLICY.toBuilder().maxAttempts(20).build();
     private SandboxCloud sc;
 
     @BeforeEach
@@ -45,9 +47,10 @@ class AliyunRetrySandboxTest {
     void throttledCallsAreRetriedAndSucceed() throws CloudException {
         // given a sandbox that throttles about half the calls (seeded, so repeatable)
         sc.sandbox().setFaults(new Faults(0, 0.5, 0, 7));
+        Cloud cloud = sc.cloud(() -> SandboxCloud.SANDBOX_KEYS, PATIENT);
         // when
         for (int i = 0; i < CALLS; i++) {
-            assertEquals("online", sc.cloud().cdn().describeDomain(Product.CDN, "www.example.com").status());
+            assertEquals("online", cloud.cdn().describeDomain(Product.CDN, "www.example.com").status());
         }
         // then every call succeeded once, after the throttled attempts
         int throttled = countWith("DescribeCdnDomainDetail", "Throttling.User");
@@ -59,8 +62,9 @@ class AliyunRetrySandboxTest {
     @Test
     void serverErrorsAndDroppedConnectionsAreRetriedAndSucceed() throws CloudException {
         sc.sandbox().setFaults(new Faults(0.3, 0, 0.2, 11));
+        Cloud cloud = sc.cloud(() -> SandboxCloud.SANDBOX_KEYS, PATIENT);
         for (int i = 0; i < CALLS; i++) {
-            sc.cloud().cdn().stopDomain(Product.CDN, "www.example.com");
+            cloud.cdn().stopDomain(Product.CDN, "www.example.com");
         }
         int failed = countWith("StopCdnDomain", "InternalError") + countWith("StopCdnDomain", "ServiceUnavailable");
         int dropped = countWith("StopCdnDomain", "DroppedConnection");
@@ -93,11 +97,33 @@ class AliyunRetrySandboxTest {
     @Test
     void withoutTheClientSideLimitTheSandboxThrottlesAndRetriesRecover() throws CloudException {
         sc.sandbox().setLimits(new Limits(0, true));
-        Cloud unlimited = sc.cloud(() -> SandboxCloud.SANDBOX_KEYS, SandboxCloud.TEST_POLICY.toBuilder()
-                .rateLimited(false).maxAttempts(20).build());
-        for (int i = 0; i < 15; i++) unlimited.cdn().tags(Product.CDN, List.of("www.example.com"));
+        Cloud unlimited = sc.cloud(() -> SandboxCloud.SANDBOX_KEYS, PATIENT.toBuilder().rateLimited(false).build());
+        for (int i = 0; i < 30; i++) unlimited.cdn().tags(Product.CDN, List.of("www.example.com"));
         assertTrue(countWith("DescribeTagResources", "Throttling.User") > 0, "the burst was not throttled");
-        assertEquals(15, countWith("DescribeTagResources", null));
+        assertEquals(30, countWith("DescribeTagResources", null));
+    }
+
+    @Test
+    void concurrentCallsShareOneClientAndLimiter() throws Exception {
+        // given 40 domains and the sandbox enforcing QPS (DescribeCdnDomainDetail: 30/s)
+        sc.sandbox().update(s -> {
+            for (int i = 0; i < 40; i++) s.cdn.add(new Domain("d" + i + ".example.com", null, "online", "domestic"));
+        });
+        sc.sandbox().setLimits(new Limits(0, true));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String name = "d" + i + ".example.com";
+                answers.add(pool.submit(() -> sc.cloud().cdn().describeDomain(Product.CDN, name).name()));
+            }
+            // when / then every call answers with its own domain, none throttled
+            for (int i = 0; i < 40; i++) assertEquals("d" + i + ".example.com", answers.get(i).get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(40, sc.count("DescribeCdnDomainDetail"));
+        assertEquals(0, countWith("DescribeCdnDomainDetail", "Throttling.User"));
     }
 
     @Test
