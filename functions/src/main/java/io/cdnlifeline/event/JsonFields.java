@@ -1,0 +1,61 @@
+package io.cdnlifeline.event;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strict reads of event fields. Every miss is a {@link BadInputException} that says where (a JSON
+ * path such as {@code data.requestParameters.DomainName}) and what was expected, so an event that
+ * changed shape fails loudly instead of turning into an account-wide run.
+ */
+final class JsonFields {
+    private JsonFields() {
+    }
+
+    static JsonObject object(JsonObject parent, String key, String where) {
+        JsonElement v = parent.get(key);
+        if (v == null || !v.isJsonObject()) {
+            throw new BadInputException(where + "." + key + " must be a JSON object; got " + RequestParser.kind(v));
+        }
+        return v.getAsJsonObject();
+    }
+
+    static String string(JsonObject parent, String key, String where) {
+        JsonElement v = parent.get(key);
+        if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString() || v.getAsString().isBlank()) {
+            throw new BadInputException(where + "." + key + " must be a non-empty string; got " + RequestParser.kind(v));
+        }
+        return v.getAsString();
+    }
+
+    /** The string value, or null when the field is absent or null. */
+    static String optionalString(JsonObject parent, String key, String where) {
+        JsonElement v = parent.get(key);
+        if (v == null || v.isJsonNull()) return null;
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw new BadInputException(where + "." + key + " must be a string; got " + RequestParser.kind(v));
+        }
+        return v.getAsString();
+    }
+
+    /** A JSON array of strings, or an empty list when the field is absent or null. */
+    static List<String> optionalStrings(JsonObject parent, String key, String where, String expected) {
+        JsonElement v = parent.get(key);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isJsonNull()) return out;
+        JsonArray a = RequestParser.array(v, where + "." + key, expected);
+        for (JsonElement e : a) out.add(RequestParser.string(e, where + "." + key + "[]", expected));
+        return out;
+    }
+
+    /** Free text from an event, shortened and stripped of control characters, for the Request's reason. */
+    static String text(String raw) {
+        if (raw == null) return "";
+        String t = DomainNames.printable(raw);
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+}
