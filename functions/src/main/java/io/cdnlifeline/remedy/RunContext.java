@@ -6,7 +6,10 @@ import io.cdnlifeline.event.Request;
 import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Report;
 
+import io.cdnlifeline.cloud.CloudException;
+
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Everything one run of one function works with. */
 public final class RunContext {
@@ -16,6 +19,7 @@ public final class RunContext {
     private final AuditLog audit;
     private final Report.Builder report;
     private final long deadlineMillis;
+    private final ConcurrentHashMap<String, Object> once = new ConcurrentHashMap<>();
 
     public RunContext(Cloud cloud, Settings settings, Request request, AuditLog audit, Report.Builder report, long deadlineMillis) {
         this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -40,5 +44,28 @@ public final class RunContext {
 
     public int maxChanges() {
         return request.maxChanges() != null ? Math.min(request.maxChanges(), Integer.MAX_VALUE) : settings.maxChanges();
+    }
+
+    /** A read whose result holds for the whole run (the account's zones, its debt): computed at most once per run. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T get() throws CloudException;
+    }
+
+    /**
+     * Returns the value read under {@code key} in this run, reading it the first time. Concurrent callers
+     * of the same key wait for the one read; a failed read is not remembered, so a later caller tries again.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, Read<T> read) throws CloudException {
+        Object v = once.get(key);
+        if (v != null) return (T) v;
+        synchronized (once) {
+            v = once.get(key);
+            if (v != null) return (T) v;
+            T t = read.get();
+            once.put(key, t);
+            return t;
+        }
     }
 }
