@@ -20,8 +20,11 @@ import java.util.stream.Stream;
 final class ApiActions {
     private static final String VERB = "(?:Describe|Stop|Start|BatchStop|BatchStart|Modify|Tag|Untag|Check|Add|Update|Delete|Set|Get|List)";
     private static final Pattern JAVADOC = Pattern.compile("\\{@code (" + VERB + "[A-Z][A-Za-z]*)\\}");
-    private static final Pattern LITERAL = Pattern.compile("\"(" + VERB + "[A-Z][A-Za-z]*)\"");
+    private static final Pattern COMMON_REQUEST = Pattern.compile(
+            "(?:setSysAction|setActionName|setSysActionName)\\s*\\(\\s*\"(" + VERB + "[A-Z][A-Za-z]*)\"");
+    private static final Pattern ACTION_CONSTANT = Pattern.compile("\\bACTION\\w*\\s*=\\s*\"(" + VERB + "[A-Z][A-Za-z]*)\"");
     private static final Pattern REQUEST_CLASS = Pattern.compile("\\b(" + VERB + "[A-Z][A-Za-z]*)Request\\b");
+    private static final Pattern SDK_IMPORT = Pattern.compile("com\\.aliyuncs\\.(cdn|dcdn|alidns)\\.model\\.\\w+\\.(" + VERB + "[A-Z][A-Za-z]*)Request\\b");
 
     private ApiActions() {
     }
@@ -33,8 +36,9 @@ final class ApiActions {
         Path adapters = cloudPackage.resolve("aliyun");
         if (Files.isDirectory(adapters)) {
             for (Path adapter : javaFiles(adapters)) {
-                scan(adapter, LITERAL, out);
-                scan(adapter, REQUEST_CLASS, out);
+                scan(adapter, COMMON_REQUEST, out);
+                scan(adapter, ACTION_CONSTANT, out);
+                scanSdkClasses(adapter, out);
             }
         }
         return out;
@@ -50,6 +54,16 @@ final class ApiActions {
     private static void scan(Path file, Pattern p, Set<String> out) throws IOException {
         Matcher m = p.matcher(Files.readString(file, StandardCharsets.UTF_8));
         while (m.find()) out.add(ramAction(m.group(1)));
+    }
+
+    /** SDK request classes: the product from their import where there is one, else from the name. */
+    private static void scanSdkClasses(Path file, Set<String> out) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        java.util.Map<String, String> imported = new java.util.HashMap<>();
+        Matcher i = SDK_IMPORT.matcher(text);
+        while (i.find()) imported.put(i.group(2), i.group(1) + ":" + i.group(2));
+        Matcher m = REQUEST_CLASS.matcher(text);
+        while (m.find()) out.add(imported.getOrDefault(m.group(1), ramAction(m.group(1))));
     }
 
     private static Iterable<Path> javaFiles(Path dir) throws IOException {

@@ -177,13 +177,15 @@ class DeployChecksTest {
     }
 
     @Test
-    void actionsAreFoundInPortJavadocAdapterRequestClassesAndCommonRequestActions(@TempDir Path cloud) throws Exception {
+    void actionsAreFoundInPortJavadocAdapterRequestClassesAndCommonRequestActionsButNotInParameterNames(@TempDir Path cloud) throws Exception {
         // given a port that documents its action and an adapter that calls two more
         Files.writeString(cloud.resolve("CdnApi.java"), "/** {@code DescribeUserDomains}; {@code InvalidDomain.NotFound}; {@code DomainIsRegistration} */ interface CdnApi {}");
         Files.createDirectories(cloud.resolve("aliyun"));
         Files.writeString(cloud.resolve("aliyun/Adapter.java"),
-                "class Adapter { void f() { new StopDcdnDomainRequest(); CommonRequest r = new CommonRequest(); r.setSysAction(\"DescribeUserCdnStatus\");"
-                        + " call(\"UpdateDomainRecordRemark\"); log(\"calling cdn\"); } }", StandardCharsets.UTF_8);
+                "import com.aliyuncs.dcdn.model.v20180115.StopDcdnDomainRequest;\n"
+                        + "class Adapter { static final String ACTION_REMARK = \"UpdateDomainRecordRemark\";\n"
+                        + " void f() { new StopDcdnDomainRequest(); CommonRequest r = new CommonRequest(); r.setSysAction(\"DescribeUserCdnStatus\");"
+                        + " r.putQueryParameter(\"CheckDomainShow\", \"true\"); log(\"calling cdn\"); } }", StandardCharsets.UTF_8);
         // when scanned / then exactly those, with their RAM prefixes
         assertEquals(Set.of("cdn:DescribeUserDomains", "dcdn:StopDcdnDomain", "cdn:DescribeUserCdnStatus", "alidns:UpdateDomainRecordRemark"),
                 ApiActions.usedBy(cloud));
