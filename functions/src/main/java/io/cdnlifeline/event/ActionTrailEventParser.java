@@ -26,9 +26,11 @@ final class ActionTrailEventParser {
         STOP_CDN("StopCdnDomain", Product.CDN, true, false),
         BATCH_STOP_CDN("BatchStopCdnDomain", Product.CDN, true, true),
         STOP_DCDN("StopDcdnDomain", Product.DCDN, true, false),
+        BATCH_STOP_DCDN("BatchStopDcdnDomain", Product.DCDN, true, true),
         START_CDN("StartCdnDomain", Product.CDN, false, false),
         BATCH_START_CDN("BatchStartCdnDomain", Product.CDN, false, true),
-        START_DCDN("StartDcdnDomain", Product.DCDN, false, false);
+        START_DCDN("StartDcdnDomain", Product.DCDN, false, false),
+        BATCH_START_DCDN("BatchStartDcdnDomain", Product.DCDN, false, true);
 
         final String eventName;
         final Product product;

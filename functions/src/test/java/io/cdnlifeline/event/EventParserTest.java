@@ -95,6 +95,15 @@ class EventParserTest {
     }
 
     @Test
+    void aDcdnBatchStopIsReadLikeTheCdnOne() {
+        Request r = EventParser.parse(actionTrail("dcdn:ActionTrail:ApiCall", "BatchStopDcdnDomain",
+                "{\"DomainNames\":\"api.example.com,static.example.com\"}"), "dns-to-origin");
+        assertEquals(List.of("api.example.com", "static.example.com"), r.domains());
+        assertEquals(EnumSet.of(Product.DCDN), r.products());
+        assertEquals(EnumSet.of(Condition.OFFLINE), r.when());
+    }
+
+    @Test
     void aStartSendsDnsToCdnWithItsDefaultConditions() {
         Request r = EventParser.parse(actionTrail("cdn:ActionTrail:ConsoleOperation", "StartCdnDomain", "{\"DomainName\":\"www.example.com\"}"), "dns-to-cdn");
         assertEquals(List.of("www.example.com"), r.domains());
