@@ -52,8 +52,19 @@ final class JsonFields {
         return out;
     }
 
-    /** Text from an event for a message or the Request's reason: at most 80 characters, no control characters (it ends up in logs). */
+    /** Text from an event for a message: at most 80 characters, no control characters (it ends up in logs). */
     static String text(String raw) {
         return raw == null ? "" : DomainNames.printable(raw);
+    }
+
+    /** A reason given in an event, for the audit log: control characters replaced, at most 300 characters. */
+    static String reason(String raw) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < raw.length() && b.length() < 300; i++) {
+            char c = raw.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (raw.length() > 300) b.append("...");
+        return b.toString().trim();
     }
 }

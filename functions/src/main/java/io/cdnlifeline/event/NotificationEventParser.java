@@ -70,7 +70,7 @@ final class NotificationEventParser {
             throw new BadInputException(type + " must name the domains it is about; expected data.domains such as [\"www.example.com\"]");
         }
         String given = JsonFields.optionalString(data, "reason", "data");
-        String reason = "lifeline notification " + name + (given == null || given.isBlank() ? "" : ": " + JsonFields.text(given));
+        String reason = "lifeline notification " + name + (given == null || given.isBlank() ? "" : ": " + JsonFields.reason(given));
         String source = "notification:" + name;
         return new EventRoutes("the lifeline notification " + name)
                 .route(kind.function, () -> {

@@ -170,6 +170,10 @@ class EventParserTest {
         assertEquals(EnumSet.of(Condition.ICP_INVALID), invalid.when());
         assertEquals("lifeline notification IcpInvalid: filing withdrawn", invalid.reason());
 
+        String longReason = "x".repeat(500);
+        Request kept = EventParser.parse(notification("IcpInvalid", "{\"domains\":[\"www.example.com\"],\"reason\":\"" + longReason + "\"}"), "inspect");
+        assertEquals("lifeline notification IcpInvalid: " + "x".repeat(300) + "...", kept.reason(), "a long reason is kept to 300 characters");
+
         Request restored = EventParser.parse(notification("IcpRestored", "{\"domains\":[\"www.example.com\"]}"), "restore-coverage");
         assertTrue(restored.when().isEmpty(), "the function's default conditions");
 
