@@ -112,6 +112,17 @@ class DeployChecksTest {
     }
 
     @Test
+    void twoEventBridgeTriggersOnOneRuleAndAPatternThatIsNotJsonAreReported() {
+        String arn = "          sourceArn: acs:eventbridge:cn-hangzhou:1:eventbus/b/rule/r\n";
+        String one = eventbridge("one", "{\"type\":[\"a\"]}").replace("          triggerType:", arn + "          triggerType:");
+        String two = eventbridge("two", "type=a").replace("          triggerType:", arn + "          triggerType:");
+        List<String> problems = DeploymentChecks.eventBridge(template(HANDLER, INIT, one + two));
+        assertReported(problems, "dns-to-origin/two: sourceArn acs:eventbridge:cn-hangzhou:1:eventbus/b/rule/r is bound to another trigger too");
+        assertReported(problems, "dns-to-origin/two: eventRuleFilterPattern is not a JSON object");
+        assertReported(problems, "dns-to-origin/one: no eventSourceConfig.eventSourceType");
+    }
+
+    @Test
     void aTriggerWithoutASampleIsReported(@TempDir Path dir) throws Exception {
         Template t = template(HANDLER, INIT, timer("often", "0 */5 * * * *", "{}"));
         Path events = events(dir, "{\"samples\":[]}");

@@ -133,6 +133,32 @@ final class DeploymentChecks {
     }
 
     /**
+     * EventBridge triggers: a filter pattern that is a JSON object, an event source, and no two
+     * triggers bound to the same EventBridge rule ({@code sourceArn}), which would make their
+     * updates and deletes undo each other.
+     */
+    static List<String> eventBridge(Template template) {
+        List<String> problems = new ArrayList<>();
+        Set<String> arns = new TreeSet<>();
+        for (Template.Function f : template.functions()) {
+            for (Template.Trigger t : f.triggers()) {
+                if (!"eventbridge".equals(t.type())) continue;
+                try {
+                    JsonParser.parseString(Template.string(t.config().get("eventRuleFilterPattern"))).getAsJsonObject();
+                } catch (RuntimeException e) {
+                    problems.add(t + ": eventRuleFilterPattern is not a JSON object");
+                }
+                if (Template.map(t.config().get("eventSourceConfig")).get("eventSourceType") == null) {
+                    problems.add(t + ": no eventSourceConfig.eventSourceType");
+                }
+                Object arn = t.props.get("sourceArn");
+                if (arn != null && !arns.add(arn.toString())) problems.add(t + ": sourceArn " + arn + " is bound to another trigger too");
+            }
+        }
+        return problems;
+    }
+
+    /**
      * Every trigger has a sample in events/ that it would really deliver (a timer's payload as in
      * the template, an EventBridge event that matches the filter pattern, a CDN event of the
      * trigger's eventName); every file in events/ is in the index, and the index names no trigger

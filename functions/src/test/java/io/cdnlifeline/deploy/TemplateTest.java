@@ -110,6 +110,11 @@ class TemplateTest {
     }
 
     @Test
+    void eventBridgeTriggersHaveAPatternASourceAndTheirOwnRule() {
+        assertNoProblems(DeploymentChecks.eventBridge(template));
+    }
+
+    @Test
     void everyTriggerHasASampleEventItWouldDeliver() throws Exception {
         Path events = root.resolve("events");
         assertNoProblems(DeploymentChecks.samples(template, SampleIndex.read(events), events));
