@@ -131,7 +131,8 @@ final class DnsWorld {
     }
 
     /** The calls that concern one host: its record reads, and writes to its records (by id or by RR). */
-    List<SandboxCall> callsFor(String zone, String rr, Set<String> recordIds) {
+    List<SandboxCall> callsFor(String zone, String rr, Set<String> ids) {
+        Set<String> recordIds = new java.util.HashSet<>(ids);
         String fqdn = "@".equals(rr) ? zone : rr + "." + zone;
         List<SandboxCall> out = new ArrayList<>();
         for (SandboxCall c : calls()) {
@@ -166,7 +167,7 @@ final class DnsWorld {
         com.record(rec("102", "@", "TXT", "v=spf1 -all", "unicom", 600, "Enable", ""));
         com.record(rec("111", "www", "CNAME", "www.example.com.w.kunlunsl.com", "default", 600, "Enable", ""));
         com.record(rec("112", "www", "CNAME", "www.example.com.w.kunlunsl.com", "unicom", 300, "ENABLE", "unicom users"));
-        com.record(rec("113", "www", "CNAME", "www.example.com.w.kunlunsl.com.", "telecom", 600, "Enable", ""));
+        com.record(rec("113", "www", "CNAME", "www.example.com.w.kunlunsl.com", "telecom", 600, "Enable", ""));
         com.record(rec("114", "www", "A", "192.0.2.80", "oversea", 600, "Enable", "set by hand"));
         com.record(rec("121", "*", "CNAME", "wildcard.example.com.w.kunlunsl.com", "default", 600, "Enable", ""));
         com.record(rec("131", "img", "CNAME", "img.example.com.w.kunlunsl.com", "default", 1200, "Enable", "images"));

@@ -79,6 +79,16 @@ class DnsPlannerTest {
     }
 
     @Test
+    void theCdnCnameIsRecognisedWhateverItsCaseOrTrailingDot() {
+        List<DnsRecord> records = List.of(rec("1", "default", "cname", "WWW.example.com.w.kunlunsl.com.", ""));
+        HostPlan p = ToOriginPlanner.plan(WWW, records, CDN, ips("203.0.113.10"));
+        assertEquals(List.of(RecordOp.Kind.SWITCH), kinds(p));
+        // the undo writes the CDN's CNAME as the CDN API gives it
+        HostPlan undo = ToCdnPlanner.plan(WWW, applied(records, p), CDN);
+        assertEquals(CDN, undo.ops().get(0).value());
+    }
+
+    @Test
     void lockedAndDisabledRecords() {
         DnsRecord disabled = new DnsRecord("2", "example.com", "www", "CNAME", CDN, 600, "unicom", "DISABLE", false, "");
         HostPlan p = ToOriginPlanner.plan(WWW, List.of(locked("1", "default", "CNAME", CDN), disabled), CDN, ips("203.0.113.10", "203.0.113.11"));
