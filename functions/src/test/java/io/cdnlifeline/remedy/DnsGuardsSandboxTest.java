@@ -113,10 +113,13 @@ class DnsGuardsSandboxTest {
         Report r = thrown.report();
         List<Change> failed = new java.util.ArrayList<>();
         for (Change c : r.changes()) if (c.status() == ChangeStatus.FAILED) failed.add(c);
-        assertEquals(1, failed.size(), r.toString());
+        // the locked record, and the add that depended on it on the same line (not attempted); nothing else
+        assertEquals(2, failed.size(), r.toString());
         assertEquals("DomainRecordLocked", failed.get(0).error().code());
         assertNotNull(failed.get(0).error().requestId());
         assertEquals("alidns:example.com/www/default/CNAME", failed.get(0).resource());
+        assertEquals(io.cdnlifeline.remedy.Applier.NOT_ATTEMPTED, failed.get(1).error().code());
+        assertEquals("alidns:example.com/www/default/A", failed.get(1).resource());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("DomainRecordLocked"));
         assertEquals("A", world.record("112").type);
         assertEquals("A", world.record("113").type);
