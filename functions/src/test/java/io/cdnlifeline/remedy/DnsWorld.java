@@ -39,6 +39,7 @@ final class DnsWorld {
 
     final Sandbox sandbox;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private Cloud cloud;
 
     DnsWorld() {
         sandbox = Sandbox.start(0, seed());
@@ -53,8 +54,12 @@ final class DnsWorld {
         return Settings.builder().endpoint(sandbox.endpoint()).build();
     }
 
-    Cloud cloud() {
-        return AliyunCloud.create(settings(), () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null));
+    /** One set of SDK clients for all runs, as one FC instance keeps them across invocations. */
+    synchronized Cloud cloud() {
+        if (cloud == null) {
+            cloud = AliyunCloud.create(settings(), () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null));
+        }
+        return cloud;
     }
 
     Report run(String function, String payload) {
