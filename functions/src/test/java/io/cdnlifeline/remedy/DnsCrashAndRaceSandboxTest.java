@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same end state as one: for both directions, through the real SDK against the sandbox.
  */
 class DnsCrashAndRaceSandboxTest {
-    private static final String[] TARGETS = {"www.example.com", "v6.example.com", "img.example.com", "api.example.org"};
+    private static final String[] TARGETS = {"www.example.com", "v6.example.com", "api.example.org"};
     private static DnsWorld world;
     private static java.util.Set<String> seeded;
 
@@ -65,7 +65,7 @@ class DnsCrashAndRaceSandboxTest {
         world.run("dns-to-origin", DnsWorld.named(TARGETS));
         List<String> reference = endState();
         int writes = world.writes().size();
-        assertTrue(writes > 10, "writes " + writes);
+        assertTrue(writes >= 16, "writes " + writes);
 
         for (int k = 0; k < writes; k++) {
             world.reset();
