@@ -37,7 +37,7 @@ class DnsCrashAndRaceSandboxTest {
 
     @AfterAll
     static void stop() {
-        world.sandbox.close();
+        world.sc.close();
     }
 
     @BeforeEach

@@ -41,7 +41,7 @@ class DnsGuardsSandboxTest {
 
     @AfterAll
     static void stop() {
-        world.sandbox.close();
+        world.sc.close();
     }
 
     @BeforeEach

@@ -39,7 +39,7 @@ class DnsRoundTripSandboxTest {
 
     @AfterAll
     static void stop() {
-        world.sandbox.close();
+        world.sc.close();
     }
 
     @BeforeEach

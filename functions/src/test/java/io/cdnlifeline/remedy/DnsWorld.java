@@ -2,8 +2,6 @@ package io.cdnlifeline.remedy;
 
 import com.google.gson.Gson;
 import io.cdnlifeline.cloud.Cloud;
-import io.cdnlifeline.cloud.CloudCredentials;
-import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.report.Report;
@@ -16,6 +14,7 @@ import io.cdnlifeline.sandbox.Sandbox;
 import io.cdnlifeline.sandbox.SandboxCall;
 import io.cdnlifeline.sandbox.SandboxState;
 import io.cdnlifeline.sandbox.Source;
+import io.cdnlifeline.testing.SandboxCloud;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,12 +36,13 @@ final class DnsWorld {
     static final List<String> DOMAINS = List.of("example.com", "www.example.com", "*.example.com", "img.example.com",
             "v6.example.com", "locked.example.com", "person.example.com", "www.elsewhere.net", "api.example.org");
 
+    final SandboxCloud sc;
     final Sandbox sandbox;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private Cloud cloud;
 
     DnsWorld() {
-        sandbox = Sandbox.start(0, seed());
+        sc = SandboxCloud.start(seed());
+        sandbox = sc.sandbox();
     }
 
     void reset() {
@@ -51,15 +51,12 @@ final class DnsWorld {
     }
 
     Settings settings() {
-        return Settings.builder().endpoint(sandbox.endpoint()).build();
+        return sc.settings();
     }
 
-    /** One set of SDK clients for all runs, as one FC instance keeps them across invocations. */
-    synchronized Cloud cloud() {
-        if (cloud == null) {
-            cloud = AliyunCloud.create(settings(), () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null));
-        }
-        return cloud;
+    /** One set of SDK clients (the real adapters) for all runs, as one FC instance keeps them across invocations. */
+    Cloud cloud() {
+        return sc.cloud();
     }
 
     Report run(String function, String payload) {
