@@ -40,6 +40,23 @@ final class Fleet {
         return out;
     }
 
+    /** The product of an accelerated domain of the seed. */
+    static String product(String domain) {
+        return DCDN_DOMAINS.contains(domain) || "shop.example.org".equals(domain) ? "dcdn" : "cdn";
+    }
+
+    /** Whether a snapshot key ({@link AccountSnapshot}) concerns the domain: its product entry or a DNS line of its host. */
+    static boolean concerns(String key, String domain) {
+        String zone = domain.endsWith(".example.com") ? "example.com" : domain.endsWith(".example.net") ? "example.net" : "example.org";
+        String rr = domain.equals(zone) ? "@" : domain.substring(0, domain.length() - zone.length() - 1);
+        return AccountSnapshot.concerns(key, product(domain), domain, zone, rr);
+    }
+
+    static boolean concernsAny(String key, java.util.Collection<String> domains) {
+        for (String d : domains) if (concerns(key, d)) return true;
+        return false;
+    }
+
     static String seed() {
         SandboxState s = new SandboxState();
         s.accessKeys.add(new AccessKey(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET));
