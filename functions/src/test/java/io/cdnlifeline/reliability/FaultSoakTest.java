@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 8, faults: for every remedy and its undo, N randomized runs (seeded, reproducible) on the fleet with the
- * sandbox answering 20% of all calls with a 5xx, a throttling error or a dropped connection (a random mix per
- * run), and a retry policy that may still give up (3 attempts). Each direction is invoked again until its report
- * has no failure, as FC's async retry would (at most {@value #MAX_INVOCATIONS} times); then, with the faults off:
+ * sandbox answering 20% of all calls with a 5xx, a throttling error, or a connection dropped before or after the
+ * call was carried out (a random mix per run), and a retry policy that may still give up (3 attempts). Each
+ * direction is invoked again until its report has no failure, as FC's async retry would (at most
+ * {@value #MAX_INVOCATIONS} times); then, with the faults off:
  * <ul>
  *   <li>the account is exactly the expected end state: after the remedy, what a fault-free run leaves on the
  *       targeted domains and the start state everywhere else; after the undo, the state before the remedy;</li>
@@ -112,13 +113,17 @@ class FaultSoakTest {
         assertEquals(List.of(), found.size() > 20 ? found.subList(0, 20) : found, found.size() + " violations");
     }
 
-    /** 20% of calls fail, split at random between 5xx, throttling and dropped connections. */
+    /**
+     * 20% of calls fail, split at random between 5xx, throttling, connections dropped before the call is carried
+     * out, and connections dropped after it (the reply is lost: the client cannot tell whether its write happened).
+     */
     static Faults faults(Random rnd) {
         double e = rnd.nextDouble();
         double t = rnd.nextDouble();
         double d = rnd.nextDouble();
-        double sum = e + t + d;
-        return new Faults(FAULT_RATE * e / sum, FAULT_RATE * t / sum, FAULT_RATE * d / sum, rnd.nextLong());
+        double l = rnd.nextDouble();
+        double sum = e + t + d + l;
+        return new Faults(FAULT_RATE * e / sum, FAULT_RATE * t / sum, FAULT_RATE * d / sum, FAULT_RATE * l / sum, rnd.nextLong());
     }
 
     static List<String> subset(List<String> all, Random rnd) {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Tally {
     /** Error codes the sandbox's fault injector answers with (the QPS limit is off in these tests). */
     static final java.util.Set<String> FAULT_CODES = java.util.Set.of("InternalError", "ServiceUnavailable", "Throttling.User",
-            "DroppedConnection");
+            "DroppedConnection", "LostReply");
 
     final AtomicLong runs = new AtomicLong();
     final AtomicLong invocations = new AtomicLong();
