@@ -56,7 +56,7 @@ class FaultSoakTest {
     @AfterAll
     static void stop() {
         sc.close();
-        System.out.println(tally.summary() + " (pairs=" + RemedyPair.all().size() + ", runs per pair=" + RUNS + ", fault rate="
+        System.out.println(tally.summary("reliability") + " (pairs=" + RemedyPair.all().size() + ", runs per pair=" + RUNS + ", fault rate="
                 + FAULT_RATE + ", seed=" + SEED + ")");
     }
 

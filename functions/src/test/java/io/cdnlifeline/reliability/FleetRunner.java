@@ -29,9 +29,14 @@ final class FleetRunner {
     private Set<String> seededLines = Set.of();
 
     FleetRunner(SandboxCloud sc, Tally tally) {
+        this(sc, tally, sc.settings().concurrency());
+    }
+
+    /** @param concurrency LIFELINE_CONCURRENCY of the runs (1: one domain at a time, the order of writes repeatable) */
+    FleetRunner(SandboxCloud sc, Tally tally, int concurrency) {
         this.sc = sc;
         this.tally = tally;
-        this.settings = sc.settings().toBuilder().scope(Fleet.SCOPE).exclude(Fleet.EXCLUDE).build();
+        this.settings = sc.settings().toBuilder().scope(Fleet.SCOPE).exclude(Fleet.EXCLUDE).concurrency(concurrency).build();
     }
 
     /** Back to the seed, then {@code change} (the trouble); returns the snapshot of that start. */
@@ -43,6 +48,13 @@ final class FleetRunner {
         seededIds = AccountSnapshot.recordIds(sc.sandbox());
         seededLines = sc.sandbox().read(Invariants::lines);
         return snapshot();
+    }
+
+    /** Puts back a state saved with {@code sandbox().stateJson()} during this test (the seeded ids stay those of the seed). */
+    void restore(String stateJson) {
+        sc.sandbox().setFaults(new io.cdnlifeline.sandbox.Faults());
+        sc.sandbox().replaceState(stateJson);
+        sc.clearRequests();
     }
 
     AccountSnapshot snapshot() {

@@ -35,8 +35,9 @@ final class Tally {
         }
     }
 
-    String summary() {
-        return "reliability: runs=" + runs + " invocations=" + invocations + " calls=" + calls + " faults=" + faults
+    /** {@code <label>: runs=... faults=... checks=... passed} (or FAILED and how many checks failed). */
+    String summary(String label) {
+        return label + ": runs=" + runs + " invocations=" + invocations + " calls=" + calls + " faults=" + faults
                 + " checks=" + checks + " " + (violations().isEmpty() ? "passed" : "FAILED " + violations().size());
     }
 }
