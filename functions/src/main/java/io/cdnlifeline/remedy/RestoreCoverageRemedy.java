@@ -16,8 +16,9 @@ import java.util.List;
  * restore-coverage: undoes {@link SwitchToOverseasRemedy}. Per domain carrying {@code lifeline:coverage=<original>}:
  * set the coverage back to the original, then remove the tag (in that order: a crash in between leaves the tag,
  * and the next run, finding the coverage already restored, only removes it).
- * <p>While the ICP filing is still invalid Alibaba Cloud refuses mainland coverage ({@code Domain.BeianInvalid}).
- * That refusal is final for this run: the domain is reported as skipped with the reason in plain words, the tag
+ * <p>While the ICP filing is still invalid Alibaba Cloud refuses mainland coverage. For CDN the filing is checked
+ * before the write ({@code CheckCdnDomainICP}); for DCDN, which has no such check, the cloud's refusal
+ * ({@code Domain.BeianInvalid}) says it. Either way that is final for this run: the domain is reported as skipped with the reason in plain words, the tag
  * stays, and no change counts as failed, so FC does not retry an invocation that can only be refused again.
  * Run it again once the filing is valid (the default selector does so: remediated and not icp-invalid).
  */
@@ -71,6 +72,14 @@ public final class RestoreCoverageRemedy implements Remedy {
         }
         String current = DomainSteps.current(target, cdn);
 
+        if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !cdn.icpValid(name)) {
+            // The detector counts an overseas domain as not icp-invalid (it needs no filing there), so the
+            // filing is checked here, before a write the cloud would refuse (DCDN has no such check: the
+            // cloud's Domain.BeianInvalid refusal says it instead).
+            return Plan.skip(target, "coverage not restored: the ICP filing of this domain is still not valid "
+                    + "(CheckCdnDomainICP: DomainNotRegistration), and Alibaba Cloud only accelerates it outside mainland China "
+                    + "until it is. It stays overseas and keeps its lifeline:coverage tag; run restore-coverage again once the filing is valid");
+        }
         List<Step> steps = new ArrayList<>();
         if (!original.equals(current)) {
             steps.add(new Step(DomainSteps.change(p, name, "set-coverage", current, original), () -> {

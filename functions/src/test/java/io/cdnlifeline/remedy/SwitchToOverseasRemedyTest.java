@@ -120,6 +120,7 @@ class SwitchToOverseasRemedyTest {
         assertEquals(List.of("ModifyCdnDomainSchdmByProperty", "UntagResources"), cloud.writesFor("img.example.com"));
         assertEquals(4, cloud.writes().size());
         assertEquals(1, cloud.calls("DescribeTagResources"), "the marker probe's batch read also serves planning");
+        assertEquals(2, cloud.calls("CheckCdnDomainICP"), "the filing is checked before restoring mainland coverage");
 
         // and a second restore finds nothing to do
         cloud.clearCalls();
@@ -225,6 +226,24 @@ class SwitchToOverseasRemedyTest {
         assertEquals("overseas", coverage(cloud.dcdnNow("api.example.com")));
         assertEquals(Map.of("lifeline:coverage", "domestic"), tags(cloud.dcdnNow("api.example.com")));
         assertTrue(cloud.audit.stream().anyMatch(l -> l.contains("Domain.BeianInvalid")), "the refused attempt is audited");
+    }
+
+    @Test
+    void aCdnRestoreTimerWhileTheFilingIsStillInvalidChecksItAndWritesNothing() {
+        // given a switched CDN domain whose filing is still invalid (the detector counts an overseas domain as not icp-invalid)
+        cloud = DomainSandbox.start(account(List.of(cdn("www.example.com", "online", "overseas", false,
+                Map.of("lifeline:coverage", "global"))), List.of()));
+
+        // when the restore timer runs with the default
+        Report r = cloud.run(new RestoreCoverageRemedy(), "{}");
+
+        // then the filing is checked, the domain skipped with the reason, and nothing written or failed
+        assertFalse(r.hasFailures(), r.toString());
+        assertEquals(0, r.changes().size());
+        assertTrue(r.skipped().get(0).why().contains("ICP filing of this domain is still not valid"), r.skipped().get(0).why());
+        assertEquals(1, cloud.calls("CheckCdnDomainICP"));
+        assertEquals(List.of(), cloud.writes());
+        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("www.example.com")));
     }
 
     @Test
