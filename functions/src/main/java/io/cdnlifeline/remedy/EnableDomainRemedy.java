@@ -18,7 +18,8 @@ import java.util.Locale;
  * enable-domain: brings domains back online ({@code StartCdnDomain} / {@code StartDcdnDomain}), then removes
  * the {@code lifeline:disabled} tag (in that order: a crash in between leaves the tag on an online domain, and
  * the next run only removes it). Selected by condition it starts only the domains disable-domain stopped (the
- * tag) while the account is not in debt; named explicitly, any domain named.
+ * tag) while the account is not in debt, and never any other domain whatever the Request's {@code when};
+ * named explicitly, any domain named.
  * <p>The cloud's final refusals (an account in debt, a domain on the ICP or ISP blacklist) are reported as
  * skips in plain words and keep the tag, so FC does not retry what can only be refused again; an ICP check
  * that is briefly unavailable ({@code RecordCheckNotAvailable}) is a failed change, and FC's retry tries again.
@@ -73,6 +74,12 @@ public final class EnableDomainRemedy implements Remedy {
         String status = target.domain().status();
         String marker = DomainTags.of(ctx).of(p, name).get(Markers.DISABLED);
 
+        if (marker == null && ctx.request().domains().isEmpty()) {
+            // Whatever "when" says, a run by condition only starts what disable-domain stopped: a domain Alibaba
+            // Cloud took offline (filing, debt, a violation) or a person stopped is not ours to start.
+            return Plan.skip(target, "not stopped by cdn-lifeline (no " + Markers.DISABLED + " tag): a run by condition only "
+                    + "starts the domains disable-domain stopped; name the domain to start it anyway");
+        }
         List<Step> steps = new ArrayList<>();
         if (target.domain().isOffline()) {
             steps.add(new Step(startChange(p, name, status), () -> {

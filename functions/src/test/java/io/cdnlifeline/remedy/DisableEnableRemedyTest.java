@@ -154,6 +154,12 @@ class DisableEnableRemedyTest {
         assertEquals(0, byCondition.changes().size());
         assertEquals("offline", status(cloud.cdnNow("www.example.com")));
 
+        // when enable-domain runs for every offline domain, it still starts none that it did not stop
+        Report everyOffline = cloud.run(new EnableDomainRemedy(), "{\"when\":[\"offline\"]}");
+        assertEquals(0, everyOffline.changes().size());
+        assertTrue(everyOffline.skipped().get(0).why().contains("not stopped by cdn-lifeline"), everyOffline.skipped().get(0).why());
+        assertEquals(0, cloud.calls("StartCdnDomain"));
+
         // when it is named, any domain named is started (and there is no tag to remove)
         cloud.clearCalls();
         Report named = cloud.run(new EnableDomainRemedy(), "{\"domains\":[\"www.example.com\"]}");
