@@ -9,6 +9,7 @@ import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.sandbox.Domain;
+import io.cdnlifeline.sandbox.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +119,47 @@ class DisableEnableRemedyTest {
         Report enabledAgain = cloud.run(new EnableDomainRemedy(), "{}");
         assertEquals(0, enabledAgain.changes().size(), enabledAgain.toString());
         assertEquals(List.of(), cloud.writes());
+    }
+
+    @Test
+    void underServerErrorsAndThrottlingRetriedRunsConvergeToTheExactState() {
+        // given twelve domains of both products, and a cloud that fails or throttles a third of all calls
+        List<Domain> cdnDomains = new ArrayList<>();
+        List<Domain> dcdnDomains = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            cdnDomains.add(cdn("c" + i + ".example.com", "online", "domestic", true, Map.of()));
+            dcdnDomains.add(dcdn("d" + i + ".example.com", "online", "global", true, Map.of()));
+        }
+        cloud = DomainSandbox.start(account(cdnDomains, dcdnDomains));
+        JsonObject before = cloud.everyDomain();
+        cloud.sandbox().setFaults(new Faults(0.2, 0.15, 0.0, 7));
+
+        // when disable-domain runs as FC would, again after every run with a failure
+        int disableRuns = runUntilNoFailure(new DisableDomainRemedy(), "{\"when\":[\"online\"],\"reason\":\"drill\"}");
+
+        // then every domain is offline and tagged once, whatever failed on the way
+        cloud.sandbox().setFaults(new Faults());
+        assertTrue(cloud.sandbox().requests().stream().filter(c -> c.errorCode != null).count() >= 3, "faults were injected");
+        assertTrue(disableRuns <= 6);
+        assertEquals(12L, (long) cloud.sandbox().read(s -> java.util.stream.Stream.concat(s.cdn.stream(), s.dcdn.stream())
+                .filter(d -> d.status.equals("offline") && d.tags.equals(Map.of("lifeline:disabled", "drill"))).count()));
+
+        // when enable-domain runs the same way
+        cloud.sandbox().setFaults(new Faults(0.2, 0.15, 0.0, 11));
+        int enableRuns = runUntilNoFailure(new EnableDomainRemedy(), "{}");
+        cloud.sandbox().setFaults(new Faults());
+
+        // then the account is exactly as before
+        assertTrue(enableRuns <= 6);
+        assertEquals(before, cloud.everyDomain());
+    }
+
+    /** Runs until a run reports no failed change (FC's async retry), at most six times; returns how many runs it took. */
+    private int runUntilNoFailure(Remedy remedy, String request) {
+        for (int run = 1; run <= 6; run++) {
+            if (!cloud.run(remedy, request).hasFailures()) return run;
+        }
+        return Integer.MAX_VALUE;
     }
 
     @Test
