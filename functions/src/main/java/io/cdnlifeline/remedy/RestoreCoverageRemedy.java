@@ -45,6 +45,16 @@ public final class RestoreCoverageRemedy implements Remedy {
         return Selector.allOf(Selector.is(Condition.REMEDIATED), Selector.not(Condition.ICP_INVALID));
     }
 
+    /**
+     * Named (an IcpRestored notification, an operator): every named domain that carries the tag. The filing is not
+     * left to the detector here, which cannot check DCDN at all: plan() checks a CDN filing, the cloud refuses a DCDN
+     * domain whose filing is still invalid, and both end as a skip that says so.
+     */
+    @Override
+    public Selector namedSelector() {
+        return Selector.anyOf(Selector.is(Condition.REMEDIATED));
+    }
+
     @Override
     public MarkerProbe markerProbe(RunContext ctx) {
         return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);

@@ -159,12 +159,14 @@ class SwitchToOverseasRemedyTest {
         assertEquals(0, byDefault.changes().size());
         assertEquals(List.of(), cloud.writes());
 
-        // when they are named with "remediated"
-        Report restored = cloud.run(new RestoreCoverageRemedy(),
-                "{\"domains\":[\"api.example.com\",\"ws.example.com\"],\"when\":[\"remediated\"]}");
+        // when one is named with "remediated", and one is named alone (as an IcpRestored notification does)
+        Report restored = cloud.run(new RestoreCoverageRemedy(), "{\"domains\":[\"api.example.com\"],\"when\":[\"remediated\"]}");
+        Report restoredByName = cloud.run(new RestoreCoverageRemedy(), "{\"domains\":[\"ws.example.com\"]}");
 
         // then they are back exactly
         assertFalse(restored.hasFailures(), restored.toString());
+        assertEquals(2, restored.count(ChangeStatus.APPLIED));
+        assertEquals(2, restoredByName.count(ChangeStatus.APPLIED), restoredByName.toString());
         assertEquals(before, cloud.everyDomain());
         assertEquals(2, cloud.calls("UntagDcdnResources"));
     }
