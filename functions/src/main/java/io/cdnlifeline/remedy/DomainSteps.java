@@ -23,13 +23,13 @@ final class DomainSteps {
      * The domain's acceleration region, lower case. The CDN list carries it ({@code Coverage}); the DCDN list
      * does not, so then the detail ({@code Scope}) is read, once for this domain.
      */
-    static String current(Target target, CdnApi cdn) throws CloudException {
+    static String currentCoverage(Target target, CdnApi cdn) throws CloudException {
         String c = Markers.normalCoverage(target.domain().coverage());
         if (c != null) return c;
         return Markers.normalCoverage(cdn.describeDomain(target.product(), target.name()).coverage());
     }
 
-    static Change change(Product p, String name, String action, String before, String after) {
+    static Change coverageChange(Product p, String name, String action, String before, String after) {
         return Change.planned(name, p.id(), Markers.coverageResource(p, name), action, field("coverage", before), field("coverage", after));
     }
 
@@ -46,10 +46,6 @@ final class DomainSteps {
             cdn.tag(p, List.of(name), Map.of(key, value));
             return ChangeStatus.APPLIED;
         });
-    }
-
-    static Step tagStep(CdnApi cdn, Product p, String name, String original) {
-        return tagStep(cdn, p, name, Markers.COVERAGE, original);
     }
 
     static Change tagChange(Product p, String name, String key, String value) {

@@ -80,7 +80,7 @@ public final class RestoreCoverageRemedy implements Remedy {
             return Plan.skip(target, "its " + Markers.COVERAGE + " tag holds '" + tagValue + "', not domestic, global or overseas: "
                     + "the original region is not known, so it is left alone; correct or remove the tag");
         }
-        String current = DomainSteps.current(target, cdn);
+        String current = DomainSteps.currentCoverage(target, cdn);
 
         if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !cdn.icpValid(name)) {
             // The detector counts an overseas domain as not icp-invalid (it needs no filing there), so the
@@ -92,7 +92,7 @@ public final class RestoreCoverageRemedy implements Remedy {
         }
         List<Step> steps = new ArrayList<>();
         if (!original.equals(current)) {
-            steps.add(new Step(DomainSteps.change(p, name, "set-coverage", current, original), () -> {
+            steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, original), () -> {
                 cdn.setCoverage(p, name, original);
                 return ChangeStatus.APPLIED;
             }, RESTORE_REFUSALS));

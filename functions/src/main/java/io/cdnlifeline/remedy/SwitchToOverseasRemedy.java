@@ -1,6 +1,5 @@
 package io.cdnlifeline.remedy;
 
-import com.google.gson.JsonObject;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
@@ -8,7 +7,6 @@ import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
-import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeStatus;
 
 import java.util.ArrayList;
@@ -63,11 +61,12 @@ public final class SwitchToOverseasRemedy implements Remedy {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
-        String current = DomainSteps.current(target, cdn);
+        String current = DomainSteps.currentCoverage(target, cdn);
         Map<String, String> tags = DomainTags.of(ctx).of(p, name);
         String remembered = tags.get(Markers.COVERAGE);
+        String original = remembered != null ? Markers.normalCoverage(remembered) : current;
 
-        if (remembered != null && !Markers.MAINLAND.contains(Markers.normalCoverage(remembered))) {
+        if (remembered != null && (original == null || !Markers.MAINLAND.contains(original))) {
             return Plan.skip(target, "its " + Markers.COVERAGE + " tag holds '" + remembered + "', not domestic or global: "
                     + "the original acceleration region is not known, so it is left alone; correct or remove the tag");
         }
@@ -75,7 +74,7 @@ public final class SwitchToOverseasRemedy implements Remedy {
             String why = remembered != null
                     ? "already overseas; the original region (" + remembered + ") is kept in its " + Markers.COVERAGE + " tag"
                     : "already overseas (not switched by cdn-lifeline, so there is nothing for restore-coverage to undo)";
-            return Plan.unchanged(target, DomainSteps.change(p, name, "set-coverage", current, current), why);
+            return Plan.unchanged(target, DomainSteps.coverageChange(p, name, "set-coverage", current, current), why);
         }
         if (current == null || !Markers.MAINLAND.contains(current)) {
             return Plan.skip(target, "its acceleration region is " + (current == null ? "unknown" : "'" + current + "'")
@@ -83,15 +82,10 @@ public final class SwitchToOverseasRemedy implements Remedy {
         }
 
         List<Step> steps = new ArrayList<>();
-        String original = remembered != null ? Markers.normalCoverage(remembered) : current;
         if (remembered == null) {
-            steps.add(DomainSteps.tagStep(cdn, p, name, original));
+            steps.add(DomainSteps.tagStep(cdn, p, name, Markers.COVERAGE, original));
         }
-        JsonObject before = new JsonObject();
-        before.addProperty("coverage", current);
-        JsonObject after = new JsonObject();
-        after.addProperty("coverage", Markers.OVERSEAS);
-        steps.add(new Step(Change.planned(name, p.id(), Markers.coverageResource(p, name), "set-coverage", before, after),
+        steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, Markers.OVERSEAS),
                 () -> {
                     cdn.setCoverage(p, name, Markers.OVERSEAS);
                     return ChangeStatus.APPLIED;

@@ -249,6 +249,24 @@ class SwitchToOverseasRemedyTest {
     }
 
     @Test
+    void aCoverageTagWeDidNotWriteIsNeitherTrustedNorOverwritten() {
+        // given tags on the lifeline key that no switch-to-overseas run writes (a person's typo, an empty value)
+        cloud = DomainSandbox.start(account(List.of(
+                cdn("www.example.com", "online", "domestic", false, Map.of("lifeline:coverage", "overseas")),
+                cdn("img.example.com", "online", "global", false, Map.of("lifeline:coverage", ""))), List.of()));
+
+        Report r = cloud.run(new SwitchToOverseasRemedy(), "{}");
+
+        assertFalse(r.hasFailures(), r.toString());
+        assertEquals(0, r.changes().size());
+        assertEquals(2, r.skipped().size());
+        assertTrue(r.skipped().stream().allMatch(s -> s.why().contains("original acceleration region is not known")), r.toString());
+        assertEquals(List.of(), cloud.writes());
+        assertEquals(Map.of("lifeline:coverage", "overseas"), tags(cloud.cdnNow("www.example.com")));
+        assertEquals("domestic", coverage(cloud.cdnNow("www.example.com")));
+    }
+
+    @Test
     void aDomainAlreadyOverseasIsUnchangedAndATagIsNeverAddedToIt() {
         cloud = DomainSandbox.start(account(List.of(cdn("www.example.com", "online", "overseas", false, Map.of())), List.of()));
 
