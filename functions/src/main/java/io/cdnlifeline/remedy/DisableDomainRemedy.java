@@ -22,8 +22,9 @@ import java.util.Map;
  * skipped (and never tagged) when it does not, because cdn-lifeline did not disable it.
  * <p>Writes are batched: the tag goes to up to 50 domains a call (TagResources takes one value for all),
  * and several CDN domains stop with {@code BatchStopCdnDomain} (50 a call). DCDN has no batch stop: one call
- * each. One Change is still reported per domain. When the cloud refuses a whole batch for a reason that is not
- * transient, the batch is retried one domain at a time, so the one domain it objects to does not hold back the rest.
+ * each. One Change is still reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
+ * that is not transient, the batch is retried one domain at a time, so the one domain it objects to does not hold
+ * back the rest.
  * <p>It has no account-wide default (it would stop every domain): a Request must name domains or conditions.
  */
 public final class DisableDomainRemedy implements Remedy {
@@ -137,11 +138,15 @@ public final class DisableDomainRemedy implements Remedy {
                 } catch (CloudException e) {
                     failure = e;
                 }
+                boolean oneByOne = failure != null && !failure.retryable() && chunk.size() > 1;
                 for (Plan plan : chunk) {
                     Step tag = step(plan, TAG);
-                    Change outcome = failure == null ? tag.change().with(ChangeStatus.APPLIED) : applier.failed(tag, failure);
+                    // A batch refused for good is retried one domain at a time, as for the stops.
+                    Change outcome = failure == null ? tag.change().with(ChangeStatus.APPLIED)
+                            : oneByOne ? applier.run(tag) : applier.failed(tag, failure);
+                    boolean tagged = outcome.status() != ChangeStatus.FAILED;
                     applier.settle(tag, outcome);
-                    if (failure == null) ready.add(plan);
+                    if (tagged) ready.add(plan);
                     else applier.notAttempted(step(plan, STOP), outcome.error());
                 }
             }

@@ -2,7 +2,12 @@ package io.cdnlifeline.remedy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.event.RequestParser;
+import io.cdnlifeline.run.Invocation;
+import io.cdnlifeline.run.RemedyFunction;
 import io.cdnlifeline.handler.EnableDomainHandler;
 import io.cdnlifeline.event.BadInputException;
 import io.cdnlifeline.report.Change;
@@ -15,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +167,49 @@ class DisableEnableRemedyTest {
             if (!cloud.run(remedy, request).hasFailures()) return run;
         }
         return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void aBatchTheCloudRefusesForOneDomainIsRetriedOneByOneSoTheOthersStillGo() {
+        // given five CDN domains; one is deleted just before the tag batch, another just before the stop batch
+        cloud = DomainSandbox.start(account(List.of(
+                cdn("a.example.com", "online", "domestic", true, Map.of()),
+                cdn("b.example.com", "online", "domestic", true, Map.of()),
+                cdn("c.example.com", "online", "domestic", true, Map.of()),
+                cdn("gone1.example.com", "online", "domestic", true, Map.of()),
+                cdn("gone2.example.com", "online", "domestic", true, Map.of())), List.of()));
+        CdnApi real = cloud.cloud().cdn();
+        CdnApi deleting = (CdnApi) Proxy.newProxyInstance(CdnApi.class.getClassLoader(), new Class<?>[]{CdnApi.class}, (proxy, m, args) -> {
+            if (m.getName().equals("tag")) delete("gone1.example.com");
+            if (m.getName().equals("batchStopDomains")) delete("gone2.example.com");
+            try {
+                return m.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        Cloud cloudWithDeletes = new Cloud(deleting, cloud.cloud().dns(), cloud.cloud().account());
+
+        // when they are disabled
+        Report r = new RemedyFunction(new DisableDomainRemedy()).run(RequestParser.parse("{\"when\":[\"online\"]}"),
+                Invocation.local(cloudWithDeletes, Settings.builder().build(), cloud.audit::add));
+
+        // then the refused batches were retried one domain at a time: the three others are tagged and stopped
+        assertEquals(7, r.count(ChangeStatus.APPLIED), r.toString());
+        assertEquals(3, r.count(ChangeStatus.FAILED), r.toString());
+        for (String d : List.of("a.example.com", "b.example.com", "c.example.com")) {
+            assertEquals("offline", status(cloud.cdnNow(d)));
+            assertEquals("manual", tags(cloud.cdnNow(d)).get("lifeline:disabled"));
+        }
+        assertEquals(1 + 5, cloud.calls("TagResources"));
+        assertEquals(1, cloud.calls("BatchStopCdnDomain"));
+        assertEquals(4, cloud.calls("StopCdnDomain"));
+        Change gone1Stop = r.changes().stream().filter(c -> c.resource().equals("cdn:gone1.example.com/status")).findFirst().orElseThrow();
+        assertEquals(Applier.NOT_ATTEMPTED, gone1Stop.error().code());
+    }
+
+    private void delete(String domain) {
+        cloud.sandbox().update(s -> s.cdn.removeIf(d -> d.domain.equals(domain)));
     }
 
     @Test
