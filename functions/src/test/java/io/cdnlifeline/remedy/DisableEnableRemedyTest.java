@@ -359,4 +359,23 @@ class DisableEnableRemedyTest {
         assertEquals(List.of(), cloud.writes());
         assertEquals(before, cloud.everyDomain());
     }
+
+    @Test
+    void domainsAlreadyDisabledDoNotCountAgainstMaxChanges() {
+        // given two domains we disabled already and one online
+        cloud = DomainSandbox.start(account(List.of(
+                cdn("a.example.com", "offline", "domestic", true, Map.of("lifeline:disabled", "manual")),
+                cdn("b.example.com", "offline", "domestic", true, Map.of("lifeline:disabled", "manual")),
+                cdn("c.example.com", "online", "domestic", true, Map.of())), List.of()));
+
+        // when all three are named with room for two changes
+        Report r = cloud.run(new DisableDomainRemedy(),
+                "{\"domains\":[\"a.example.com\",\"b.example.com\",\"c.example.com\"],\"maxChanges\":2}");
+
+        // then the run is not refused: two unchanged, the third tagged and stopped
+        assertEquals(null, r.refused());
+        assertEquals(2, r.count(ChangeStatus.UNCHANGED));
+        assertEquals(2, r.count(ChangeStatus.APPLIED));
+        assertEquals("offline", status(cloud.cdnNow("c.example.com")));
+    }
 }

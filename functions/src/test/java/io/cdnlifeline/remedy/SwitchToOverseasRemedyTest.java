@@ -345,6 +345,26 @@ class SwitchToOverseasRemedyTest {
     }
 
     @Test
+    void sixtyDomainsSwitchUnderTheCloudsQpsLimitsWithoutOneThrottle() {
+        // given 60 CDN domains with invalid filings and a sandbox that enforces the documented QPS
+        List<io.cdnlifeline.sandbox.Domain> domains = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) domains.add(cdn("d" + i + ".example.com", "online", "domestic", false, Map.of()));
+        cloud = DomainSandbox.start(account(domains, List.of()));
+        cloud.sandbox().setLimits(new io.cdnlifeline.sandbox.Limits(0, true));
+
+        // when all are switched in one run
+        Report r = cloud.run(new SwitchToOverseasRemedy(), "{\"maxChanges\":120}");
+
+        // then every one is switched, tags read in two calls (DescribeTagResources allows 10 a second), none throttled
+        assertFalse(r.hasFailures(), r.toString());
+        assertEquals(120, r.count(ChangeStatus.APPLIED));
+        assertEquals(2, cloud.calls("DescribeTagResources"));
+        assertEquals(0, cloud.sandbox().requests().stream().filter(c -> c.errorCode != null).count());
+        assertEquals(60L, (long) cloud.sandbox().read(s -> s.cdn.stream().filter(d -> d.coverage.equals("overseas")
+                && "domestic".equals(d.tags.get("lifeline:coverage"))).count()));
+    }
+
+    @Test
     void badInputIsRefusedByTheHandlerBeforeAnyCall() {
         cloud = DomainSandbox.start(account(List.of(cdn("www.example.com", "online", "domestic", false, Map.of())), List.of()));
         SwitchToOverseasHandler handler = new SwitchToOverseasHandler();
