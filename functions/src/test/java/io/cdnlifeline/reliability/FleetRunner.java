@@ -62,8 +62,12 @@ final class FleetRunner {
     }
 
     void invariants(boolean undone, String where) {
+        invariants(undone, true, where);
+    }
+
+    void invariants(boolean undone, boolean atRest, String where) {
         sc.sandbox().read(s -> {
-            Invariants.check(s, seededLines, undone, tally, where);
+            Invariants.check(s, seededLines, undone, atRest, tally, where);
             return null;
         });
     }
