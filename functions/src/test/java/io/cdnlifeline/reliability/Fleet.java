@@ -31,6 +31,10 @@ final class Fleet {
     static final String STS_SECRET = "Canary-Secret-9f41c2d7e8b3a6";
     static final String STS_TOKEN = "Canary-Token-CAIS0d8e7f6a5b4c3d2e1f0";
 
+    /** The tests' retry policy without the client-side rate limits (the sandbox enforces none in these tests). */
+    static final io.cdnlifeline.cloud.aliyun.CallPolicy UNLIMITED =
+            io.cdnlifeline.testing.SandboxCloud.TEST_POLICY.toBuilder().rateLimited(false).build();
+
     private Fleet() {
     }
 
