@@ -85,6 +85,11 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The QPS the sandbox enforces for {@code action} when {@code enforceQps} is on (documented, or a conservative default). */
+    public static int qps(String action) {
+        return Traffic.QPS.getOrDefault(action, Traffic.DEFAULT_QPS);
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public String endpoint() {
         return "http://127.0.0.1:" + port();
