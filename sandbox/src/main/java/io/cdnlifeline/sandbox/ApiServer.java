@@ -113,12 +113,19 @@ final class ApiServer implements HttpHandler {
         } catch (ApiError e) {
             status = e.httpStatus;
             errorCode = e.code;
-            responseBody = errorBody(requestId, api == null ? "openapi.aliyuncs.com" : api.hostId(), e, api);
+            responseBody = errorBody(requestId, api == null ? hostOf(request) : api.hostId(), e, api);
         }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
                 (System.nanoTime() - started) / 1_000_000, signatureVersion));
+        exchange.getResponseHeaders().set("x-acs-request-id", requestId);
         send(exchange, status, responseBody);
+    }
+
+    /** Without a known Version the Host the client aimed at is the best name for the error's HostId. */
+    private static String hostOf(WireRequest request) {
+        String host = request.header("host");
+        return host == null ? "127.0.0.1" : host;
     }
 
     private static String errorBody(String requestId, String hostId, ApiError e, ProductApi api) {
