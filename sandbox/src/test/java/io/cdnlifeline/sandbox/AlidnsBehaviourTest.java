@@ -109,7 +109,8 @@ class AlidnsBehaviourTest {
         assertEquals("DomainRecordNotBelongToUser", code("DeleteDomainRecord", "RecordId", "42"));
         assertEquals("DomainRecordNotBelongToUser", code("DescribeDomainRecordInfo", "RecordId", "42"));
         assertEquals("IncorrectDomainUser", code("AddDomainRecord", "DomainName", "example.org", "RR", "a", "Type", "A", "Value", "203.0.113.9"));
-        assertEquals("IncorrectDomainUser", code("DescribeSubDomainRecords", "SubDomain", "www.example.org"));
+        assertEquals("InvalidDomainName.NoExist", code("DescribeSubDomainRecords", "SubDomain", "www.example.org"));
+        assertEquals("InvalidDomainName.NoExist", code("DescribeDomainRecords", "DomainName", "example.org"));
     }
 
     @Test

@@ -347,7 +347,7 @@ class ClassicSdkTest {
         DescribeDomainRecordsRequest request = new DescribeDomainRecordsRequest();
         request.setDomainName("not-mine.com");
         ClientException e = assertThrows(ClientException.class, () -> call(request));
-        assertEquals("IncorrectDomainUser", e.getErrCode());
+        assertEquals("InvalidDomainName.NoExist", e.getErrCode());
     }
 
     @Test
