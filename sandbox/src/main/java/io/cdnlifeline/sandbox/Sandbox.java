@@ -48,7 +48,8 @@ public final class Sandbox implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         install(initial);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        // 127.0.0.1 exactly (not whatever "loopback" resolves to): endpoint() promises that address
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
         server.createContext("/", new ApiServer(this));
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
