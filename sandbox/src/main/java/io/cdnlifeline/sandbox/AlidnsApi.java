@@ -213,7 +213,8 @@ final class AlidnsApi implements ProductApi {
         String rr = sub.equals(z.zone.toLowerCase()) ? "@" : sub.substring(0, sub.length() - z.zone.length() - 1);
         String type = p.get("Type");
         String line = p.get("Line");
-        int size = pageSize(p, 500);
+        // the current docs cap this query at 100 per page (the 2021 revision said 500)
+        int size = pageSize(p, 100);
         int number = pageNumber(p);
         return recordPage(z, r -> r.rr.equalsIgnoreCase(rr)
                 && (type == null || r.type.equalsIgnoreCase(type))

@@ -128,6 +128,8 @@ class AlidnsBehaviourTest {
         assertEquals(3, dns.call("alidns", "DescribeDomainRecords", "DomainName", "example.com", "Type", "CNAME").body.get("TotalCount").getAsInt());
         assertEquals(1, dns.call("alidns", "DescribeDomainRecords", "DomainName", "example.com", "ValueKeyWord", "kunluncan").body.get("TotalCount").getAsInt());
         assertEquals("InvalidPageSize", code("DescribeDomainRecords", "DomainName", "example.com", "PageSize", "501"));
+        assertEquals("InvalidPageSize", code("DescribeSubDomainRecords", "SubDomain", "www.example.com", "PageSize", "101"));
+        assertEquals("InvalidPageSize", code("DescribeDomains", "PageSize", "101"));
     }
 
     @Test
