@@ -33,7 +33,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Read-only actions share the state; changes, admin writes and {@link #update} take it alone. */
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-    private final Lock lock = stateLock.writeLock();
+    private final Lock writeLock = stateLock.writeLock();
     private final Lock readLock = stateLock.readLock();
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
@@ -102,24 +102,24 @@ public final class Sandbox implements AutoCloseable {
 
     /** The current state in the seed format (what {@code GET /_sandbox/state} returns). */
     public String stateJson() {
-        lock.lock();
+        writeLock.lock();
         try {
             state.limits = traffic.limits();
             state.faults = traffic.faults();
             return Json.STATE.toJson(state);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
     /** Replaces the whole state with a seed (what {@code PUT /_sandbox/state} does). */
     public void replaceState(String seedJson) {
         SandboxState next = parse(seedJson);
-        lock.lock();
+        writeLock.lock();
         try {
             install(next);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -128,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
      * {@code sandbox.update(s -> s.cdnDomain("www.example.com").status = "offline")}. Indexes are rebuilt after.
      */
     public void update(Consumer<SandboxState> change) {
-        lock.lock();
+        writeLock.lock();
         try {
             Limits limitsBefore = state.limits;
             Faults faultsBefore = state.faults;
@@ -141,7 +141,7 @@ public final class Sandbox implements AutoCloseable {
                 traffic.setFaults(state.faults);
             }
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -170,12 +170,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public void setFaults(Faults faults) {
-        lock.lock();
+        writeLock.lock();
         try {
             state.faults = faults;
             traffic.setFaults(faults);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -185,12 +185,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public void setLimits(Limits limits) {
-        lock.lock();
+        writeLock.lock();
         try {
             state.limits = limits;
             traffic.setLimits(limits);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -224,7 +224,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs one action against the state: reads under the shared lock, changes under the exclusive one. */
     JsonObject apply(ProductApi api, String action, Params params) {
-        Lock l = isReadOnly(action) ? readLock : lock;
+        Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
             return api.call(action, params, state);
