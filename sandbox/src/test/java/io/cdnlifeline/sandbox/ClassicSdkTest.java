@@ -444,6 +444,17 @@ class ClassicSdkTest {
     }
 
     @Test
+    void profileEndpointsRouteEveryRequestOfAProduct() throws Exception {
+        // given a client whose profile maps the product to the sandbox and speaks plain HTTP
+        com.aliyuncs.profile.DefaultProfile profile = com.aliyuncs.profile.DefaultProfile.getProfile("cn-shanghai", "sandbox-ak", "sandbox-secret");
+        com.aliyuncs.profile.DefaultProfile.addEndpoint("cn-shanghai", "Alidns", "127.0.0.1:" + sandbox.port());
+        profile.getHttpClientConfig().setProtocolType(com.aliyuncs.http.ProtocolType.HTTP);
+        com.aliyuncs.DefaultAcsClient plain = new com.aliyuncs.DefaultAcsClient(profile);
+        // when a request is sent without a per-request endpoint, then it reaches the sandbox
+        assertEquals(2L, plain.getAcsResponse(new DescribeDomainsRequest()).getTotalCount());
+    }
+
+    @Test
     void unknownAccessKeyIsRefused() {
         ClassicClient stranger = new ClassicClient(sandbox, "who-am-i", "x");
         ClientException e = assertThrows(ClientException.class, () -> stranger.call(new DescribeDomainsRequest()));
