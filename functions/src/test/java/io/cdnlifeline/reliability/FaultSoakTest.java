@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>the {@link Invariants} hold (no duplicate, no lost line, no CNAME beside other records, no orphan marker);</li>
  *   <li>every report says exactly what happened ({@link ReportAudit}, per invocation, against the request log).</li>
  * </ul>
- * Runs per pair: {@code -Dlifeline.soak.runs=200} (default 20); seed: {@code -Dlifeline.soak.seed}. Prints
+ * Runs per pair: {@code -Dlifeline.soak.runs=200} (default 20); seed: {@code -Dlifeline.soak.seed}. The seed decides
+ * each run's domains, fault mix, fault sequence and concurrency (1 or 8); runs with concurrency 1 repeat exactly. Prints
  * {@code reliability: runs=... faults=... checks=... passed} (surefire keeps it in the test's -output.txt).
  */
 class FaultSoakTest {
@@ -79,7 +80,10 @@ class FaultSoakTest {
             Random rnd = new Random(SEED * 1_000_003L + pair.name.hashCode() * 7919L + i);
             boolean accountWide = pair.forwardWhen != null && rnd.nextInt(4) == 0;
             List<String> named = accountWide ? pair.domains : subset(pair.domains, rnd);
-            String where = pair + " run " + i + (accountWide ? " (account-wide)" : " " + named);
+            // one domain at a time, the order of calls (and so of the seeded faults) repeats exactly; eight at once, it follows the threads
+            int concurrency = rnd.nextBoolean() ? 1 : 8;
+            runner.concurrency(concurrency);
+            String where = pair + " run " + i + " (concurrency " + concurrency + ")" + (accountWide ? " account-wide" : " " + named);
             tally.runs.incrementAndGet();
 
             // when the remedy runs under faults until it reports no failure

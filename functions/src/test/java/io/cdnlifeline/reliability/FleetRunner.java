@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class FleetRunner {
     final SandboxCloud sc;
-    final Settings settings;
+    volatile Settings settings;
     final Tally tally;
     private Set<String> seededIds = Set.of();
     private Set<String> seededLines = Set.of();
@@ -37,6 +37,11 @@ final class FleetRunner {
         this.sc = sc;
         this.tally = tally;
         this.settings = sc.settings().toBuilder().scope(Fleet.SCOPE).exclude(Fleet.EXCLUDE).concurrency(concurrency).build();
+    }
+
+    /** LIFELINE_CONCURRENCY of the next runs. */
+    void concurrency(int n) {
+        settings = settings.toBuilder().concurrency(n).build();
     }
 
     /** Back to the seed, then {@code change} (the trouble); returns the snapshot of that start. */

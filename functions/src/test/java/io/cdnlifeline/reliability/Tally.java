@@ -16,6 +16,7 @@ final class Tally {
     final AtomicLong calls = new AtomicLong();
     final AtomicLong faults = new AtomicLong();
     final AtomicLong checks = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> faultsByCode = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
     /** One check: counted, and its failure kept with where it happened. */
@@ -26,7 +27,12 @@ final class Tally {
 
     void calls(List<io.cdnlifeline.sandbox.SandboxCall> log) {
         calls.addAndGet(log.size());
-        for (io.cdnlifeline.sandbox.SandboxCall c : log) if (c.errorCode != null && FAULT_CODES.contains(c.errorCode)) faults.incrementAndGet();
+        for (io.cdnlifeline.sandbox.SandboxCall c : log) {
+            if (c.errorCode != null && FAULT_CODES.contains(c.errorCode)) {
+                faults.incrementAndGet();
+                faultsByCode.computeIfAbsent(c.errorCode, k -> new AtomicLong()).incrementAndGet();
+            }
+        }
     }
 
     List<String> violations() {
@@ -38,6 +44,7 @@ final class Tally {
     /** {@code <label>: runs=... faults=... checks=... passed} (or FAILED and how many checks failed). */
     String summary(String label) {
         return label + ": runs=" + runs + " invocations=" + invocations + " calls=" + calls + " faults=" + faults
-                + " checks=" + checks + " " + (violations().isEmpty() ? "passed" : "FAILED " + violations().size());
+                + " checks=" + checks + " " + (violations().isEmpty() ? "passed" : "FAILED " + violations().size())
+                + (faultsByCode.isEmpty() ? "" : " faults by kind " + faultsByCode);
     }
 }
