@@ -31,7 +31,9 @@ import java.util.concurrent.Future;
 /**
  * Finds the domains a function acts on: the named ones or every domain of the account, both from the
  * paged domain lists (500 a page; never a detail call per domain just to learn its status), minus those
- * out of scope (checked first: an out-of-scope domain is never read beyond the list), then reads the
+ * out of scope (checked first: an out-of-scope domain is never read beyond the list; named domains out
+ * of scope are not read at all). Named domains found in a list get one detail call each for their
+ * origins (enabled flags) and DCDN coverage, which a named run's remedies need. It then reads the
  * conditions the selector needs in order of cost (status from the list: free; debt: once per run;
  * markers: batched; ICP: one call per candidate), dropping each domain as soon as its verdict is decided.
  * A condition that cannot be read is UNKNOWN and never selects a domain (fail closed); the read failure
@@ -253,10 +255,11 @@ public final class Detector {
         }
         Set<String> foundNames = new HashSet<>();
         for (AcceleratedDomain d : found.values()) foundNames.add(d.name().toLowerCase(Locale.ROOT));
+        Map<String, AcceleratedDomain> detailed = withDetail(new ArrayList<>(found.values()), report);
         List<AcceleratedDomain> out = new ArrayList<>();
         for (String name : inScope) {
             for (Product p : request.products()) {
-                AcceleratedDomain d = found.get(p.id() + ":" + name);
+                AcceleratedDomain d = detailed.get(p.id() + ":" + name);
                 if (d != null) out.add(d);
             }
             if (foundNames.contains(name)) continue;
@@ -268,6 +271,27 @@ public final class Detector {
                         + String.join(" and ", failedLookups.keySet()) + ": " + failedLookups.values().iterator().next()));
             }
         }
+        return out;
+    }
+
+    /**
+     * Named domains found in the lists, completed with one detail call each: the status stays the list's,
+     * but a named run's remedies get the origins with their enabled flag (the lists report every origin
+     * enabled) and, for DCDN, the coverage the DCDN list lacks. A domain whose detail cannot be read is
+     * dropped (fail closed: its remedy would work from incomplete origins) and reported.
+     */
+    private Map<String, AcceleratedDomain> withDetail(List<AcceleratedDomain> found, Report.Builder report) {
+        Map<String, AcceleratedDomain> out = new java.util.concurrent.ConcurrentHashMap<>();
+        forEachConcurrently(found, d -> {
+            try {
+                AcceleratedDomain x = cloud.cdn().describeDomain(d.product(), d.name());
+                out.put(key(d), new AcceleratedDomain(d.product(), d.name(), d.status(), x.cname() != null ? x.cname() : d.cname(),
+                        x.coverage() != null ? x.coverage() : d.coverage(), x.origins().isEmpty() ? d.origins() : x.origins()));
+            } catch (CloudException e) {
+                report.change(readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/detail", e));
+                report.skip(new Skip(d.name(), d.product().id(), "not acted on: could not read its configuration (origins): " + e));
+            }
+        });
         return out;
     }
 

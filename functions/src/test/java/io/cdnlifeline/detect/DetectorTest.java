@@ -7,6 +7,7 @@ import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.DnsApi;
 import io.cdnlifeline.cloud.DomainPage;
+import io.cdnlifeline.cloud.Origin;
 import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.Condition;
@@ -85,15 +86,34 @@ class DetectorTest {
     }
 
     @Test
-    void namedDomainsTakeTheirStatusFromTheListNeverFromTheDetailApi() throws CloudException {
-        // given two CDN domains in the list, one offline
+    void namedDomainsTakeTheirStatusFromTheListAndOneDetailReadForTheirOrigins() throws CloudException {
+        // given two CDN domains in the list, one offline; its detail says which origin is disabled
         page(Product.CDN, cdnDomain("a.example.com", "offline", "domestic"), cdnDomain("b.example.com", "online", "domestic"));
+        List<Origin> origins = List.of(new Origin("ipaddr", "203.0.113.10", 80, "20", "10", false),
+                new Origin("ipaddr", "203.0.113.11", 80, "20", "10", true));
+        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenReturn(
+                new AcceleratedDomain(Product.CDN, "a.example.com", "online", "a.example.com.w.kunlunsl.com", "domestic", origins));
         // when a run names one of them
         Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
                 anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS);
-        // then it is selected from the list, and no detail call was made
+        // then it is selected by the list's status, carries the detail's origins, and only its own product was asked
         assertEquals(Set.of("a.example.com"), names(d));
-        verify(cdn, never()).describeDomain(any(), anyString());
+        assertEquals("offline", d.targets().get(0).domain().status());
+        assertEquals(origins, d.targets().get(0).domain().origins());
+        verify(cdn, times(1)).describeDomain(any(), anyString());
+        verify(cdn, never()).describeDomain(eq(Product.DCDN), anyString());
+    }
+
+    @Test
+    void namedDomainWhoseDetailCannotBeReadIsNotActedOn() throws CloudException {
+        page(Product.CDN, cdnDomain("a.example.com", "offline", "domestic"));
+        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenThrow(new CloudException("Throttling", "x", "RID-5", 400, true));
+        Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
+                anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS);
+        Report r = report.build();
+        assertTrue(d.targets().isEmpty());
+        assertEquals("cdn:a.example.com/detail", r.changes().get(0).resource());
+        assertTrue(r.skipped().get(0).why().startsWith("not acted on"), r.skipped().get(0).why());
     }
 
     @Test
@@ -239,6 +259,7 @@ class DetectorTest {
     @Test
     void namedDomainThatDoesNotMeetTheConditionsSaysWhy() throws CloudException {
         page(Product.CDN, cdnDomain("a.example.com", "online", "domestic"));
+        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenReturn(cdnDomain("a.example.com", "online", "domestic"));
         Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
                 allOf(is(Condition.OFFLINE), not(Condition.IN_DEBT)), NO_MARKERS);
         assertTrue(d.targets().isEmpty());

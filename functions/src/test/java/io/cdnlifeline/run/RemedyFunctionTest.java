@@ -73,6 +73,9 @@ class RemedyFunctionTest {
             return out;
         });
         when(cdn.findDomains(eq(Product.DCDN), anyCollection())).thenReturn(List.of());
+        // ... and the named domains found get one detail read (origins with their enabled flag).
+        when(cdn.describeDomain(eq(Product.CDN), any())).thenAnswer(inv ->
+                new AcceleratedDomain(Product.CDN, inv.getArgument(1), "online", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
     }
 
     /** Plans two steps per domain; the first step fails for domains starting with "fail". */
