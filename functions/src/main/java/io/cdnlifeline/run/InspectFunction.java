@@ -74,7 +74,8 @@ public final class InspectFunction implements LifelineFunction {
         }
         Map<AcceleratedDomain, Map<String, String>> tags = readTags(candidates, cloud, report);
         DnsView dns = DnsView.read(candidates, cloud, report);
-        Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report);
+        Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
+        Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
 
         JsonArray rows = new JsonArray();
         for (AcceleratedDomain d : candidates) {
@@ -84,7 +85,7 @@ public final class InspectFunction implements LifelineFunction {
             row.addProperty("status", d.status());
             row.addProperty("coverage", d.coverage() == null ? "unknown" : d.coverage());
             if (d.cname() != null) row.addProperty("cname", d.cname());
-            addIcp(row, d, icp.get(d));
+            addIcp(row, d, icp.get(d), remedyStates.getOrDefault(d, List.of()));
             row.addProperty("debt", debt.inDebt() == Truth.TRUE ? "in-debt" : debt.inDebt() == Truth.FALSE ? "not-in-debt" : "unknown");
             row.add("dns", dns.row(d));
             row.add("markers", markers(tags.get(d), dns.recordsOf(d)));
@@ -120,7 +121,15 @@ public final class InspectFunction implements LifelineFunction {
         return out;
     }
 
-    private static void addIcp(JsonObject row, AcceleratedDomain d, ConditionState s) {
+    /**
+     * The filing as inspect read it (CDN with mainland coverage); for an overseas domain a remedy's own
+     * pass may have checked it (restore-coverage proves the filing of the domains it would restore).
+     */
+    private static void addIcp(JsonObject row, AcceleratedDomain d, ConditionState own, List<ConditionState> byRemedies) {
+        ConditionState s = own;
+        for (ConditionState r : byRemedies) {
+            if (s.holds(Condition.ICP_INVALID, false) == Truth.UNKNOWN && r.holds(Condition.ICP_INVALID, false) != Truth.UNKNOWN) s = r;
+        }
         Truth invalid = s.holds(Condition.ICP_INVALID, true);
         Truth valid = s.holds(Condition.ICP_INVALID, false);
         String icp;
@@ -188,7 +197,8 @@ public final class InspectFunction implements LifelineFunction {
      * disable-domain has no timer default (it would stop every domain) and is left out.
      */
     private static Map<AcceleratedDomain, JsonObject> nextRemedies(List<AcceleratedDomain> candidates, Detector detector, Cloud cloud,
-                                                                   Request request, Invocation inv, Report.Builder report) {
+                                                                   Request request, Invocation inv, Report.Builder report,
+                                                                   Map<AcceleratedDomain, List<ConditionState>> states) {
         Map<AcceleratedDomain, JsonObject> out = new LinkedHashMap<>();
         for (AcceleratedDomain d : candidates) {
             JsonObject o = new JsonObject();
@@ -203,6 +213,7 @@ public final class InspectFunction implements LifelineFunction {
             for (AcceleratedDomain d : candidates) if (remedy.supports(d.product())) supported.add(d);
             for (Assessment a : detector.assess(supported, remedy.defaultSelector(), remedy.markerProbe(ctx), scratch)) {
                 JsonObject o = out.get(a.domain());
+                states.computeIfAbsent(a.domain(), x -> new ArrayList<>()).add(a.state());
                 if (a.verdict() == Truth.TRUE) {
                     o.getAsJsonArray("next").add(remedy.function());
                 } else if (a.verdict() == Truth.UNKNOWN) {

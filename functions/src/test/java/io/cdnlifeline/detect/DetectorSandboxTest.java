@@ -14,6 +14,8 @@ import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 import io.cdnlifeline.sandbox.SandboxCall;
+import io.cdnlifeline.testing.SandboxAccount;
+import io.cdnlifeline.testing.SeedBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

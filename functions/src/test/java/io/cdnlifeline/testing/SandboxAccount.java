@@ -1,4 +1,4 @@
-package io.cdnlifeline.detect;
+package io.cdnlifeline.testing;
 
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudCredentials;
@@ -14,34 +14,34 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A sandbox with a seed and the real SDK adapters pointed at it; the request log is the call counter. */
-final class SandboxAccount implements AutoCloseable {
-    final Sandbox sandbox;
-    final Settings settings;
-    final Cloud cloud;
+public final class SandboxAccount implements AutoCloseable {
+    public final Sandbox sandbox;
+    public final Settings settings;
+    public final Cloud cloud;
 
-    SandboxAccount(String seedJson, Settings.Builder settings) {
+    public SandboxAccount(String seedJson, Settings.Builder settings) {
         sandbox = Sandbox.start(0, seedJson);
         this.settings = settings.endpoint(sandbox.endpoint()).build();
         cloud = AliyunCloud.create(this.settings,
                 () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null));
     }
 
-    SandboxAccount(String seedJson) {
+    public SandboxAccount(String seedJson) {
         this(seedJson, Settings.builder());
     }
 
     /** The API calls answered since the last {@link #forget()}. */
-    List<SandboxCall> calls() {
+    public List<SandboxCall> calls() {
         return sandbox.requests();
     }
 
-    List<SandboxCall> calls(String action) {
+    public List<SandboxCall> calls(String action) {
         List<SandboxCall> out = new ArrayList<>();
         for (SandboxCall c : sandbox.requests()) if (action.equals(c.action)) out.add(c);
         return out;
     }
 
-    void forget() {
+    public void forget() {
         sandbox.clearRequests();
     }
 
@@ -50,7 +50,7 @@ final class SandboxAccount implements AutoCloseable {
      * CloudException: how a test makes one condition unreadable while the rest of the account works.
      */
     @SuppressWarnings("unchecked")
-    static <T> T failing(Class<T> port, T real, Predicate<String> failing, io.cdnlifeline.cloud.CloudException error) {
+    public static <T> T failing(Class<T> port, T real, Predicate<String> failing, io.cdnlifeline.cloud.CloudException error) {
         return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
             if (failing.test(method.getName())) throw error;
             try {

@@ -1,4 +1,4 @@
-package io.cdnlifeline.detect;
+package io.cdnlifeline.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -7,40 +7,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds sandbox seeds in the DESIGN.md format, so a test can make an account of 600+ domains and 100+ zones. */
-final class SeedBuilder {
+public final class SeedBuilder {
     private final JsonObject account = new JsonObject();
     private final JsonArray cdn = new JsonArray();
     private final JsonArray dcdn = new JsonArray();
     private final Map<String, JsonArray> zones = new LinkedHashMap<>();
     private int nextRecordId = 1000;
 
-    SeedBuilder() {
+    public SeedBuilder() {
         account.addProperty("inDebt", false);
         account.addProperty("inDebtOverdue", false);
         account.addProperty("availableAmount", "100.00");
     }
 
-    SeedBuilder debt(boolean inDebt, boolean overdue) {
+    public SeedBuilder debt(boolean inDebt, boolean overdue) {
         account.addProperty("inDebt", inDebt);
         account.addProperty("inDebtOverdue", overdue);
         return this;
     }
 
     /** A CDN domain with one IP origin; returns its JSON for further tweaks (tags, icp). */
-    JsonObject cdn(String name, String status, String coverage, boolean icp) {
+    public JsonObject cdn(String name, String status, String coverage, boolean icp) {
         JsonObject d = domain(name, name + ".w.kunlunsl.com", status, coverage, icp);
         d.addProperty("cdnType", "web");
         cdn.add(d);
         return d;
     }
 
-    JsonObject dcdn(String name, String status, String coverage, boolean icp) {
+    public JsonObject dcdn(String name, String status, String coverage, boolean icp) {
         JsonObject d = domain(name, name + ".w.kunluncan.com", status, coverage, icp);
         dcdn.add(d);
         return d;
     }
 
-    static String originOf(String name) {
+    public static String originOf(String name) {
         int h = Math.abs(name.hashCode());
         return "203.0." + (h % 250) + "." + (1 + h / 250 % 250);
     }
@@ -66,17 +66,17 @@ final class SeedBuilder {
         return d;
     }
 
-    static void tag(JsonObject domain, String key, String value) {
+    public static void tag(JsonObject domain, String key, String value) {
         domain.getAsJsonObject("tags").addProperty(key, value);
     }
 
-    SeedBuilder zone(String zone) {
+    public SeedBuilder zone(String zone) {
         zones.computeIfAbsent(zone, z -> new JsonArray());
         return this;
     }
 
     /** Adds a record to a zone (created if needed); returns its RecordId. */
-    String record(String zone, String rr, String type, String value, String remark) {
+    public String record(String zone, String rr, String type, String value, String remark) {
         JsonObject r = new JsonObject();
         String id = String.valueOf(++nextRecordId);
         r.addProperty("recordId", id);
@@ -92,7 +92,7 @@ final class SeedBuilder {
         return id;
     }
 
-    String json() {
+    public String json() {
         JsonObject seed = new JsonObject();
         JsonArray keys = new JsonArray();
         JsonObject key = new JsonObject();
