@@ -81,16 +81,15 @@ public final class ReadOnlyCloud {
             for (String name : domains) if (!tagsByDomain.containsKey(product + ":" + name)) missing.add(name);
             for (int i = 0; i < missing.size(); i += BATCH) {
                 List<String> batch = missing.subList(i, Math.min(i + BATCH, missing.size()));
-                Object outcome;
+                Map<String, Map<String, String>> read = Map.of();
+                CloudException failed = null;
                 try {
-                    outcome = d.tags(product, batch);
+                    read = d.tags(product, batch);
                 } catch (CloudException e) {
-                    outcome = e;
+                    failed = e;
                 }
                 for (String name : batch) {
-                    Object v = outcome instanceof CloudException ? outcome
-                            : ((Map<String, Map<String, String>>) outcome).getOrDefault(name, Map.of());
-                    tagsByDomain.putIfAbsent(product + ":" + name, v);
+                    tagsByDomain.putIfAbsent(product + ":" + name, failed != null ? failed : read.getOrDefault(name, Map.of()));
                 }
             }
             Map<String, Map<String, String>> out = new LinkedHashMap<>();

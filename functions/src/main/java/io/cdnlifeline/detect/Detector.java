@@ -175,11 +175,11 @@ public final class Detector {
         List<AcceleratedDomain> toCheck = new ArrayList<>();
         for (AcceleratedDomain d : domains) {
             ConditionState s = states.get(d);
-            if (d.product() == Product.DCDN) {
+            if (!coversMainland(d.coverage()) && !mustProveValid) {
+                s.icpNotChecked("coverage is overseas: the ICP filing was not checked");
+            } else if (d.product() == Product.DCDN) {
                 report.note(ICP_NOT_FOR_DCDN);
                 s.unknown(Condition.ICP_INVALID, "the ICP check is not available for DCDN domains");
-            } else if (!coversMainland(d.coverage()) && !mustProveValid) {
-                s.icpNotChecked("coverage is overseas: the ICP filing was not checked");
             } else {
                 toCheck.add(d);
             }

@@ -56,7 +56,8 @@ public final class InspectFunction implements LifelineFunction {
     @Override
     public Report run(Request request, Invocation inv) {
         long start = System.nanoTime();
-        Report.Builder report = Report.builder(name()).requestId(inv.requestId());
+        // Nothing is ever written, whatever LIFELINE_DRY_RUN says: the report says so.
+        Report.Builder report = Report.builder(name()).requestId(inv.requestId()).dryRun(true);
         report.note("inspect is read-only: it changes nothing");
         Cloud cloud = ReadOnlyCloud.of(inv.cloud());
         Detector detector = new Detector(cloud, inv.settings());

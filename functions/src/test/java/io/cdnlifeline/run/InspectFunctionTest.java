@@ -6,6 +6,9 @@ import com.google.gson.JsonObject;
 import io.cdnlifeline.cloud.AccountApi;
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.cloud.ReadOnlyCloud;
+import io.cdnlifeline.cloud.WriteRefusedException;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.report.InspectTable;
@@ -25,6 +28,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -156,6 +160,7 @@ class InspectFunctionTest {
     void inspectOnlyReadsAndReadsEachThingOnce() {
         Report r = inspect(account.cloud, Request.builder().build());
         assertNotNull(r.domains());
+        assertTrue(r.dryRun(), "inspect says it changed nothing");
         Map<String, Integer> calls = new HashMap<>();
         for (SandboxCall c : account.calls()) {
             assertTrue(c.action.startsWith("Describe") || c.action.startsWith("Check"), "inspect must never write: " + c);
@@ -176,6 +181,25 @@ class InspectFunctionTest {
         assertEquals(5, calls.get("CheckCdnDomainICP"));
         int dnsReads = calls.getOrDefault("DescribeDomainRecords", 0) + calls.getOrDefault("DescribeSubDomainRecords", 0);
         assertTrue(dnsReads <= ZONES, "at most one records read per zone, got " + dnsReads);
+    }
+
+    @Test
+    void theSnapshotRefusesWritesBeforeTheyReachTheCloudAndReadsEachThingOnce() throws CloudException {
+        Cloud snapshot = ReadOnlyCloud.of(account.cloud);
+        account.forget();
+        assertThrows(WriteRefusedException.class, () -> snapshot.cdn().stopDomain(Product.CDN, "www.z110.test"));
+        assertThrows(WriteRefusedException.class, () -> snapshot.dns().setRemark("1001", ""));
+        assertThrows(WriteRefusedException.class, () -> snapshot.cdn().tag(Product.CDN, List.of("z112.test"), Map.of("k", "v")));
+        assertEquals(0, account.calls().size());
+
+        snapshot.cdn().tags(Product.CDN, List.of("z112.test", "www.z110.test"));
+        Map<String, Map<String, String>> again = snapshot.cdn().tags(Product.CDN, List.of("z112.test"));
+        snapshot.dns().zoneRecords("z110.test");
+        List<io.cdnlifeline.cloud.DnsRecord> www = snapshot.dns().subDomainRecords("z110.test", "www.z110.test");
+        assertEquals("domestic", again.get("z112.test").get("lifeline:coverage"));
+        assertEquals(2, www.size(), "answered from the zone's records");
+        assertEquals(List.of("DescribeTagResources", "DescribeDomainRecords"),
+                account.calls().stream().map(c -> c.action).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test
