@@ -14,7 +14,8 @@ import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 import io.cdnlifeline.sandbox.SandboxCall;
-import io.cdnlifeline.testing.SandboxAccount;
+import io.cdnlifeline.testing.FailingPort;
+import io.cdnlifeline.testing.SandboxCloud;
 import io.cdnlifeline.testing.SeedBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,9 +59,14 @@ class DetectorSandboxTest {
         return d.targets().stream().map(t -> t.product().id() + ":" + t.name()).collect(Collectors.toSet());
     }
 
-    private static Detection detect(SandboxAccount a, Cloud cloud, Request r, Selector s, MarkerProbe p, Report.Builder report) {
-        a.forget();
-        return new Detector(cloud, a.settings).detect(r, s, p, report);
+    private static Detection detect(SandboxCloud a, Cloud cloud, Request r, Selector s, MarkerProbe p, Report.Builder report) {
+        return detect(a, a.settings(), cloud, r, s, p, report);
+    }
+
+    private static Detection detect(SandboxCloud a, Settings settings, Cloud cloud, Request r, Selector s, MarkerProbe p,
+                                    Report.Builder report) {
+        a.clearRequests();
+        return new Detector(cloud, settings).detect(r, s, p, report);
     }
 
     private static Map<String, Integer> countByAction(List<SandboxCall> calls) {
@@ -84,15 +90,15 @@ class DetectorSandboxTest {
             seed.dcdn("d" + i + ".example.com", off ? "offline" : "online", "global", true);
             if (off) offline.add("dcdn:d" + i + ".example.com");
         }
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
             // when
-            Detection d = detect(a, a.cloud, Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS,
+            Detection d = detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS,
                     Report.builder("t"));
             // then exactly the offline ones, from two page reads per product and nothing else
             assertEquals(offline, names(d));
             assertEquals(1130, d.candidates());
-            assertEquals(Map.of("DescribeUserDomains", 2, "DescribeDcdnUserDomains", 2), countByAction(a.calls()));
-            for (SandboxCall c : a.calls()) assertEquals("500", c.params.get("PageSize"), c.toString());
+            assertEquals(Map.of("DescribeUserDomains", 2, "DescribeDcdnUserDomains", 2), countByAction(a.requests()));
+            for (SandboxCall c : a.requests()) assertEquals("500", c.params.get("PageSize"), c.toString());
         }
     }
 
@@ -101,22 +107,22 @@ class DetectorSandboxTest {
         SeedBuilder seed = new SeedBuilder().debt(true, false);
         seed.cdn("www.example.com", "online", "domestic", true);
         seed.dcdn("api.example.com", "online", "domestic", true);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
-            Detection d = detect(a, a.cloud, Request.builder().build(), SelectorTest.DNS_TO_ORIGIN, NO_MARKERS, Report.builder("t"));
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
+            Detection d = detect(a, a.cloud(), Request.builder().build(), SelectorTest.DNS_TO_ORIGIN, NO_MARKERS, Report.builder("t"));
             assertEquals(Set.of("cdn:www.example.com", "dcdn:api.example.com"), names(d));
-            Map<String, Integer> calls = countByAction(a.calls());
+            Map<String, Integer> calls = countByAction(a.requests());
             assertEquals(1, calls.get("DescribeUserCdnStatus"));
             assertEquals(1, calls.get("DescribeCdnService"));
             assertEquals(1, calls.get("DescribeDcdnService"));
 
             // when the account is overdue: InDebtOverdue and the financial operation lock
-            a.sandbox.update(s -> { s.account.inDebt = false; s.account.inDebtOverdue = true; });
-            assertEquals(2, detect(a, a.cloud, Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.IN_DEBT)), NO_MARKERS,
+            a.sandbox().update(s -> { s.account.inDebt = false; s.account.inDebtOverdue = true; });
+            assertEquals(2, detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.IN_DEBT)), NO_MARKERS,
                     Report.builder("t")).targets().size());
 
             // and when it paid: nothing is in debt, and dns-to-cdn's "not in-debt" holds
-            a.sandbox.update(s -> s.account.inDebtOverdue = false);
-            assertTrue(detect(a, a.cloud, Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.IN_DEBT)), NO_MARKERS,
+            a.sandbox().update(s -> s.account.inDebtOverdue = false);
+            assertTrue(detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.IN_DEBT)), NO_MARKERS,
                     Report.builder("t")).targets().isEmpty());
         }
     }
@@ -134,15 +140,15 @@ class DetectorSandboxTest {
         }
         seed.dcdn("api.example.com", "online", "domestic", false);
         seed.dcdn("img.example.com", "online", "global", false);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
             Report.Builder report = Report.builder("t");
-            Detection d = detect(a, a.cloud, Request.builder().build(), SelectorTest.SWITCH_TO_OVERSEAS, NO_MARKERS, report);
+            Detection d = detect(a, a.cloud(), Request.builder().build(), SelectorTest.SWITCH_TO_OVERSEAS, NO_MARKERS, report);
             Report r = report.build();
             assertEquals(invalid, names(d));
-            List<SandboxCall> icp = a.calls("CheckCdnDomainICP");
+            List<SandboxCall> icp = a.requests("CheckCdnDomainICP");
             assertEquals(Set.of(mainland), icp.stream().map(c -> c.params.get("DomainName")).collect(Collectors.toSet()));
             assertEquals(mainland.length, icp.size());
-            assertEquals(2 + 1 + mainland.length, a.calls().size(), "2 CDN pages, 1 DCDN page, one ICP check per mainland CDN domain");
+            assertEquals(2 + 1 + mainland.length, a.requests().size(), "2 CDN pages, 1 DCDN page, one ICP check per mainland CDN domain");
             assertTrue(r.notes().contains(Detector.ICP_NOT_FOR_DCDN), r.notes().toString());
             List<Skip> dcdn = r.skipped().stream().filter(s -> "dcdn".equals(s.product())).collect(Collectors.toList());
             assertEquals(2, dcdn.size());
@@ -156,12 +162,12 @@ class DetectorSandboxTest {
         // given N CDN domains of which 4 have mainland coverage (the ICP candidates)
         SeedBuilder seed = new SeedBuilder();
         for (int i = 0; i < n; i++) seed.cdn("d" + i + ".example.com", "online", i % (n / 4) == 1 ? "domestic" : "overseas", i != 1);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
-            Detection d = detect(a, a.cloud, Request.builder().product(Product.CDN).build(), SelectorTest.SWITCH_TO_OVERSEAS,
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
+            Detection d = detect(a, a.cloud(), Request.builder().product(Product.CDN).build(), SelectorTest.SWITCH_TO_OVERSEAS,
                     NO_MARKERS, Report.builder("t"));
             // then ceil(N/500) list pages plus 4 ICP checks, nothing else
             int pages = (n + CdnApi.MAX_PAGE_SIZE - 1) / CdnApi.MAX_PAGE_SIZE;
-            assertEquals(Map.of("DescribeUserDomains", pages, "CheckCdnDomainICP", 4), countByAction(a.calls()));
+            assertEquals(Map.of("DescribeUserDomains", pages, "CheckCdnDomainICP", 4), countByAction(a.requests()));
             assertEquals(Set.of("cdn:d1.example.com"), names(d));
         }
     }
@@ -174,22 +180,22 @@ class DetectorSandboxTest {
         SeedBuilder.tag(seed.cdn("c.example.com", "offline", "overseas", true), "lifeline:coverage", "global");
         SeedBuilder.tag(seed.dcdn("d.example.com", "online", "overseas", true), "lifeline:coverage", "domestic");
         seed.dcdn("e.example.com", "offline", "domestic", true);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
             assertEquals(Set.of("cdn:a.example.com", "cdn:b.example.com", "dcdn:d.example.com"),
-                    names(detect(a, a.cloud, Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.ONLINE)), NO_MARKERS,
+                    names(detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.ONLINE)), NO_MARKERS,
                             Report.builder("t"))));
             assertEquals(Set.of("cdn:a.example.com", "dcdn:d.example.com"),
-                    names(detect(a, a.cloud, Request.builder().build(), Selector.allOf(Selector.is(Condition.ONLINE),
-                            Selector.is(Condition.REMEDIATED)), coverageTag(a.cloud.cdn()), Report.builder("t"))));
+                    names(detect(a, a.cloud(), Request.builder().build(), Selector.allOf(Selector.is(Condition.ONLINE),
+                            Selector.is(Condition.REMEDIATED)), coverageTag(a.cloud().cdn()), Report.builder("t"))));
             // the probe was asked only about the online ones: offline c and e were decided before
             assertEquals(Map.of("DescribeUserDomains", 1, "DescribeDcdnUserDomains", 1, "DescribeTagResources", 1,
-                    "DescribeDcdnTagResources", 1), countByAction(a.calls()));
-            assertEquals(List.of("a.example.com", "b.example.com"), resourceIds(a.calls("DescribeTagResources")));
+                    "DescribeDcdnTagResources", 1), countByAction(a.requests()));
+            assertEquals(List.of("a.example.com", "b.example.com"), resourceIds(a.requests("DescribeTagResources")));
 
-            Detection all = detect(a, a.cloud, Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.ALWAYS)), NO_MARKERS,
+            Detection all = detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.ALWAYS)), NO_MARKERS,
                     Report.builder("t"));
             assertEquals(5, all.targets().size());
-            assertEquals(2, a.calls().size(), "always reads nothing beyond the lists");
+            assertEquals(2, a.requests().size(), "always reads nothing beyond the lists");
         }
     }
 
@@ -207,11 +213,11 @@ class DetectorSandboxTest {
         SeedBuilder.tag(seed.cdn("fixed.example.com", "online", "overseas", true), "lifeline:coverage", "domestic");
         SeedBuilder.tag(seed.cdn("waiting.example.com", "online", "overseas", false), "lifeline:coverage", "global");
         seed.cdn("plain.example.com", "online", "overseas", true);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
-            Detection d = detect(a, a.cloud, Request.builder().build(), SelectorTest.RESTORE_COVERAGE, coverageTag(a.cloud.cdn()),
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
+            Detection d = detect(a, a.cloud(), Request.builder().build(), SelectorTest.RESTORE_COVERAGE, coverageTag(a.cloud().cdn()),
                     Report.builder("t"));
             assertEquals(Set.of("cdn:fixed.example.com"), names(d));
-            assertEquals(2, a.calls("CheckCdnDomainICP").size(), "only the two marked domains");
+            assertEquals(2, a.requests("CheckCdnDomainICP").size(), "only the two marked domains");
         }
     }
 
@@ -219,15 +225,16 @@ class DetectorSandboxTest {
     void namedDomainOnTheSecondPageIsFoundFromTheListWithOneDetailRead() {
         SeedBuilder seed = new SeedBuilder();
         for (int i = 0; i < 600; i++) seed.cdn("d" + i + ".example.com", i == 550 ? "offline" : "online", "domestic", true);
-        try (SandboxAccount a = new SandboxAccount(seed.json(), Settings.builder().exclude("d3.example.com"))) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
+            Settings excluding = a.settings().toBuilder().exclude("d3.example.com").build();
             Report.Builder report = Report.builder("t");
-            Detection d = detect(a, a.cloud, Request.builder().domain("d550.example.com").domain("d3.example.com").build(),
+            Detection d = detect(a, excluding, a.cloud(), Request.builder().domain("d550.example.com").domain("d3.example.com").build(),
                     SelectorTest.DNS_TO_ORIGIN, NO_MARKERS, report);
             assertEquals(Set.of("cdn:d550.example.com"), names(d));
-            assertEquals(1, a.calls("DescribeCdnDomainDetail").size());
-            assertEquals("d550.example.com", a.calls("DescribeCdnDomainDetail").get(0).params.get("DomainName"));
-            assertEquals(0, a.calls("DescribeDcdnDomainDetail").size());
-            for (SandboxCall c : a.calls()) {
+            assertEquals(1, a.requests("DescribeCdnDomainDetail").size());
+            assertEquals("d550.example.com", a.requests("DescribeCdnDomainDetail").get(0).params.get("DomainName"));
+            assertEquals(0, a.requests("DescribeDcdnDomainDetail").size());
+            for (SandboxCall c : a.requests()) {
                 assertTrue(!c.params.containsValue("d3.example.com"), "the excluded domain is never read: " + c);
             }
             Skip excluded = report.build().skipped().get(0);
@@ -241,11 +248,12 @@ class DetectorSandboxTest {
         SeedBuilder seed = new SeedBuilder();
         seed.cdn("www.shop.example", "online", "domestic", false);
         seed.cdn("www.other.example", "online", "domestic", false);
-        try (SandboxAccount a = new SandboxAccount(seed.json(), Settings.builder().scope("*.shop.example"))) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
+            Settings shopOnly = a.settings().toBuilder().scope("*.shop.example").build();
             Report.Builder report = Report.builder("t");
-            Detection d = detect(a, a.cloud, Request.builder().build(), SelectorTest.SWITCH_TO_OVERSEAS, NO_MARKERS, report);
+            Detection d = detect(a, shopOnly, a.cloud(), Request.builder().build(), SelectorTest.SWITCH_TO_OVERSEAS, NO_MARKERS, report);
             assertEquals(Set.of("cdn:www.shop.example"), names(d));
-            assertEquals(List.of("www.shop.example"), a.calls("CheckCdnDomainICP").stream()
+            assertEquals(List.of("www.shop.example"), a.requests("CheckCdnDomainICP").stream()
                     .map(c -> c.params.get("DomainName")).collect(Collectors.toList()));
             assertEquals("www.other.example", report.build().skipped().get(0).domain());
         }
@@ -257,12 +265,12 @@ class DetectorSandboxTest {
         SeedBuilder seed = new SeedBuilder().debt(true, false);
         seed.cdn("down.example.com", "offline", "domestic", false);
         seed.cdn("up.example.com", "online", "domestic", false);
-        try (SandboxAccount a = new SandboxAccount(seed.json())) {
+        try (SandboxCloud a = SandboxCloud.start(seed.json())) {
             CloudException denied = new CloudException("Forbidden.RAM", "not authorized for cdn:DescribeUserCdnStatus", "RID-7", 403, false);
-            AccountApi account = SandboxAccount.failing(AccountApi.class, a.cloud.account(), m -> m.equals("userCdnStatus"), denied);
+            AccountApi account = FailingPort.of(AccountApi.class, a.cloud().account(), m -> m.equals("userCdnStatus"), denied);
             CloudException icpDown = new CloudException("CheckDomainICPFail", "check domain icp failed", "RID-8", 400, false);
-            CdnApi cdn = SandboxAccount.failing(CdnApi.class, a.cloud.cdn(), m -> m.equals("icpValid"), icpDown);
-            Cloud partly = new Cloud(cdn, a.cloud.dns(), account);
+            CdnApi cdn = FailingPort.of(CdnApi.class, a.cloud().cdn(), m -> m.equals("icpValid"), icpDown);
+            Cloud partly = new Cloud(cdn, a.cloud().dns(), account);
             Report.Builder report = Report.builder("t");
 
             // when dns-to-origin's default runs (the account is in debt, but the status API cannot say so)
