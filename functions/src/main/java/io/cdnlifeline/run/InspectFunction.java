@@ -13,12 +13,13 @@ import io.cdnlifeline.detect.AccountDebt;
 import io.cdnlifeline.detect.Assessment;
 import io.cdnlifeline.detect.ConditionState;
 import io.cdnlifeline.detect.Detector;
-import io.cdnlifeline.detect.DnsHost;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Truth;
 import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.remedy.Remedy;
+import io.cdnlifeline.remedy.dns.DnsHost;
+import io.cdnlifeline.remedy.dns.DnsReads;
 import io.cdnlifeline.remedy.RunContext;
 import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Change;
@@ -74,7 +75,9 @@ public final class InspectFunction implements LifelineFunction {
             icp.put(a.domain(), a.state());
         }
         Map<AcceleratedDomain, Map<String, String>> tags = readTags(candidates, cloud, report);
-        DnsView dns = DnsView.read(candidates, cloud, report);
+        RunContext ctx = new RunContext(cloud, inv.settings(), request, new AuditLog(inv.log(), name(), inv.requestId()), report,
+                inv.deadlineMillis());
+        DnsView dns = DnsView.read(candidates, ctx, report);
         Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
         Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
 
@@ -251,44 +254,41 @@ public final class InspectFunction implements LifelineFunction {
         }
     }
 
-    /** The account's zones and the records of every inspected domain's host. */
+    /** The account's zones and the records of every inspected domain's host, read the DNS remedies' way. */
     private static final class DnsView {
         private final Map<AcceleratedDomain, DnsHost> hosts = new HashMap<>();
         private final Map<AcceleratedDomain, List<DnsRecord>> records = new HashMap<>();
         private final Map<AcceleratedDomain, String> unreadable = new HashMap<>();
 
-        static DnsView read(List<AcceleratedDomain> candidates, Cloud cloud, Report.Builder report) {
+        /** Zones once (100 a page); a zone holding several inspected domains is read whole, else the one host. */
+        static DnsView read(List<AcceleratedDomain> candidates, RunContext ctx, Report.Builder report) {
             DnsView v = new DnsView();
+            DnsReads reads;
             List<String> zones;
             try {
-                zones = cloud.dns().zones();
+                reads = DnsReads.of(ctx);
+                zones = reads.zones();
             } catch (CloudException e) {
                 report.change(Detector.readFailure("account", null, "alidns:zones", e));
                 for (AcceleratedDomain d : candidates) v.unreadable.put(d, "could not list the DNS zones: " + e.code());
                 return v;
             }
-            Map<String, List<AcceleratedDomain>> byZone = new LinkedHashMap<>();
+            Map<String, Integer> perZone = new HashMap<>();
             for (AcceleratedDomain d : candidates) {
                 DnsHost h = DnsHost.locate(d.name(), zones);
                 if (h == null) continue;
                 v.hosts.put(d, h);
-                byZone.computeIfAbsent(h.zone(), z -> new ArrayList<>()).add(d);
+                perZone.merge(h.zone(), 1, Integer::sum);
             }
-            for (Map.Entry<String, List<AcceleratedDomain>> e : byZone.entrySet()) {
-                String zone = e.getKey();
-                List<AcceleratedDomain> ds = e.getValue();
+            for (AcceleratedDomain d : candidates) {
+                DnsHost h = v.hosts.get(d);
+                if (h == null) continue;
                 try {
-                    // One domain in a zone: its host's records; more: the zone's records once (500 a page).
-                    List<DnsRecord> rs = ds.size() == 1 && !ds.get(0).name().startsWith("*.")
-                            ? cloud.dns().subDomainRecords(zone, ds.get(0).name()) : cloud.dns().zoneRecords(zone);
-                    for (AcceleratedDomain d : ds) {
-                        List<DnsRecord> own = new ArrayList<>();
-                        for (DnsRecord r : rs) if (v.hosts.get(d).owns(r)) own.add(r);
-                        v.records.put(d, own);
-                    }
+                    if (perZone.get(h.zone()) > 1) reads.readZone(h.zone());
+                    v.records.put(d, reads.records(h));
                 } catch (CloudException ex) {
-                    report.change(Detector.readFailure(zone, null, "alidns:" + zone + "/records", ex));
-                    for (AcceleratedDomain d : ds) v.unreadable.put(d, "could not read the records of " + zone + ": " + ex.code());
+                    report.change(Detector.readFailure(h.zone(), null, "alidns:" + h.zone() + "/records", ex));
+                    v.unreadable.put(d, "could not read the records of " + h.fqdn() + ": " + ex.code());
                 }
             }
             return v;
