@@ -117,6 +117,29 @@ class FaultSoakTest {
         assertEquals(List.of(), found.size() > 20 ? found.subList(0, 20) : found, found.size() + " violations");
     }
 
+    @org.junit.jupiter.api.Test
+    void inspectUnderFaultsNeverWrites() {
+        // given every remedy applied somewhere, so inspect has markers to read
+        runner.reset(s -> RemedyPair.status(s, "offline"));
+        runner.converge(cloud, "dns-to-origin", RemedyPair.DNS.forwardPayload(Fleet.inScope(), false), 1, "inspect setup");
+        sc.sandbox().update(s -> RemedyPair.icp(s, false));
+        runner.converge(cloud, "switch-to-overseas", RemedyPair.COVERAGE.forwardPayload(Fleet.CDN_DOMAINS, false), 1, "inspect setup");
+        String before = sc.sandbox().stateJson();
+
+        for (int i = 0; i < Math.max(5, RUNS / 4); i++) {
+            // when inspect runs under 20% faults, named or account-wide
+            Random rnd = new Random(SEED + 977L * i);
+            sc.sandbox().setFaults(faults(rnd));
+            String payload = rnd.nextBoolean() ? "{}" : RemedyPair.DNS.forwardPayload(subset(Fleet.inScope(), rnd), false);
+            runner.invoke(cloud, "inspect", payload, "inspect run " + i);
+            sc.sandbox().setFaults(new Faults());
+
+            // then it wrote nothing (ReportAudit counts any accepted write the report does not list; inspect lists none)
+            assertEquals(List.of(), Writes.of(sc.requests()), "inspect run " + i);
+        }
+        assertEquals(before, sc.sandbox().stateJson());
+    }
+
     /**
      * 20% of calls fail, split at random between 5xx, throttling, connections dropped before the call is carried
      * out, and connections dropped after it (the reply is lost: the client cannot tell whether its write happened).
