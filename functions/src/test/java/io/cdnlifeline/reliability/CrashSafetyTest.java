@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 8, crash safety, for every remedy and its undo on the whole fleet at once: an instance that dies right
  * after its k-th write (for every k up to the writes a full run makes) leaves a state the next run completes: the
  * next run reports no failure and leaves exactly what an uninterrupted run leaves, with the {@link Invariants}
- * holding. Nothing lives only in memory: the next run starts from a fresh instance (new ports, new run context).
+ * holding. Nothing may live only in memory: the next run knows only what it reads from the account (a new run
+ * context; the SDK adapters it shares with the dead run hold no account state, only clients and rate limiters).
  * (The DNS remedies' own per-write crash tests are {@code DnsCrashAndRaceSandboxTest}; this one runs every pair
  * through the same fleet, both directions, with every domain in one run.)
  */

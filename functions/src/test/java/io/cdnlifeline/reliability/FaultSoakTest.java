@@ -119,6 +119,9 @@ class FaultSoakTest {
 
     @org.junit.jupiter.api.Test
     void inspectUnderFaultsNeverWrites() {
+        // (its own figures: the summary line is about the remedies)
+        Tally inspectTally = new Tally();
+        FleetRunner runner = new FleetRunner(sc, inspectTally);
         // given every remedy applied somewhere, so inspect has markers to read
         runner.reset(s -> RemedyPair.status(s, "offline"));
         runner.converge(cloud, "dns-to-origin", RemedyPair.DNS.forwardPayload(Fleet.inScope(), false), 1, "inspect setup");
@@ -138,6 +141,8 @@ class FaultSoakTest {
             assertEquals(List.of(), Writes.of(sc.requests()), "inspect run " + i);
         }
         assertEquals(before, sc.sandbox().stateJson());
+        assertEquals(List.of(), inspectTally.violations());
+        System.out.println(inspectTally.summary("inspect under faults"));
     }
 
     /**
