@@ -1,0 +1,59 @@
+package io.cdnlifeline.cli;
+
+import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.function.Consumer;
+
+/**
+ * Where a local run gets its credentials: {@code --profile} from ~/.aliyun/config.json, otherwise the
+ * Alibaba Cloud default chain. When the chain finds nothing and the endpoint is on this machine (a
+ * sandbox), the sandbox's keys are used, so trying the functions locally needs no setup at all.
+ */
+final class CredentialChain {
+    /** The keys of the sandbox's default seed (DESIGN.md "The sandbox"). */
+    static final String SANDBOX_KEY_ID = "sandbox-ak";
+    static final String SANDBOX_KEY_SECRET = "sandbox-secret";
+
+    private CredentialChain() {
+    }
+
+    static CloudCredentials resolve(String profile, String endpoint, Consumer<String> log) {
+        try {
+            return DefaultCredentials.resolve(profile);
+        } catch (RuntimeException e) {
+            if (profile == null && isLoopback(endpoint)) {
+                log.accept("no credentials in the environment or ~/.aliyun/config.json; using the sandbox keys "
+                        + SANDBOX_KEY_ID + " for " + endpoint);
+                return sandboxKeys();
+            }
+            String where = profile == null
+                    ? "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), "
+                      + "or configure the aliyun CLI (~/.aliyun/config.json), or pass --profile NAME"
+                    : "profile '" + profile + "' was not usable in ~/.aliyun/config.json";
+            throw new MissingCredentialsException("no Alibaba Cloud credentials: " + where
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+        }
+    }
+
+    static CloudCredentials sandboxKeys() {
+        return new CloudCredentials(SANDBOX_KEY_ID, SANDBOX_KEY_SECRET, null);
+    }
+
+    static boolean isLoopback(String endpoint) {
+        if (endpoint == null) return false;
+        try {
+            String host = URI.create(endpoint).getHost();
+            if (host == null) return false;
+            if (host.equalsIgnoreCase("localhost")) return true;
+            // Only literal addresses: resolving a name here would be a network call.
+            if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) return false;
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.cdnlifeline.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints a Report on stdout: the JSON untouched, or a table for a person. The table is drawn from the
+ * Report JSON alone (not from the classes behind it), so it shows exactly what FC would return.
+ */
+final class ReportPrinter {
+    private ReportPrinter() {
+    }
+
+    static void print(LocalRun run, OutputFormat format, PrintWriter out) {
+        if (format == OutputFormat.json) {
+            out.println(run.reportText().strip());
+        } else {
+            table(run.report(), out);
+        }
+        out.flush();
+    }
+
+    static void table(JsonObject r, PrintWriter out) {
+        out.println(text(r, "function") + "  request " + text(r, "requestId") + "  "
+                + (r.has("dryRun") && r.get("dryRun").getAsBoolean() ? "dry run  " : "") + text(r, "durationMs") + " ms");
+        if (r.has("refused")) out.println("REFUSED: " + text(r, "refused"));
+        JsonArray domains = array(r, "domains");
+        if (domains.size() > 0) {
+            out.println();
+            rows(domains, out);
+        }
+        JsonArray changes = array(r, "changes");
+        if (changes.size() > 0) {
+            out.println();
+            PlainTable t = new PlainTable(List.of("status", "action", "domain", "resource", "before", "after", "error"));
+            for (JsonElement e : changes) {
+                JsonObject c = e.getAsJsonObject();
+                String error = c.has("error") ? text(c.getAsJsonObject("error"), "code") + ": " + text(c.getAsJsonObject("error"), "message") : "";
+                if (c.has("note")) error = error.isEmpty() ? text(c, "note") : error + " (" + text(c, "note") + ")";
+                t.row(List.of(text(c, "status"), text(c, "action"), text(c, "domain"), text(c, "resource"),
+                        cell(c.get("before")), cell(c.get("after")), error));
+            }
+            t.print(out);
+        }
+        JsonArray skipped = array(r, "skipped");
+        if (skipped.size() > 0) {
+            out.println();
+            PlainTable t = new PlainTable(List.of("skipped", "product", "why"));
+            for (JsonElement e : skipped) {
+                JsonObject s = e.getAsJsonObject();
+                t.row(List.of(text(s, "domain"), text(s, "product"), text(s, "why")));
+            }
+            t.print(out);
+        }
+        for (JsonElement n : array(r, "notes")) out.println("note: " + n.getAsString());
+        JsonObject summary = r.has("summary") ? r.getAsJsonObject("summary") : new JsonObject();
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, JsonElement> e : summary.entrySet()) {
+            if (b.length() > 0) b.append(", ");
+            b.append(e.getValue().getAsString()).append(' ').append(e.getKey());
+        }
+        out.println();
+        out.println("summary: " + (b.length() == 0 ? "nothing" : b));
+    }
+
+    /** Rows of any shape (inspect's): one column per field, in the order the fields first appear. */
+    static void rows(JsonArray rows, PrintWriter out) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (JsonElement e : rows) {
+            if (e.isJsonObject()) columns.addAll(e.getAsJsonObject().keySet());
+        }
+        if (columns.isEmpty()) {
+            for (JsonElement e : rows) out.println(cell(e));
+            return;
+        }
+        PlainTable t = new PlainTable(new ArrayList<>(columns));
+        for (JsonElement e : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : columns) cells.add(e.isJsonObject() ? cell(e.getAsJsonObject().get(c)) : "");
+            t.row(cells);
+        }
+        t.print(out);
+    }
+
+    /** One value in one cell: objects as {@code key=value} pairs, arrays comma-separated, null as empty. */
+    static String cell(JsonElement v) {
+        if (v == null || v.isJsonNull()) return "";
+        if (v.isJsonPrimitive()) return v.getAsString();
+        if (v.isJsonArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonElement e : v.getAsJsonArray()) parts.add(cell(e));
+            return String.join(",", parts);
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : v.getAsJsonObject().entrySet()) {
+            String inner = cell(e.getValue());
+            parts.add(e.getKey() + "=" + (e.getValue().isJsonObject() ? "{" + inner + "}" : inner));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement v = o.get(key);
+        return v == null || v.isJsonNull() ? "" : cell(v);
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        JsonElement v = o.get(key);
+        return v != null && v.isJsonArray() ? v.getAsJsonArray() : new JsonArray();
+    }
+}
