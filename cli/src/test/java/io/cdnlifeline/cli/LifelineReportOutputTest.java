@@ -1,0 +1,94 @@
+package io.cdnlifeline.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How a Report becomes an exit status and a table. */
+class LifelineReportOutputTest {
+    private static final String APPLIED = "{\"function\":\"dns-to-origin\",\"requestId\":\"r-1\",\"dryRun\":false,\"durationMs\":12,"
+            + "\"changes\":[{\"domain\":\"www.example.com\",\"product\":\"cdn\",\"resource\":\"alidns:example.com/www/default/CNAME\","
+            + "\"action\":\"update\",\"before\":{\"type\":\"CNAME\",\"value\":\"www.example.com.w.kunlunsl.com\"},"
+            + "\"after\":{\"type\":\"A\",\"value\":\"203.0.113.10\"},\"status\":\"applied\"}],"
+            + "\"skipped\":[{\"domain\":\"img.example.com\",\"why\":\"no DNS record points at its CDN CNAME\"}],"
+            + "\"summary\":{\"applied\":1,\"planned\":0,\"unchanged\":0,\"skipped\":1,\"failed\":0}}";
+
+    private static JsonObject report(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    @Test
+    void aReportWithoutFailuresOrRefusalExitsZero() {
+        assertEquals(0, ExitStatus.of(report(APPLIED)));
+    }
+
+    @Test
+    void aFailedChangeExitsOne() {
+        String failed = APPLIED.replace("\"failed\":0", "\"failed\":1");
+        assertEquals(1, ExitStatus.of(report(failed)));
+    }
+
+    @Test
+    void aRefusedRunExitsThree() {
+        String refused = APPLIED.replace("\"durationMs\":12,", "\"durationMs\":12,\"refused\":\"refused: 60 changes > maxChanges 50\",");
+        assertEquals(3, ExitStatus.of(report(refused)));
+    }
+
+    @Test
+    void aFailureOutranksARefusal() {
+        String both = APPLIED.replace("\"durationMs\":12,", "\"durationMs\":12,\"refused\":\"refused\",").replace("\"failed\":0", "\"failed\":2");
+        assertEquals(1, ExitStatus.of(report(both)));
+    }
+
+    @Test
+    void theTableShowsEachChangeBeforeAndAfterTheSkipsAndTheSummary() {
+        // given
+        StringWriter buf = new StringWriter();
+        // when
+        ReportPrinter.table(report(APPLIED), new PrintWriter(buf, true));
+        // then
+        String text = buf.toString();
+        String changeLine = text.lines().filter(l -> l.startsWith("applied")).findFirst().orElse("");
+        assertTrue(changeLine.contains("alidns:example.com/www/default/CNAME"), text);
+        assertTrue(changeLine.indexOf("type=CNAME value=www.example.com.w.kunlunsl.com") < changeLine.indexOf("type=A value=203.0.113.10"), text);
+        assertTrue(text.contains("img.example.com") && text.contains("no DNS record points at its CDN CNAME"), text);
+        assertTrue(text.contains("summary: 1 applied, 0 planned, 0 unchanged, 1 skipped, 0 failed"), text);
+        assertFalse(text.contains("REFUSED"), text);
+    }
+
+    @Test
+    void inspectRowsOfAnyShapeBecomeColumns() {
+        // given rows whose fields differ from row to row
+        String json = "{\"function\":\"inspect\",\"dryRun\":false,\"durationMs\":3,\"changes\":[],\"skipped\":[],"
+                + "\"domains\":[{\"domain\":\"www.example.com\",\"status\":\"online\",\"markers\":[\"lifeline:coverage=domestic\"]},"
+                + "{\"domain\":\"api.example.com\",\"product\":\"dcdn\"}],\"summary\":{}}";
+        StringWriter buf = new StringWriter();
+        // when
+        ReportPrinter.table(report(json), new PrintWriter(buf, true));
+        // then
+        String header = buf.toString().lines().filter(l -> l.startsWith("DOMAIN")).findFirst().orElse("");
+        assertTrue(header.contains("STATUS") && header.contains("MARKERS") && header.contains("PRODUCT"), buf.toString());
+        assertTrue(buf.toString().contains("lifeline:coverage=domestic"), buf.toString());
+    }
+
+    @Test
+    void dryRunForcesARequestThatSaysOtherwise() {
+        String forced = LocalInvoker.forceDryRun("{\"domains\":[\"www.example.com\"],\"dryRun\":false}", "dns-to-origin");
+        JsonObject request = JsonParser.parseString(forced).getAsJsonObject();
+        assertTrue(request.get("dryRun").getAsBoolean(), forced);
+        assertEquals("www.example.com", request.getAsJsonArray("domains").get(0).getAsString());
+    }
+
+    @Test
+    void dryRunLeavesAnEventThatSaysNothingAboutItAlone() {
+        String event = "{\"domains\":[\"www.example.com\"]}";
+        assertEquals(event, LocalInvoker.forceDryRun(event, "dns-to-origin"));
+    }
+}
