@@ -2,6 +2,7 @@ package io.cdnlifeline.cli;
 
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
+import io.cdnlifeline.sandbox.Sandbox;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,10 +15,6 @@ import java.util.function.Consumer;
  * sandbox), the sandbox's keys are used, so trying the functions locally needs no setup at all.
  */
 final class CredentialChain {
-    /** The keys of the sandbox's default seed (DESIGN.md "The sandbox"). */
-    static final String SANDBOX_KEY_ID = "sandbox-ak";
-    static final String SANDBOX_KEY_SECRET = "sandbox-secret";
-
     private CredentialChain() {
     }
 
@@ -27,7 +24,7 @@ final class CredentialChain {
         } catch (RuntimeException e) {
             if (profile == null && isLoopback(endpoint)) {
                 log.accept("no credentials in the environment or ~/.aliyun/config.json; using the sandbox keys "
-                        + SANDBOX_KEY_ID + " for " + endpoint);
+                        + Sandbox.DEFAULT_ACCESS_KEY_ID + " for " + endpoint);
                 return sandboxKeys();
             }
             String where = profile == null
@@ -40,7 +37,7 @@ final class CredentialChain {
     }
 
     static CloudCredentials sandboxKeys() {
-        return new CloudCredentials(SANDBOX_KEY_ID, SANDBOX_KEY_SECRET, null);
+        return new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
     }
 
     static boolean isLoopback(String endpoint) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
         footer = {"", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard.",
                 "Start with: lifeline demo"},
-        subcommands = {InvokeCommand.class, InspectCommand.class,
+        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

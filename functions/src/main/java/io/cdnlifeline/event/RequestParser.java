@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import io.cdnlifeline.cloud.Product;
@@ -38,21 +37,29 @@ public final class RequestParser {
         return fromJson(parseJson(json), "request");
     }
 
-    /** Parses JSON text strictly (one value, nothing after it). */
+    private static final com.google.gson.TypeAdapter<JsonElement> ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
+
+    /** Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), nothing after it. */
     public static JsonElement parseJson(String json) {
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(com.google.gson.Strictness.STRICT);
+        JsonElement e;
         try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            JsonElement e = JsonParser.parseReader(reader);
+            e = ELEMENT.read(reader);
+        } catch (JsonParseException | java.io.IOException | IllegalStateException | NumberFormatException ex) {
+            throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
+                    + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
+        } catch (StackOverflowError ex) {
+            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
+        }
+        try {
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
                 throw new BadInputException("the input has text after its JSON value; expected one JSON object");
             }
-            return e;
-        } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
-            throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
-                    + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
-        } catch (StackOverflowError e) {
-            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
+        } catch (java.io.IOException | JsonParseException ex) {
+            throw new BadInputException("the input has text after its JSON value; expected one JSON object");
         }
+        return e;
     }
 
     /** Reads a Request from an already parsed JSON object; {@code where} names it in error messages. */

@@ -1,0 +1,185 @@
+package io.cdnlifeline.run;
+
+import io.cdnlifeline.cloud.AcceleratedDomain;
+import io.cdnlifeline.cloud.AccountApi;
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.Cloud;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.DnsApi;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.detect.MarkerProbe;
+import io.cdnlifeline.detect.Selector;
+import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.event.BadInputException;
+import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.event.Request;
+import io.cdnlifeline.remedy.Applier;
+import io.cdnlifeline.remedy.Plan;
+import io.cdnlifeline.remedy.Remedy;
+import io.cdnlifeline.remedy.RunContext;
+import io.cdnlifeline.remedy.Step;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeStatus;
+import io.cdnlifeline.report.Report;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The pipeline's guards and bookkeeping, with a two-step test remedy over mocked ports. */
+class RemedyFunctionTest {
+    private CdnApi cdn;
+    private Cloud cloud;
+    private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger writes = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() throws CloudException {
+        cdn = mock(CdnApi.class);
+        cloud = new Cloud(cdn, mock(DnsApi.class), mock(AccountApi.class));
+        when(cdn.describeDomain(eq(Product.CDN), any())).thenAnswer(inv ->
+                new AcceleratedDomain(Product.CDN, inv.getArgument(1), "offline", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
+        when(cdn.describeDomain(eq(Product.DCDN), any())).thenThrow(
+                new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.", "R-1", 404, false));
+    }
+
+    /** Plans two steps per domain; the first step fails for domains starting with "fail". */
+    private final class TwoStepRemedy implements Remedy {
+        @Override public String function() { return "two-step"; }
+        @Override public Selector defaultSelector() { return Selector.anyOf(Selector.is(Condition.OFFLINE)); }
+        @Override public MarkerProbe markerProbe(RunContext ctx) { return candidates -> Set.of(); }
+        @Override public boolean allowsAccountWideDefault() { return false; }
+
+        @Override
+        public Plan plan(Target t, RunContext ctx) {
+            List<Step> steps = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                int n = i;
+                steps.add(new Step(Change.planned(t.name(), "cdn", "cdn:" + t.name() + "/step" + n, "update", null, null), () -> {
+                    if (n == 1 && t.name().startsWith("fail")) {
+                        throw new CloudException("Schedule.ChangeFail", "change domain failed", "R-9", 400, false);
+                    }
+                    writes.incrementAndGet();
+                    return ChangeStatus.APPLIED;
+                }));
+            }
+            return Plan.of(t, steps);
+        }
+    }
+
+    private Report run(String json, Settings settings) {
+        Request r = io.cdnlifeline.event.RequestParser.parse(json);
+        return new RemedyFunction(new TwoStepRemedy()).run(r, Invocation.local(cloud, settings, audit::add));
+    }
+
+    @Test
+    void appliesEveryStepAndWritesOneAuditLinePerChange() {
+        // when
+        Report report = run("{\"domains\":[\"a.example.com\",\"b.example.com\"]}", Settings.builder().build());
+
+        // then
+        assertEquals(4, report.count(ChangeStatus.APPLIED));
+        assertEquals(4, writes.get());
+        assertEquals(4, audit.stream().filter(l -> l.contains("\"status\":\"applied\"")).count());
+        assertNull(report.refused());
+    }
+
+    @Test
+    void aFailedStepStopsTheLaterStepsOfItsDomainOnly() {
+        Report report = run("{\"domains\":[\"fail.example.com\",\"ok.example.com\"]}", Settings.builder().build());
+
+        assertEquals(2, report.count(ChangeStatus.APPLIED));
+        assertEquals(2, report.count(ChangeStatus.FAILED));
+        Change notAttempted = report.changes().stream().filter(c -> c.resource().endsWith("fail.example.com/step2")).findFirst().orElseThrow();
+        assertEquals(Applier.NOT_ATTEMPTED, notAttempted.error().code());
+        Change failed = report.changes().stream().filter(c -> c.resource().endsWith("fail.example.com/step1")).findFirst().orElseThrow();
+        assertEquals("Schedule.ChangeFail", failed.error().code());
+        assertEquals("R-9", failed.error().requestId());
+        assertTrue(report.hasFailures());
+    }
+
+    @Test
+    void maxChangesRefusesTheWholeRunBeforeAnyWrite() {
+        Report report = run("{\"domains\":[\"a.example.com\",\"b.example.com\"],\"maxChanges\":3}", Settings.builder().build());
+
+        assertNotNull(report.refused());
+        assertTrue(report.refused().contains("4 changes"));
+        assertEquals(4, report.count(ChangeStatus.PLANNED));
+        assertEquals(0, writes.get());
+    }
+
+    @Test
+    void dryRunFromTheEnvironmentPlansAndWritesNothing() {
+        Report report = run("{\"domains\":[\"a.example.com\"]}", Settings.builder().dryRun(true).build());
+
+        assertTrue(report.dryRun());
+        assertEquals(2, report.count(ChangeStatus.PLANNED));
+        assertEquals(0, writes.get());
+    }
+
+    @Test
+    void namedDomainOutOfScopeIsSkippedWithoutAnyApiCall() throws CloudException {
+        Report report = run("{\"domains\":[\"secret.example.org\"]}", Settings.builder().scope("*.example.com").build());
+
+        assertEquals(1, report.skipped().size());
+        assertTrue(report.skipped().get(0).why().contains("LIFELINE_SCOPE"));
+        verify(cdn, never()).describeDomain(any(), any());
+        assertEquals(0, writes.get());
+    }
+
+    @Test
+    void aDomainOfNoProductIsSkippedWithTheReason() throws CloudException {
+        when(cdn.describeDomain(eq(Product.CDN), eq("gone.example.com"))).thenThrow(
+                new CloudException("InvalidDomain.NotFound", "not found", "R-2", 404, false));
+
+        Report report = run("{\"domains\":[\"gone.example.com\"]}", Settings.builder().build());
+
+        assertEquals(1, report.skipped().size());
+        assertTrue(report.skipped().get(0).why().contains("not an accelerated domain"));
+    }
+
+    @Test
+    void aReadFailureIsAFailedChangeSoFcRetries() throws CloudException {
+        when(cdn.describeDomain(eq(Product.CDN), eq("flaky.example.com"))).thenThrow(
+                new CloudException("ServiceUnavailable", "busy", "R-3", 503, true));
+
+        Report report = run("{\"domains\":[\"flaky.example.com\"]}", Settings.builder().build());
+
+        assertTrue(report.hasFailures());
+        assertEquals("read", report.changes().get(0).action());
+        assertEquals(0, writes.get());
+    }
+
+    @Test
+    void anAccountWideRunOfARemedyThatNeedsTargetsIsBadInput() {
+        assertThrows(BadInputException.class, () -> run("{}", Settings.builder().build()));
+    }
+
+    @Test
+    void conditionsNotMetAreReportedForNamedDomains() throws CloudException {
+        when(cdn.describeDomain(eq(Product.CDN), eq("up.example.com"))).thenReturn(
+                new AcceleratedDomain(Product.CDN, "up.example.com", "online", "up.example.com.w.kunlunsl.com", "domestic", List.of()));
+
+        Report report = run("{\"domains\":[\"up.example.com\"]}", Settings.builder().build());
+
+        assertEquals(0, writes.get());
+        assertTrue(report.skipped().get(0).why().contains("conditions not met"));
+    }
+}
