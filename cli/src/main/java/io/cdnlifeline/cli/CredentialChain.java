@@ -1,12 +1,17 @@
 package io.cdnlifeline.cli;
 
 import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.cloud.aliyun.CredentialsNotFoundException;
 import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
+import io.cdnlifeline.cloud.aliyun.UnusableCredentialsException;
 import io.cdnlifeline.sandbox.Sandbox;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,21 +23,20 @@ final class CredentialChain {
     private CredentialChain() {
     }
 
-    static CloudCredentials resolve(String profile, String endpoint, Consumer<String> log) {
+    static CloudCredentials resolve(String profile, String endpoint, Map<String, String> env, Consumer<String> log) {
+        Path home = Paths.get(System.getProperty("user.home", "."));
         try {
-            return DefaultCredentials.resolve(profile);
-        } catch (RuntimeException e) {
+            return DefaultCredentials.resolve(profile, env, home);
+        } catch (CredentialsNotFoundException e) {
             if (profile == null && isLoopback(endpoint)) {
                 log.accept("no credentials in the environment or ~/.aliyun/config.json; using the sandbox keys "
                         + Sandbox.DEFAULT_ACCESS_KEY_ID + " for " + endpoint);
                 return sandboxKeys();
             }
-            String where = profile == null
-                    ? "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), "
-                      + "or configure the aliyun CLI (~/.aliyun/config.json), or pass --profile NAME"
-                    : "profile '" + profile + "' was not usable in ~/.aliyun/config.json";
-            throw new MissingCredentialsException("no Alibaba Cloud credentials: " + where
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw new MissingCredentialsException(e.getMessage() + ". Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+                    + "(and ALIBABA_CLOUD_SECURITY_TOKEN for STS), configure the aliyun CLI, or pass --profile NAME", e);
+        } catch (UnusableCredentialsException e) {
+            throw new MissingCredentialsException("unusable Alibaba Cloud credentials: " + e.getMessage(), e);
         }
     }
 

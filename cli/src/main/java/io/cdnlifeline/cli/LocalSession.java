@@ -31,7 +31,7 @@ final class LocalSession {
         if (dryRun) b.dryRun(true);
         Settings settings = b.build();
         StderrLogger logger = new StderrLogger(err);
-        CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), logger::info);
+        CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), env, logger::info);
         Cloud cloud = AliyunCloud.create(settings, () -> credentials);
         return new LocalInvoker(settings, cloud, credentials, logger);
     }
