@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  */
 final class DemoStory {
     static final String ICP_INVALID = "notification-icp-invalid.json";
+    static final String TIMER_DNS_TO_ORIGIN = "timer-dns-to-origin.json";
     static final String OVERDUE = "notification-overdue-payment.json";
     static final String PAYMENT_SETTLED = "notification-payment-settled.json";
     static final String ICP_RESTORED = "notification-icp-restored.json";
+    static final String DOMAIN_STARTED = "actiontrail-start-cdn-domain.json";
     private static final String INDENT = "        ";
 
     private final PrintWriter out;
@@ -64,10 +66,10 @@ final class DemoStory {
                         d.icp = false;
                         d.status = "offline";
                     }));
-            steps.add(function(sandbox, functions, "dns-to-origin", ICP_INVALID,
-                    "visitors reach " + victim + " at its origin while acceleration is off"));
-            steps.add(function(sandbox, functions, "switch-to-overseas", ICP_INVALID,
-                    "coverage without mainland China needs no ICP filing"));
+            steps.add(function(sandbox, functions, "switch-to-overseas", sample(ICP_INVALID),
+                    "a filing check publishes IcpInvalid; coverage without mainland China needs no filing"));
+            steps.add(function(sandbox, functions, "dns-to-origin", sample(TIMER_DNS_TO_ORIGIN),
+                    "the 5-minute timer finds " + victim + " offline: its visitors go to the origin meanwhile"));
             steps.add(cloud(sandbox, "the account is overdue: Alibaba Cloud takes every accelerated domain offline",
                     s -> {
                         s.account.inDebt = true;
@@ -82,10 +84,10 @@ final class DemoStory {
                             }
                         }
                     }));
-            steps.add(function(sandbox, functions, "dns-to-origin", OVERDUE,
-                    "account-wide: every record that pointed at a CDN/DCDN CNAME now points at an origin"));
-            steps.add(new Step("the account during the outage", () -> showAccount(sandbox)));
-            steps.add(cloud(sandbox, "the payment is settled: Alibaba Cloud brings back the domains it stopped for arrears",
+            steps.add(function(sandbox, functions, "dns-to-origin", sample(OVERDUE),
+                    "a billing alert publishes OverduePayment: every record on a CDN/DCDN CNAME goes to its origin"));
+            steps.add(new Step("the account during the outage: every site answers from its origin", () -> showAccount(sandbox)));
+            steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
                     s -> {
                         s.account = copy(paidUp);
                         for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
@@ -94,13 +96,17 @@ final class DemoStory {
                             }
                         }
                     }));
-            steps.add(function(sandbox, functions, "dns-to-cdn", PAYMENT_SETTLED,
-                    "the records go back to the CDN; " + victim + " is still offline, so its records stay on the origin"));
-            steps.add(cloud(sandbox, "the ICP filing of " + victim + " is valid again (the domain stays offline until enabled)",
+            steps.add(function(sandbox, functions, "dns-to-cdn", sample(PAYMENT_SETTLED),
+                    "PaymentSettled: records back to the CDN, except " + victim + ", which is still offline"));
+            steps.add(cloud(sandbox, "the new ICP filing of " + victim + " is approved (the domain stays offline until someone enables it)",
                     s -> s.cdnDomain(victim).icp = true));
-            steps.add(function(sandbox, functions, "restore-coverage", ICP_RESTORED, "coverage back to what the tag remembered"));
-            steps.add(function(sandbox, functions, "enable-domain", ICP_RESTORED, "acceleration on again"));
-            steps.add(function(sandbox, functions, "dns-to-cdn", ICP_RESTORED, "the last records go back to the CDN"));
+            steps.add(function(sandbox, functions, "restore-coverage", sample(ICP_RESTORED),
+                    "IcpRestored: the coverage its tag remembered"));
+            String enable = "{\"domains\":[\"" + victim + "\"],\"reason\":\"new filing approved\"}";
+            steps.add(function(sandbox, functions, "enable-domain", new Input("--payload '" + enable + "'", enable),
+                    "an operator re-enables it, as the filing rules ask"));
+            steps.add(function(sandbox, functions, "dns-to-cdn", sample(DOMAIN_STARTED),
+                    "ActionTrail reports the start; the last records go back to the CDN"));
             steps.add(new Step("the account as it ends, compared with how it began", () -> compare(initial, sandbox)));
 
             for (int i = 0; i < steps.size(); i++) {
@@ -133,10 +139,14 @@ final class DemoStory {
         });
     }
 
-    private Step function(Sandbox sandbox, LocalInvoker functions, String function, String eventFile, String why) {
-        return new Step(function + "  <- events/" + eventFile + "  (" + why + ")", () -> {
+    private static Input sample(String eventFile) {
+        return new Input("--event events/" + eventFile, DemoResources.event(eventFile));
+    }
+
+    private Step function(Sandbox sandbox, LocalInvoker functions, String function, Input input, String why) {
+        return new Step(function + " " + input.label + "\n" + INDENT + why, () -> {
             AccountState before = AccountState.of(sandbox.stateJson());
-            LocalRun run = functions.invoke(function, DemoResources.event(eventFile));
+            LocalRun run = functions.invoke(function, input.text);
             List<AccountState.ChangedResource> changed = AccountState.of(sandbox.stateJson()).changesSince(before);
             if (changed.isEmpty()) {
                 out.println(INDENT + "nothing to change");
@@ -219,6 +229,17 @@ final class DemoStory {
         Account c = new Account(a.inDebt, a.inDebtOverdue, a.availableAmount);
         c.currency = a.currency;
         return c;
+    }
+
+    /** What a function is invoked with: shown as the command line's option, handed over as the event text. */
+    private static final class Input {
+        final String label;
+        final String text;
+
+        Input(String label, String text) {
+            this.label = label;
+            this.text = text;
+        }
     }
 
     /** One numbered step of the story. */
