@@ -33,6 +33,7 @@ final class DemoStory {
     static final String ICP_RESTORED = "notification-icp-restored.json";
     static final String DOMAIN_STARTED = "actiontrail-start-cdn-domain.json";
     private static final String INDENT = "        ";
+    private static final int MAX_SKIPS_SHOWN = 4;
 
     private final PrintWriter out;
     private final PrintWriter log;
@@ -155,6 +156,14 @@ final class DemoStory {
             }
             JsonObject report = run.report();
             out.println(INDENT + "report: " + summary(report) + ", exit " + run.exitStatus());
+            JsonArray skipped = array(report, "skipped");
+            for (int i = 0; i < Math.min(skipped.size(), MAX_SKIPS_SHOWN); i++) {
+                JsonObject k = skipped.get(i).getAsJsonObject();
+                out.println(INDENT + "  left alone: " + k.get("domain").getAsString() + ": " + k.get("why").getAsString());
+            }
+            if (skipped.size() > MAX_SKIPS_SHOWN) {
+                out.println(INDENT + "  ... and " + (skipped.size() - MAX_SKIPS_SHOWN) + " more (the Report lists them)");
+            }
             for (JsonElement e : array(report, "changes")) {
                 JsonObject c = e.getAsJsonObject();
                 if (c.has("error")) {
