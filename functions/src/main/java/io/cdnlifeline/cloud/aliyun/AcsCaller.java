@@ -79,6 +79,12 @@ final class AcsCaller {
         return overrideHost != null ? overrideHost : service.endpoint();
     }
 
+    /** The base URL calls of this product go to, e.g. {@code https://cdn.aliyuncs.com}. */
+    String baseUrl(AliyunService service) {
+        ProtocolType p = overrideHost != null ? overrideProtocol : ProtocolType.HTTPS;
+        return p.toString() + "://" + host(service);
+    }
+
     /** One typed call; {@code newRequest} builds a fresh request per attempt (a signed request is not reusable). */
     <T extends AcsResponse> T call(AliyunApi api, Supplier<? extends AcsRequest<T>> newRequest) throws CloudException {
         return resilient.call(api, readTimeout -> {

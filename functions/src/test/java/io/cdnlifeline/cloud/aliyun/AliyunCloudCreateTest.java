@@ -37,6 +37,18 @@ class AliyunCloudCreateTest {
     }
 
     @Test
+    void realEndpointsAreHttpsAndTheOverrideKeepsItsSchemeForEveryProduct() {
+        AcsCaller real = AcsCaller.create("cn-hangzhou", null, () -> null, FAST);
+        assertEquals("https://cdn.aliyuncs.com", real.baseUrl(AliyunService.CDN));
+        assertEquals("https://dcdn.aliyuncs.com", real.baseUrl(AliyunService.DCDN));
+        assertEquals("https://alidns.aliyuncs.com", real.baseUrl(AliyunService.ALIDNS));
+        AcsCaller tls = AcsCaller.create("cn-hangzhou", "https://sandbox.internal:8443/api/", () -> null, FAST);
+        for (AliyunService s : AliyunService.values()) assertEquals("https://sandbox.internal:8443/api", tls.baseUrl(s));
+        AcsCaller plain = AcsCaller.create("cn-hangzhou", "HTTP://127.0.0.1:9", () -> null, FAST);
+        assertEquals("http://127.0.0.1:9", plain.baseUrl(AliyunService.ALIDNS));
+    }
+
+    @Test
     void unreachableEndpointIsRetriedThenReportedWithoutSecrets() throws IOException {
         // given an endpoint nobody listens on, and STS credentials whose token must never be printed
         Settings s = Settings.builder().endpoint("http://127.0.0.1:" + closedPort()).build();
