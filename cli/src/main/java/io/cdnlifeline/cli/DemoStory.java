@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudCredentials;
-import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.sandbox.Account;
 import io.cdnlifeline.sandbox.Domain;
@@ -129,7 +128,7 @@ final class DemoStory {
     private LocalInvoker invoker(Sandbox sandbox) {
         Settings settings = Settings.builder().endpoint(sandbox.endpoint()).build();
         CloudCredentials keys = new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
-        return new LocalInvoker(settings, AliyunCloud.create(settings, () -> keys), keys, new StderrLogger(log));
+        return new LocalInvoker(settings, keys, new StderrLogger(log));
     }
 
     private Step cloud(Sandbox sandbox, String what, Consumer<SandboxState> change) {

@@ -3,7 +3,6 @@ package io.cdnlifeline.cli;
 import com.aliyun.fc.runtime.FunctionComputeLogger;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.EventParser;
@@ -26,13 +25,11 @@ import java.util.UUID;
  */
 final class LocalInvoker {
     private final Settings settings;
-    private final Cloud cloud;
     private final CloudCredentials credentials;
     private final FunctionComputeLogger logger;
 
-    LocalInvoker(Settings settings, Cloud cloud, CloudCredentials credentials, FunctionComputeLogger logger) {
+    LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.cloud = Objects.requireNonNull(cloud, "cloud");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.logger = Objects.requireNonNull(logger, "logger");
     }
@@ -43,7 +40,9 @@ final class LocalInvoker {
      * @throws UnknownFunctionException when there is no such function
      */
     LocalRun invoke(String function, String event) {
-        LifelineHandler handler = FunctionHandlers.create(function).with(settings, cloud);
+        // No cloud handed in: the handler's initializer builds its SDK clients from the context's
+        // credentials, with its own deadline-aware retry policy, exactly as in FC.
+        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null);
         String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
         LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,
                 handler.getClass().getName());

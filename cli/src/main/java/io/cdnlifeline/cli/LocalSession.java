@@ -1,8 +1,6 @@
 package io.cdnlifeline.cli;
 
-import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudCredentials;
-import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.config.Settings;
 import picocli.CommandLine;
 
@@ -13,7 +11,7 @@ import java.util.Map;
 /**
  * Turns the command line into what a function needs: the settings FC would read from the function's
  * environment (the same LIFELINE_* variables), overridden by {@code --endpoint} and {@code --dry-run},
- * the credentials, and the SDK-backed cloud ports.
+ * and the credentials the handler finds in its context.
  */
 final class LocalSession {
     private LocalSession() {
@@ -32,8 +30,7 @@ final class LocalSession {
         Settings settings = b.build();
         StderrLogger logger = new StderrLogger(err);
         CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), env, logger::info);
-        Cloud cloud = AliyunCloud.create(settings, () -> credentials);
-        return new LocalInvoker(settings, cloud, credentials, logger);
+        return new LocalInvoker(settings, credentials, logger);
     }
 
     static String checkedEndpoint(CommandLine cmd, String endpoint) {
