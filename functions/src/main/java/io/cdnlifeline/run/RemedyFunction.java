@@ -15,6 +15,7 @@ import io.cdnlifeline.remedy.Step;
 import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeError;
+import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 
@@ -77,7 +78,8 @@ public final class RemedyFunction implements LifelineFunction {
                 report.skip(new Skip(p.target().name(), p.target().product().id(), p.skipReason()));
             } else {
                 withSteps.add(p);
-                steps += p.steps().size();
+                // Steps that already know they change nothing (state confirmed at plan time) do not count.
+                for (Step s : p.steps()) if (s.change().status() == ChangeStatus.PLANNED) steps++;
             }
         }
 
