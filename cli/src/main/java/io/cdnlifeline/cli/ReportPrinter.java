@@ -40,13 +40,14 @@ final class ReportPrinter {
         JsonArray changes = array(r, "changes");
         if (changes.size() > 0) {
             out.println();
-            PlainTable t = new PlainTable(List.of("status", "action", "domain", "resource", "before", "after", "error"));
+            PlainTable t = new PlainTable(List.of("status", "action", "domain", "resource", "before", "after", "detail"));
             for (JsonElement e : changes) {
                 JsonObject c = e.getAsJsonObject();
-                String error = c.has("error") ? text(c.getAsJsonObject("error"), "code") + ": " + text(c.getAsJsonObject("error"), "message") : "";
-                if (c.has("note")) error = error.isEmpty() ? text(c, "note") : error + " (" + text(c, "note") + ")";
+                String detail = c.has("error") ? text(c.getAsJsonObject("error"), "code") + ": " + text(c.getAsJsonObject("error"), "message") : "";
+                if (c.has("note")) detail = detail.isEmpty() ? text(c, "note") : detail + " (" + text(c, "note") + ")";
+                String[] beforeAfter = beforeAfter(c.get("before"), c.get("after"));
                 t.row(List.of(text(c, "status"), text(c, "action"), text(c, "domain"), text(c, "resource"),
-                        cell(c.get("before")), cell(c.get("after")), error));
+                        beforeAfter[0], beforeAfter[1], detail));
             }
             t.print(out);
         }
@@ -69,6 +70,31 @@ final class ReportPrinter {
         }
         out.println();
         out.println("summary: " + (b.length() == 0 ? "nothing" : b));
+    }
+
+    /**
+     * An update shows only the fields it changes (the record id, TTL and line stay, so they would only hide
+     * what matters); a create or delete shows the whole resource; an update that changed nothing shows it once.
+     */
+    static String[] beforeAfter(JsonElement before, JsonElement after) {
+        if (before == null || after == null || !before.isJsonObject() || !after.isJsonObject()) {
+            return new String[] {cell(before), cell(after)};
+        }
+        JsonObject b = before.getAsJsonObject();
+        JsonObject a = after.getAsJsonObject();
+        if (b.equals(a)) return new String[] {cell(b), "(same)"};
+        JsonObject bs = new JsonObject();
+        JsonObject as = new JsonObject();
+        Set<String> keys = new LinkedHashSet<>(b.keySet());
+        keys.addAll(a.keySet());
+        for (String k : keys) {
+            JsonElement bv = b.get(k);
+            JsonElement av = a.get(k);
+            if (bv != null && bv.equals(av)) continue;
+            if (bv != null) bs.add(k, bv);
+            if (av != null) as.add(k, av);
+        }
+        return new String[] {cell(bs), cell(as)};
     }
 
     /** Rows of any shape (inspect's): one column per field, in the order the fields first appear. */

@@ -58,9 +58,30 @@ class LifelineReportOutputTest {
         String changeLine = text.lines().filter(l -> l.startsWith("applied")).findFirst().orElse("");
         assertTrue(changeLine.contains("alidns:example.com/www/default/CNAME"), text);
         assertTrue(changeLine.indexOf("type=CNAME value=www.example.com.w.kunlunsl.com") < changeLine.indexOf("type=A value=203.0.113.10"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("STATUS") && l.contains("BEFORE") && l.contains("AFTER")), text);
         assertTrue(text.contains("img.example.com") && text.contains("no DNS record points at its CDN CNAME"), text);
         assertTrue(text.contains("summary: 1 applied, 0 planned, 0 unchanged, 1 skipped, 0 failed"), text);
         assertFalse(text.contains("REFUSED"), text);
+    }
+
+    @Test
+    void anUpdateShowsOnlyTheFieldsItChanges() {
+        // given
+        com.google.gson.JsonElement before = JsonParser.parseString("{\"recordId\":\"1001\",\"type\":\"CNAME\",\"value\":\"www.example.com.w.kunlunsl.com\",\"ttl\":600,\"remark\":\"\"}");
+        com.google.gson.JsonElement after = JsonParser.parseString("{\"recordId\":\"1001\",\"type\":\"A\",\"value\":\"203.0.113.10\",\"ttl\":600,\"remark\":\"lifeline:switched:1:\"}");
+        // when
+        String[] shown = ReportPrinter.beforeAfter(before, after);
+        // then
+        assertEquals("type=CNAME value=www.example.com.w.kunlunsl.com remark=", shown[0]);
+        assertEquals("type=A value=203.0.113.10 remark=lifeline:switched:1:", shown[1]);
+    }
+
+    @Test
+    void aCreateShowsTheWholeResourceAndAnUnchangedOneShowsItOnce() {
+        com.google.gson.JsonElement record = JsonParser.parseString("{\"type\":\"A\",\"value\":\"203.0.113.11\"}");
+        assertEquals("type=A value=203.0.113.11", ReportPrinter.beforeAfter(null, record)[1]);
+        assertEquals("", ReportPrinter.beforeAfter(null, record)[0]);
+        assertEquals("(same)", ReportPrinter.beforeAfter(record, record.deepCopy())[1]);
     }
 
     @Test
