@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code lifeline demo}: the README's first command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Replay an outage on an embedded sandbox account and watch the functions keep the sites up,",
-                "then put everything back. Needs no account and no network; takes seconds.",
+        description = {"Replay an outage on a sandbox account: the functions keep the sites up, then undo it all.",
+                "Runs on an embedded sandbox from the sample events in events/: no account, no network, seconds.",
                 "Exit status 0 only when the account ends exactly as it began."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

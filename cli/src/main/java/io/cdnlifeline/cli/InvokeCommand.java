@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
         description = {"Run a function the way Function Compute runs it: same handler, same event, same Report.",
                 "The Report goes to stdout, the function's log lines to stderr."},
         footer = {"", "Examples:",
-                "  lifeline invoke inspect --payload '{}' --endpoint http://127.0.0.1:8787",
-                "  lifeline invoke dns-to-origin --event events/notification-overdue.json --dry-run",
-                "  lifeline invoke switch-to-overseas --payload '{\"domains\":[\"www.example.com\"]}' --output table",
+                "  lifeline invoke dns-to-origin --event events/timer-dns-to-origin.json \\",
+                "      --dry-run --endpoint http://127.0.0.1:8787",
+                "  lifeline invoke switch-to-overseas --output table \\",
+                "      --payload '{\"domains\":[\"www.example.com\"],\"when\":[\"always\"]}'",
                 "", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard."})
 final class InvokeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -103,6 +103,37 @@ class InvokeAgainstSandboxTest {
     }
 
     @Test
+    void aDashReadsTheEventFromStdin() {
+        // given
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(WWW_TO_ORIGIN.getBytes(StandardCharsets.UTF_8)));
+        try {
+            // when
+            CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--event", "-", "--endpoint", sandbox.endpoint());
+            // then
+            assertEquals(0, run.status, run::toString);
+            assertEquals("A 203.0.113.10", wwwRecord());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndSaysSo() {
+        // given
+        assertEquals(0, CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--endpoint", sandbox.endpoint()).status);
+        String after = AccountStateJson.of(sandbox);
+        // when
+        CommandRun again = CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--endpoint", sandbox.endpoint());
+        // then
+        assertEquals(0, again.status, again::toString);
+        JsonObject summary = json(again.out).getAsJsonObject("summary");
+        assertEquals(0, summary.get("applied").getAsInt(), again::toString);
+        assertTrue(summary.get("unchanged").getAsInt() > 0, again::toString);
+        assertEquals(after, AccountStateJson.of(sandbox));
+    }
+
+    @Test
     void aRunOverMaxChangesIsRefusedWithExitThreeAndChangesNothing() {
         // given a limit below what www needs (three records switched, three added)
         Map<String, String> env = new HashMap<>();
