@@ -137,6 +137,22 @@ final class AccountState {
         return rows;
     }
 
+    /** Offline domains with a DNS record still on their CDN CNAME: sites their visitors cannot reach. */
+    List<String> offlineButStillOnTheirCname() {
+        List<String> out = new ArrayList<>();
+        for (JsonObject d : domains.values()) {
+            if (!"offline".equals(str(d, "status"))) continue;
+            String name = str(d, "domain");
+            String cname = str(d, "cname");
+            for (JsonObject r : records.values()) {
+                if (hostOf(r).equals(name) && str(r, "value").equalsIgnoreCase(cname)) {
+                    out.add(name + " (" + str(r, "line") + " line)");
+                }
+            }
+        }
+        return out;
+    }
+
     String accountLine() {
         return describeAccount(account);
     }

@@ -86,7 +86,14 @@ final class DemoStory {
                     }));
             steps.add(function(sandbox, functions, "dns-to-origin", sample(OVERDUE),
                     "a billing alert publishes OverduePayment: every record on a CDN/DCDN CNAME goes to its origin"));
-            steps.add(new Step("the account during the outage: every site answers from its origin", () -> showAccount(sandbox)));
+            steps.add(new Step("the account during the outage: every site answers from its origin", () -> {
+                showAccount(sandbox);
+                List<String> dark = AccountState.of(sandbox.stateJson()).offlineButStillOnTheirCname();
+                if (!dark.isEmpty()) {
+                    allWell = false;
+                    out.println(INDENT + "FAILED: offline, DNS still on the CDN CNAME: " + String.join(", ", dark));
+                }
+            }));
             steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
                     s -> {
                         s.account = copy(paidUp);
@@ -149,7 +156,9 @@ final class DemoStory {
             LocalRun run = functions.invoke(function, input.text);
             List<AccountState.ChangedResource> changed = AccountState.of(sandbox.stateJson()).changesSince(before);
             if (changed.isEmpty()) {
-                out.println(INDENT + "nothing to change");
+                // Every function in this story has something to do: doing nothing is a failure, not a pass.
+                allWell = false;
+                out.println(INDENT + "FAILED: " + function + " changed nothing");
             } else {
                 sideBySide(changed);
             }

@@ -39,6 +39,18 @@ class DemoAccountStateTest {
     }
 
     @Test
+    void anOfflineDomainWhoseRecordsStillPointAtItsCnameIsDark() {
+        // given shop.example.net offline, one of its two records already on the origin
+        String state = SEED.replace("\"domain\": \"shop.example.net\", \"cname\": \"shop.example.net.w.kunlunsl.com\", \"status\": \"online\"",
+                        "\"domain\": \"shop.example.net\", \"cname\": \"shop.example.net.w.kunlunsl.com\", \"status\": \"offline\"")
+                .replace("\"recordId\": \"2001\", \"rr\": \"shop\", \"type\": \"CNAME\", \"value\": \"shop.example.net.w.kunlunsl.com\"",
+                        "\"recordId\": \"2001\", \"rr\": \"shop\", \"type\": \"CNAME\", \"value\": \"origin.shop.example.net\"");
+        // then only the record still on the CNAME counts
+        assertEquals(List.of("shop.example.net (mobile line)"), AccountState.of(state).offlineButStillOnTheirCname());
+        assertEquals(List.of(), AccountState.of(SEED).offlineButStillOnTheirCname());
+    }
+
+    @Test
     void theSideBySideViewShowsBeforeAndAfterOfWhatChangedOnly() {
         // given
         String after = SEED.replace("\"coverage\": \"domestic\", \"cdnType\": \"web\", \"icp\": true, \"tags\": {},\n     \"sources\": [{\"type\": \"domain\", \"content\": \"origin.shop",
