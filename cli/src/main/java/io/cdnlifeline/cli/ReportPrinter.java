@@ -3,6 +3,7 @@ package io.cdnlifeline.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.cdnlifeline.report.InspectTable;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,18 +13,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints a Report on stdout: the JSON untouched, or a table for a person. The table is drawn from the
- * Report JSON alone (not from the classes behind it), so it shows exactly what FC would return.
+ * Prints a Report on stdout: the JSON untouched, or a table for a person, drawn from the Report JSON the
+ * handler wrote (what FC would return). An {@code inspect} Report is drawn by the project's
+ * {@link InspectTable}; the others here, because an update must show its before and after values and the
+ * shared table cuts the cell that holds both.
  */
 final class ReportPrinter {
     private ReportPrinter() {
     }
 
     static void print(LocalRun run, OutputFormat format, PrintWriter out) {
+        JsonObject report = run.report();
         if (format == OutputFormat.json) {
             out.println(run.reportText().strip());
+        } else if (report.has("domains")) {
+            out.print(InspectTable.render(ReportReader.read(report)));
         } else {
-            table(run.report(), out);
+            table(report, out);
         }
         out.flush();
     }
@@ -32,11 +38,6 @@ final class ReportPrinter {
         out.println(text(r, "function") + "  request " + text(r, "requestId") + "  "
                 + (r.has("dryRun") && r.get("dryRun").getAsBoolean() ? "dry run  " : "") + text(r, "durationMs") + " ms");
         if (r.has("refused")) out.println("REFUSED: " + text(r, "refused"));
-        JsonArray domains = array(r, "domains");
-        if (domains.size() > 0) {
-            out.println();
-            rows(domains, out);
-        }
         JsonArray changes = array(r, "changes");
         if (changes.size() > 0) {
             out.println();
@@ -95,25 +96,6 @@ final class ReportPrinter {
             if (av != null) as.add(k, av);
         }
         return new String[] {cell(bs), cell(as)};
-    }
-
-    /** Rows of any shape (inspect's): one column per field, in the order the fields first appear. */
-    static void rows(JsonArray rows, PrintWriter out) {
-        Set<String> columns = new LinkedHashSet<>();
-        for (JsonElement e : rows) {
-            if (e.isJsonObject()) columns.addAll(e.getAsJsonObject().keySet());
-        }
-        if (columns.isEmpty()) {
-            for (JsonElement e : rows) out.println(cell(e));
-            return;
-        }
-        PlainTable t = new PlainTable(new ArrayList<>(columns));
-        for (JsonElement e : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String c : columns) cells.add(e.isJsonObject() ? cell(e.getAsJsonObject().get(c)) : "");
-            t.row(cells);
-        }
-        t.print(out);
     }
 
     /** One value in one cell: objects as {@code key=value} pairs, arrays comma-separated, null as empty. */

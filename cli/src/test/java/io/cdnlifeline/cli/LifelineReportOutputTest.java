@@ -85,18 +85,21 @@ class LifelineReportOutputTest {
     }
 
     @Test
-    void inspectRowsOfAnyShapeBecomeColumns() {
-        // given rows whose fields differ from row to row
-        String json = "{\"function\":\"inspect\",\"dryRun\":false,\"durationMs\":3,\"changes\":[],\"skipped\":[],"
-                + "\"domains\":[{\"domain\":\"www.example.com\",\"status\":\"online\",\"markers\":[\"lifeline:coverage=domestic\"]},"
-                + "{\"domain\":\"api.example.com\",\"product\":\"dcdn\"}],\"summary\":{}}";
+    void anInspectReportIsDrawnByTheInspectTable() {
+        // given an inspect Report as the handler writes it
+        String json = "{\"function\":\"inspect\",\"dryRun\":true,\"durationMs\":3,\"changes\":[],\"skipped\":[],"
+                + "\"domains\":[{\"domain\":\"www.example.com\",\"product\":\"cdn\",\"status\":\"online\",\"coverage\":\"overseas\","
+                + "\"markers\":[{\"kind\":\"tag\",\"key\":\"lifeline:coverage\",\"value\":\"domestic\"}],\"next\":[\"restore-coverage\"]}],"
+                + "\"summary\":{}}";
         StringWriter buf = new StringWriter();
         // when
-        ReportPrinter.table(report(json), new PrintWriter(buf, true));
+        ReportPrinter.print(new LocalRun(json, report(json)), OutputFormat.table, new PrintWriter(buf, true));
         // then
         String header = buf.toString().lines().filter(l -> l.startsWith("DOMAIN")).findFirst().orElse("");
-        assertTrue(header.contains("STATUS") && header.contains("MARKERS") && header.contains("PRODUCT"), buf.toString());
-        assertTrue(buf.toString().contains("lifeline:coverage=domestic"), buf.toString());
+        String www = buf.toString().lines().filter(l -> l.startsWith("www.example.com")).findFirst().orElse("");
+        assertTrue(header.contains("MARKERS") && header.contains("NEXT"), buf.toString());
+        assertEquals(header.indexOf("MARKERS"), www.indexOf("lifeline:coverage=domestic"), buf.toString());
+        assertTrue(www.endsWith("restore-coverage"), buf.toString());
     }
 
     @Test
