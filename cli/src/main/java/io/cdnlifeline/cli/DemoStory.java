@@ -12,6 +12,7 @@ import io.cdnlifeline.sandbox.Sandbox;
 import io.cdnlifeline.sandbox.SandboxState;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ final class DemoStory {
     static final String PAYMENT_SETTLED = "notification-payment-settled.json";
     static final String ICP_RESTORED = "notification-icp-restored.json";
     static final String DOMAIN_STARTED = "actiontrail-start-cdn-domain.json";
+    static final String TIMER_INSPECT = "timer-inspect.json";
     private static final String INDENT = "        ";
     private static final int MAX_SKIPS_SHOWN = 4;
 
@@ -94,6 +96,7 @@ final class DemoStory {
                     out.println(INDENT + "FAILED: offline, DNS still on the CDN CNAME: " + String.join(", ", dark));
                 }
             }));
+            steps.add(inspect(sandbox, functions, "what the inspect function reports: the markers, and which function acts next"));
             steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
                     s -> {
                         s.account = copy(paidUp);
@@ -185,6 +188,23 @@ final class DemoStory {
         });
     }
 
+    /** The read-only function, as an operator sees it with {@code lifeline inspect}; it must change nothing. */
+    private Step inspect(Sandbox sandbox, LocalInvoker functions, String why) {
+        Input input = sample(TIMER_INSPECT);
+        return new Step("inspect " + input.label + "\n" + INDENT + why, () -> {
+            AccountState before = AccountState.of(sandbox.stateJson());
+            LocalRun run = functions.invoke("inspect", input.text);
+            StringWriter table = new StringWriter();
+            ReportPrinter.print(run, OutputFormat.table, new PrintWriter(table));
+            for (String line : table.toString().split("\n")) out.println(INDENT + line);
+            boolean unchanged = AccountState.of(sandbox.stateJson()).changesSince(before).isEmpty();
+            if (run.exitStatus() != ExitStatus.DONE || !unchanged) {
+                allWell = false;
+                out.println(INDENT + "FAILED: inspect " + (unchanged ? "exited " + run.exitStatus() : "changed the account"));
+            }
+        });
+    }
+
     private void showAccount(Sandbox sandbox) {
         AccountState now = AccountState.of(sandbox.stateJson());
         out.println(INDENT + "account: " + now.accountLine());
@@ -214,7 +234,7 @@ final class DemoStory {
     }
 
     private void indented(PlainTable t) {
-        java.io.StringWriter buf = new java.io.StringWriter();
+        StringWriter buf = new StringWriter();
         t.print(new PrintWriter(buf));
         for (String line : buf.toString().split("\n")) out.println(INDENT + line);
     }
