@@ -87,6 +87,10 @@ class FleetQpsTest {
             }
             AccountSnapshot end = AccountSnapshot.of(sc.sandbox(), AccountSnapshot.recordIds(sc.sandbox()));
             assertEquals(List.of(), start.differences(end));
+            int changes = 0;
+            for (Report r : reports) changes += r.changes().size();
+            System.out.println("fleet qps: domains=" + DOMAINS + " functions=" + reports.size() + " changes=" + changes
+                    + " calls=" + sc.requests().size() + " throttled=" + throttled.size() + " passed");
         }
     }
 
