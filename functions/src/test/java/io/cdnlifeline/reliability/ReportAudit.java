@@ -19,11 +19,32 @@ import java.util.Set;
  *   <li>every change reported {@code applied} has a write the sandbox accepted for that resource;</li>
  *   <li>every write the sandbox accepted belongs to a change the report lists (no silent write);</li>
  *   <li>every change reported {@code failed} carries an error code and message;</li>
- *   <li>no write touched a domain outside the scope.</li>
+ *   <li>no write touched a domain outside the scope;</li>
+ *   <li>every change of the report is in the audit trail with the same status.</li>
  * </ul>
  */
 final class ReportAudit {
     private ReportAudit() {
+    }
+
+    /** Also: every change of the report has its line in the audit trail (the JSON lines the run logged), same status. */
+    static void check(Report report, List<SandboxCall> log, List<String> auditLines, Set<String> outOfScope, Tally tally, String where) {
+        check(report, log, outOfScope, tally, where);
+        Set<String> logged = new HashSet<>();
+        for (String line : auditLines) {
+            JsonObject o;
+            try {
+                o = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+            } catch (RuntimeException notJson) {
+                tally.check(false, where, () -> "an audit line that is not one JSON object: " + line);
+                continue;
+            }
+            if (o.has("resource")) logged.add(string(o, "resource") + " " + string(o, "action") + " " + string(o, "status"));
+        }
+        for (Change ch : report.changes()) {
+            String key = ch.resource() + " " + ch.action() + " " + ch.status().id();
+            tally.check(logged.contains(key), where, () -> "a change of the report has no audit line: " + key);
+        }
     }
 
     static void check(Report report, List<SandboxCall> log, Set<String> outOfScope, Tally tally, String where) {
