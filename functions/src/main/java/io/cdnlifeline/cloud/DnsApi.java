@@ -13,6 +13,12 @@ public interface DnsApi {
     /** {@code DescribeSubDomainRecords} for one host name (e.g. {@code www.example.com}), all pages. */
     List<DnsRecord> subDomainRecords(String zone, String host) throws CloudException;
 
+    /**
+     * {@code DescribeDomainRecordInfo}: one record as it is now, or null when it no longer exists. The remedies read
+     * it right before the first write of a line, to see whether a concurrent run moved the line since the plan.
+     */
+    DnsRecord record(String recordId) throws CloudException;
+
     /** {@code DescribeDomainRecords} of a whole zone, all pages (500 a page). */
     List<DnsRecord> zoneRecords(String zone) throws CloudException;
 

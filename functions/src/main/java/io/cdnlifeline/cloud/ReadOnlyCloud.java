@@ -151,6 +151,11 @@ public final class ReadOnlyCloud {
         }
 
         @Override
+        public DnsRecord record(String recordId) throws CloudException {
+            return d.record(recordId);
+        }
+
+        @Override
         public List<DnsRecord> zoneRecords(String zone) throws CloudException {
             return once("zone/" + zone, () -> d.zoneRecords(zone));
         }

@@ -5,6 +5,7 @@ import io.cdnlifeline.sandbox.DnsZone;
 import io.cdnlifeline.sandbox.Domain;
 import io.cdnlifeline.sandbox.Sandbox;
 import io.cdnlifeline.sandbox.SandboxState;
+import io.cdnlifeline.testing.MarkerTimes;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,7 @@ final class AccountSnapshot {
                 String id = seededRecordIds.contains(r.recordId) ? r.recordId : "+";
                 lines.computeIfAbsent(lineKey(z.zone, r.rr, r.line), k -> new ArrayList<>())
                         .add(id + " " + r.type + " " + r.value + " ttl=" + r.ttl + " " + r.status.toUpperCase(Locale.ROOT)
-                                + (r.locked ? " locked" : "") + " remark=" + r.remark);
+                                + (r.locked ? " locked" : "") + " remark=" + MarkerTimes.hidden(r.remark));
             }
         }
         for (Map.Entry<String, List<String>> e : lines.entrySet()) {
@@ -71,7 +72,7 @@ final class AccountSnapshot {
     }
 
     private static String domain(Domain d) {
-        return "status=" + d.status + " coverage=" + d.coverage + " tags=" + new TreeMap<>(d.tags);
+        return "status=" + d.status + " coverage=" + d.coverage + " tags=" + MarkerTimes.hidden(String.valueOf(new TreeMap<>(d.tags)));
     }
 
     Map<String, String> entries() {

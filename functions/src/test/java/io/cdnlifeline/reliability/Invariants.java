@@ -22,6 +22,7 @@ import java.util.Set;
  *   <li>no orphan marker at rest: a {@code lifeline:added} record only beside a {@code lifeline:switched} one, no
  *       {@code lifeline:switched} record still holding a CDN CNAME, no {@code lifeline:coverage} tag on a domain
  *       that is not overseas, no {@code lifeline:disabled} tag on a domain that is online;</li>
+ *   <li>no {@code lifeline:restoring} remark at rest (a restore is always carried to its end);</li>
  *   <li>when everything was undone: no {@code lifeline:} remark or tag at all.</li>
  * </ul>
  */
@@ -73,6 +74,9 @@ final class Invariants {
                     boolean beside = hasSwitched;
                     tally.check(beside, where, () -> "orphan lifeline:added record on " + line + ": " + describe(rs));
                 }
+                // A restore always finishes (dns-to-origin only leaves a young one alone): none is left at rest.
+                tally.check(!remark.startsWith("lifeline:restoring"), where,
+                        () -> "restoring marker left at rest on " + line + ": " + describe(List.of(r)));
                 if (remark.startsWith("lifeline:switched")) {
                     tally.check(!cnames.contains(canonical(r.value)), where,
                             () -> "record marked switched but still the CDN CNAME on " + line + ": " + describe(List.of(r)));

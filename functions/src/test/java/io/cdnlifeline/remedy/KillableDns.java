@@ -37,6 +37,7 @@ final class KillableDns implements DnsApi {
 
     @Override public List<String> zones() throws CloudException { return real.zones(); }
     @Override public List<DnsRecord> subDomainRecords(String zone, String host) throws CloudException { return real.subDomainRecords(zone, host); }
+    @Override public DnsRecord record(String recordId) throws CloudException { return real.record(recordId); }
     @Override public List<DnsRecord> zoneRecords(String zone) throws CloudException { return real.zoneRecords(zone); }
 
     @Override

@@ -35,6 +35,7 @@ enum AliyunApi {
     DESCRIBE_DOMAINS(AliyunService.ALIDNS, "DescribeDomains", AliyunApi.UNDOCUMENTED_QPS),
     DESCRIBE_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeDomainRecords", AliyunApi.UNDOCUMENTED_QPS),
     DESCRIBE_SUB_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeSubDomainRecords", AliyunApi.UNDOCUMENTED_QPS),
+    DESCRIBE_DOMAIN_RECORD_INFO(AliyunService.ALIDNS, "DescribeDomainRecordInfo", AliyunApi.UNDOCUMENTED_QPS),
     ADD_DOMAIN_RECORD(AliyunService.ALIDNS, "AddDomainRecord", AliyunApi.UNDOCUMENTED_QPS),
     UPDATE_DOMAIN_RECORD(AliyunService.ALIDNS, "UpdateDomainRecord", AliyunApi.UNDOCUMENTED_QPS),
     DELETE_DOMAIN_RECORD(AliyunService.ALIDNS, "DeleteDomainRecord", AliyunApi.UNDOCUMENTED_QPS),

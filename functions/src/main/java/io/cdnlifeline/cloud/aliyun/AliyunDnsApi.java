@@ -7,6 +7,8 @@ import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordsRequest;
 import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordsResponse;
 import com.aliyuncs.alidns.model.v20150109.DescribeDomainsRequest;
 import com.aliyuncs.alidns.model.v20150109.DescribeDomainsResponse;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordInfoRequest;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordInfoResponse;
 import com.aliyuncs.alidns.model.v20150109.DescribeSubDomainRecordsRequest;
 import com.aliyuncs.alidns.model.v20150109.DescribeSubDomainRecordsResponse;
 import com.aliyuncs.alidns.model.v20150109.UpdateDomainRecordRemarkRequest;
@@ -84,6 +86,24 @@ final class AliyunDnsApi implements DnsApi {
             if (isLastPage(p, r.getPageSize(), SUB_DOMAIN_PAGE, records.size(), r.getTotalCount())) break;
         }
         return out;
+    }
+
+    @Override
+    public DnsRecord record(String recordId) throws CloudException {
+        Objects.requireNonNull(recordId, "recordId");
+        DescribeDomainRecordInfoResponse x;
+        try {
+            x = caller.call(AliyunApi.DESCRIBE_DOMAIN_RECORD_INFO, () -> {
+                DescribeDomainRecordInfoRequest q = new DescribeDomainRecordInfoRequest();
+                q.setRecordId(recordId);
+                return q;
+            });
+        } catch (CloudException e) {
+            if ("DomainRecordNotBelongToUser".equals(e.code())) return null; // deleted (or never ours)
+            throw e;
+        }
+        return new DnsRecord(x.getRecordId() == null ? recordId : x.getRecordId(), x.getDomainName(), x.getRR(), x.getType(), x.getValue(),
+                ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark());
     }
 
     @Override

@@ -25,7 +25,40 @@ public final class DnsSteps {
     private DnsSteps() {
     }
 
+    /** The code of a step that found its line moved since the plan's read: nothing written, the next run decides. */
+    public static final String MOVED = "Lifeline.RecordMovedMeanwhile";
+
     public static Step step(RecordOp op, Target target, DnsApi dns) {
+        Step step = unfenced(op, target, dns);
+        if (op.fenceRecordId() == null && op.expect() == null) return step;
+        return new Step(step.change(), () -> {
+            if (op.expect() != null) {
+                DnsRecord fresh = dns.record(op.expect().recordId);
+                if (op.expect().done(fresh)) return ChangeStatus.UNCHANGED;
+                if (!op.expect().holds(fresh)) {
+                    if (op.kind() == RecordOp.Kind.SWITCH && fresh != null && isTarget(fresh, op)) return ChangeStatus.UNCHANGED;
+                    throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
+                            + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
+                            + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+                }
+            }
+            if (op.fenceRecordId() == null) return step.write().run();
+            dns.setRemark(op.fenceRecordId(), op.fenceRemark());
+            ChangeStatus s = step.write().run();
+            // The fence itself is a write of this change: a delete found already done still changed the marker.
+            return s == ChangeStatus.UNCHANGED ? ChangeStatus.APPLIED : s;
+        });
+    }
+
+    /** The switched record already is what this switch makes it (a concurrent run made the same switch). */
+    private static boolean isTarget(DnsRecord r, RecordOp op) {
+        Marker m = Marker.parse(r.remark());
+        return m != null && m.kind() == Marker.Kind.SWITCHED && RecordValues.isType(r, op.type())
+                && RecordValues.sameValue(op.type(), r.value(), op.value());
+    }
+
+
+    private static Step unfenced(RecordOp op, Target target, DnsApi dns) {
         Change change = Change.planned(target.name(), target.product().id(), op.resource(), action(op), before(op), after(op));
         if (op.note() != null) change = change.withNote(op.note());
         switch (op.kind()) {

@@ -37,8 +37,16 @@ public final class RecordOp {
     private final long ttl;
     private final String remark;
     private final String note;
+    private final String fenceRecordId;
+    private final String fenceRemark;
+    private final Expect expect;
 
     RecordOp(Kind kind, DnsHost host, String line, DnsRecord before, String type, String value, long ttl, String remark, String note) {
+        this(kind, host, line, before, type, value, ttl, remark, note, null, null, null);
+    }
+
+    private RecordOp(Kind kind, DnsHost host, String line, DnsRecord before, String type, String value, long ttl, String remark, String note,
+            String fenceRecordId, String fenceRemark, Expect expect) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.host = Objects.requireNonNull(host, "host");
         this.line = Objects.requireNonNull(line, "line");
@@ -48,7 +56,31 @@ public final class RecordOp {
         this.ttl = ttl;
         this.remark = remark;
         this.note = note;
+        this.fenceRecordId = fenceRecordId;
+        this.fenceRemark = fenceRemark;
+        this.expect = expect;
     }
+
+    /**
+     * This op preceded by writing {@code remark} on record {@code recordId} (dns-to-cdn's restoring marker on the
+     * switched record, before the line's first change), in the same step: the fence and the change are one
+     * Change of the report, so no maxChanges count or report line is added for it.
+     */
+    RecordOp fencedBy(String recordId, String remark) {
+        return new RecordOp(kind, host, line, before, type, value, ttl, this.remark, note, recordId, remark, expect);
+    }
+
+    /** This op, checked against a fresh read of the line before its first write (see {@link Expect}). */
+    RecordOp expecting(Expect e) {
+        return new RecordOp(kind, host, line, before, type, value, ttl, remark, note, fenceRecordId, fenceRemark, e);
+    }
+
+    /** What the line must still be right before this op writes; null when nothing is checked. */
+    Expect expect() { return expect; }
+
+    /** The record whose remark is written before this op's own write; null when none is. */
+    public String fenceRecordId() { return fenceRecordId; }
+    public String fenceRemark() { return fenceRemark; }
 
     static RecordOp unchanged(DnsHost host, DnsRecord r, String note) {
         return new RecordOp(Kind.UNCHANGED, host, r.line(), r, r.type(), r.value(), r.ttl(), r.remark(), note);

@@ -1,7 +1,9 @@
 package io.cdnlifeline.remedy.dns;
 
 import io.cdnlifeline.cloud.DnsRecord;
+import io.cdnlifeline.remedy.MarkerLease;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,28 +13,35 @@ import java.util.Map;
  * records it added, then put the switched record back to the CNAME of the domain's current CDN CNAME
  * with its original remark. A line where a person changed anything lifeline wrote (or added a record a
  * CNAME cannot sit beside, or locked one) is left alone as a whole and reported: undoing half a line
- * would leave it resolving to neither.
+ * would leave it resolving to neither. Before its first write on a line it turns the marker into a restoring
+ * marker, so that dns-to-origin leaves the line alone meanwhile. A switched marker on a record that still is the
+ * CDN CNAME is a switch in flight while younger than the lease (left alone), a dead run's once older (cleared).
  */
 public final class ToCdnPlanner {
     private ToCdnPlanner() {
     }
 
     public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname) {
+        return plan(host, records, cdnCname, MarkerLease.now());
+    }
+
+    /** The plan as of {@code now}: the time markers are written with and judged by. */
+    public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, Instant now) {
         HostPlan plan = new HostPlan();
         for (Map.Entry<String, List<DnsRecord>> e : Lines.of(host, records).entrySet()) {
-            planLine(plan, host, e.getKey(), e.getValue(), cdnCname);
+            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, now);
         }
         return plan;
     }
 
-    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname) {
+    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, Instant now) {
         DnsRecord switched = null;
         List<DnsRecord> added = new ArrayList<>();
         List<DnsRecord> others = new ArrayList<>();
         DnsRecord cdn = null;
         for (DnsRecord r : recs) {
             Marker m = Marker.parse(r.remark());
-            if (m != null && m.kind() == Marker.Kind.SWITCHED && switched == null) switched = r;
+            if (m != null && m.kind() != Marker.Kind.ADDED && switched == null) switched = r;
             else if (m != null && m.kind() == Marker.Kind.ADDED) added.add(r);
             else {
                 others.add(r);
@@ -60,9 +69,16 @@ public final class ToCdnPlanner {
             return;
         }
         if (Lines.isCnameTo(switched, cdnCname)) {
-            // Already the CDN CNAME with our remark: a switch stopped before its update, or a restore before its remark.
+            if (m.kind() == Marker.Kind.SWITCHED && MarkerLease.fresh(m.at(), now)) {
+                // Marked, not yet switched, and young: a dns-to-origin run may be about to switch it.
+                plan.leaveAlone(Lines.describe(host, switched) + " is being switched to the origin by dns-to-origin (a switch is in progress, "
+                        + "marked " + m.at() + "): left alone; run again later");
+                return;
+            }
+            // Already the CDN CNAME with our remark: a switch that died before its update, or a restore before its remark.
             plan.add(new RecordOp(RecordOp.Kind.UNMARK, host, line, switched, switched.type(), switched.value(), switched.ttl(),
-                    m.original(), ToOriginPlanner.join("the record already is the CDN CNAME: only the remark is restored", restoreNote)));
+                    m.original(), ToOriginPlanner.join("the record already is the CDN CNAME: only the remark is restored", restoreNote))
+                    .expecting(Expect.asRead(switched, Marker.Kind.RESTORING).orDone(switched.type(), switched.value(), m.original())));
             return;
         }
         if (!m.wrote(switched.type(), switched.value())) {
@@ -84,11 +100,20 @@ public final class ToCdnPlanner {
                     + ") that a CNAME cannot sit beside: left alone");
             return;
         }
+        // The restoring marker goes first on the line (fence), so dns-to-origin leaves the line alone from then on;
+        // a restoring marker of a dead run is renewed for the same reason.
+        String fence = m.kind() == Marker.Kind.SWITCHED || !MarkerLease.fresh(m.at(), now) ? m.restoring(now).encode() : null;
+        List<RecordOp> ops = new ArrayList<>();
         for (DnsRecord a : added) {
-            plan.add(new RecordOp(RecordOp.Kind.DELETE, host, line, a, null, null, a.ttl(), null, "added by dns-to-origin"));
+            ops.add(new RecordOp(RecordOp.Kind.DELETE, host, line, a, null, null, a.ttl(), null, "added by dns-to-origin"));
         }
-        plan.add(new RecordOp(RecordOp.Kind.RESTORE, host, line, switched, "CNAME", DnsRecord.normalizeHost(cdnCname), switched.ttl(),
+        ops.add(new RecordOp(RecordOp.Kind.RESTORE, host, line, switched, "CNAME", DnsRecord.normalizeHost(cdnCname), switched.ttl(),
                 m.original(), restoreNote));
+        // Checked first: the switched record must still be as read (or under a concurrent restore's marker).
+        ops.set(0, ops.get(0).expecting(Expect.asRead(switched, Marker.Kind.RESTORING)
+                .orDone("CNAME", DnsRecord.normalizeHost(cdnCname), m.original())));
+        if (fence != null) ops.set(0, ops.get(0).fencedBy(switched.recordId(), fence));
+        for (RecordOp op : ops) plan.add(op);
     }
 
     private static String ids(List<DnsRecord> rs) {

@@ -1,7 +1,9 @@
 package io.cdnlifeline.remedy.dns;
 
 import io.cdnlifeline.cloud.DnsRecord;
+import io.cdnlifeline.remedy.MarkerLease;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +13,33 @@ import java.util.Map;
  * has the CDN CNAME: mark it, switch it in place to the first origin value, then add the other origin
  * values beside it. A line switched before is left as it is ({@code unchanged}), completing what a
  * crashed run left undone (marked but not switched; added but not marked). Records that do not point at
- * the CDN CNAME and carry no marker are never touched.
+ * the CDN CNAME and carry no marker are never touched. A line dns-to-cdn is switching back (a restoring marker
+ * younger than the lease) is left alone; one whose restore died (older) is taken over.
  */
 public final class ToOriginPlanner {
     private ToOriginPlanner() {
     }
 
     public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, OriginValues origins) {
+        return plan(host, records, cdnCname, origins, MarkerLease.now());
+    }
+
+    /** The plan as of {@code now}: the time markers are written with and judged by. */
+    public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, OriginValues origins, Instant now) {
         HostPlan plan = new HostPlan();
         for (Map.Entry<String, List<DnsRecord>> e : Lines.of(host, records).entrySet()) {
-            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, origins);
+            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, origins, now);
         }
         return plan;
     }
 
-    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, OriginValues origins) {
+    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, OriginValues origins,
+            Instant now) {
         DnsRecord switched = null;
         DnsRecord cdn = null;
         for (DnsRecord r : recs) {
             Marker m = Marker.parse(r.remark());
-            if (m != null && m.kind() == Marker.Kind.SWITCHED && switched == null) switched = r;
+            if (m != null && m.kind() != Marker.Kind.ADDED && switched == null) switched = r;
             if (m == null && Lines.isCnameTo(r, cdnCname)) {
                 if (Marker.claims(r.remark())) {
                     plan.leaveAlone(Lines.describe(host, r) + " has a remark starting 'lifeline:' that is not a marker lifeline wrote: left alone");
@@ -40,14 +49,14 @@ public final class ToOriginPlanner {
             }
         }
         if (switched != null) {
-            planSwitchedLine(plan, host, recs, switched, cdnCname, origins);
+            planSwitchedLine(plan, host, recs, switched, cdnCname, origins, now);
         } else if (cdn != null) {
-            planFreshLine(plan, host, cdn, origins);
+            planFreshLine(plan, host, cdn, origins, now);
         }
     }
 
     /** The line still has the CDN CNAME, unmarked: the normal case. */
-    private static void planFreshLine(HostPlan plan, DnsHost host, DnsRecord cdn, OriginValues origins) {
+    private static void planFreshLine(HostPlan plan, DnsHost host, DnsRecord cdn, OriginValues origins, Instant now) {
         if (cdn.locked()) {
             plan.leaveAlone(Lines.describe(host, cdn) + " is locked: a locked record cannot be switched; unlock it in the Alidns console and run again");
             return;
@@ -57,15 +66,30 @@ public final class ToOriginPlanner {
             return;
         }
         OriginValues.Value first = origins.values().get(0);
-        Marker marker = Marker.switched(first.type(), first.value(), cdn.remark());
+        Marker marker = Marker.switched(first.type(), first.value(), cdn.remark(), now);
         plan.add(new RecordOp(RecordOp.Kind.SWITCH, host, cdn.line(), cdn, first.type(), first.value(), cdn.ttl(),
-                marker.encode(), switchNote(cdn, marker, origins)));
-        addExtras(plan, host, cdn, List.of(), origins.values().subList(1, origins.values().size()));
+                marker.encode(), switchNote(cdn, marker, origins)).expecting(Expect.asRead(cdn, Marker.Kind.SWITCHED)));
+        addExtras(plan, host, cdn, List.of(), origins.values().subList(1, origins.values().size()), null);
     }
 
-    /** The line carries our switched marker: finish, or confirm, what an earlier run did. */
-    private static void planSwitchedLine(HostPlan plan, DnsHost host, List<DnsRecord> recs, DnsRecord s, String cdnCname, OriginValues origins) {
+    /** The line carries our switched (or restoring) marker: finish, or confirm, what an earlier run did. */
+    private static void planSwitchedLine(HostPlan plan, DnsHost host, List<DnsRecord> recs, DnsRecord s, String cdnCname, OriginValues origins,
+            Instant now) {
         Marker m = Marker.parse(s.remark());
+        String takeOver = null;
+        if (m.kind() == Marker.Kind.RESTORING) {
+            if (MarkerLease.fresh(m.at(), now)) {
+                plan.leaveAlone(Lines.describe(host, s) + " is being switched back by dns-to-cdn (a restore is in progress, marked "
+                        + m.at() + "): left alone; run again later");
+                return;
+            }
+            // The restore that wrote it died (FC ends every run well within the lease): this run owns the line now.
+            takeOver = "takes over from a dns-to-cdn run that stopped half way (restoring marker of " + m.at() + ")";
+            m = m.switchedAt(now);
+        } else if (!MarkerLease.fresh(m.at(), now)) {
+            // Our own run that died before its switch: mark afresh, so that dns-to-cdn does not take it for dead meanwhile.
+            m = m.switchedAt(now);
+        }
         if (Lines.isCnameTo(s, cdnCname)) {
             // Marked but not yet switched: a run stopped between the remark and the update.
             if (s.locked()) {
@@ -79,15 +103,21 @@ public final class ToOriginPlanner {
             OriginValues.Value first = origins.values().get(0);
             Marker target = m.wrote(first.type(), first.value()) ? m : m.retarget(first.type(), first.value());
             plan.add(new RecordOp(RecordOp.Kind.SWITCH, host, s.line(), s, first.type(), first.value(), s.ttl(), target.encode(),
-                    join("completes a switch an earlier run had marked but not made", switchNote(s, target, origins))));
-            addExtras(plan, host, s, recs, origins.values().subList(1, origins.values().size()));
+                    join(takeOver != null ? takeOver : "completes a switch an earlier run had marked but not made", switchNote(s, target, origins)))
+                    .expecting(Expect.asRead(s, Marker.Kind.SWITCHED)));
+            addExtras(plan, host, s, recs, origins.values().subList(1, origins.values().size()), null);
             return;
         }
         if (!m.wrote(s.type(), s.value())) {
             plan.leaveAlone(Lines.describe(host, s) + " was changed after lifeline switched it: left alone");
             return;
         }
-        plan.add(RecordOp.unchanged(host, s, "already switched to the origin"));
+        if (takeOver != null) {
+            plan.add(new RecordOp(RecordOp.Kind.ADOPT, host, s.line(), s, s.type(), s.value(), s.ttl(), m.encode(),
+                    join(takeOver, "still switched to the origin: marked as switched again")).expecting(Expect.asRead(s, null)));
+        } else {
+            plan.add(RecordOp.unchanged(host, s, "already switched to the origin"));
+        }
         List<OriginValues.Value> extras = new ArrayList<>(origins.values());
         boolean stillOrigin = extras.remove(new OriginValues.Value(s.type().toUpperCase(java.util.Locale.ROOT), s.value()));
         if (!stillOrigin) {
@@ -101,11 +131,19 @@ public final class ToOriginPlanner {
             }
             return;
         }
-        addExtras(plan, host, s, recs, extras);
+        addExtras(plan, host, s, recs, extras, new Expect(s.recordId(), s.type(), s.value(), m.encode(), Marker.Kind.SWITCHED));
     }
 
-    /** The extra origin values beside the switched record: added, adopted after a crash, or already there. */
-    private static void addExtras(HostPlan plan, DnsHost host, DnsRecord switched, List<DnsRecord> recs, List<OriginValues.Value> extras) {
+
+    /**
+     * The extra origin values beside the switched record: added, adopted after a crash, or already there. With
+     * {@code switchedStill} (the line was switched by an earlier run, so no write of this run precedes the adds),
+     * the first add first checks the switched record is still ours: a dns-to-cdn that fenced the line since this
+     * plan's read has deleted, or is deleting, what it would add back. After a switch of this run no check is
+     * needed: a restore that comes in between puts back a CNAME, beside which the cloud refuses the add.
+     */
+    private static void addExtras(HostPlan plan, DnsHost host, DnsRecord switched, List<DnsRecord> recs, List<OriginValues.Value> extras,
+            Expect switchedStill) {
         if (extras.isEmpty()) return;
         if (!switched.isEnabled()) {
             plan.leaveAlone(Lines.describe(host, switched) + " is disabled: switched in place only; the other origin values "
@@ -119,7 +157,9 @@ public final class ToOriginPlanner {
             }
             String marker = Marker.added(v.type(), v.value()).encode();
             if (existing == null) {
-                plan.add(new RecordOp(RecordOp.Kind.ADD, host, switched.line(), null, v.type(), v.value(), switched.ttl(), marker, null));
+                RecordOp add = new RecordOp(RecordOp.Kind.ADD, host, switched.line(), null, v.type(), v.value(), switched.ttl(), marker, null);
+                plan.add(switchedStill == null ? add : add.expecting(switchedStill));
+                switchedStill = null; // one check per line: the adds follow one another
             } else if (Marker.parse(existing.remark()) != null) {
                 plan.add(RecordOp.unchanged(host, existing, "added by an earlier run"));
             } else if (Marker.claims(existing.remark()) || existing.locked() || !existing.remark().isEmpty()) {
