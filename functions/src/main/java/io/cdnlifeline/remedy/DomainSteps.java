@@ -52,6 +52,39 @@ final class DomainSteps {
         return Change.planned(name, p.id(), Markers.tagResource(p, name, key), "tag", null, field(key, value));
     }
 
+    /**
+     * Tags one domain with its marker {@code key=value} and the time tag beside it, in one TagResources call; the
+     * Change names the marker (the time tag is bookkeeping of the same write).
+     */
+    static Step markStep(CdnApi cdn, Product p, String name, String key, String value, String timeKey, String time) {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put(key, value);
+        tags.put(timeKey, time);
+        return new Step(tagChange(p, name, key, value), () -> {
+            cdn.tag(p, List.of(name), tags);
+            return ChangeStatus.APPLIED;
+        });
+    }
+
+    /** Removes the marker {@code key} and its time tags from one domain, in one UntagResources call. */
+    static Step unmarkStep(CdnApi cdn, Product p, String name, String key, String value) {
+        return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {
+            cdn.untag(p, List.of(name), List.of(key, TagIntent.SINCE, TagIntent.RESTORING));
+            return ChangeStatus.APPLIED;
+        });
+    }
+
+    /** What runs before a step's own write (a fresh check, a fence), as part of it; false: already done, write nothing. */
+    @FunctionalInterface
+    interface Before {
+        boolean run() throws CloudException;
+    }
+
+    /** {@code step} with {@code before} run first, in the same write: same Change, same refusals. */
+    static Step preceded(Step step, Before before) {
+        return new Step(step.change(), () -> before.run() ? step.write().run() : ChangeStatus.UNCHANGED, step.refusals());
+    }
+
     /** Removes one tag from one domain; removing a tag that is gone already is accepted by the cloud. */
     static Step untagStep(CdnApi cdn, Product p, String name, String key, String value) {
         return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {

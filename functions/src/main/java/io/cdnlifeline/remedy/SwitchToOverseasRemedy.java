@@ -9,6 +9,7 @@ import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.report.ChangeStatus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import java.util.Map;
  * </ol>
  * A domain already tagged but not yet overseas (a run that crashed between the two) is only switched: an
  * existing tag is never overwritten, least of all with {@code overseas}. A domain already overseas is unchanged.
- * Undone by {@link RestoreCoverageRemedy}.
+ * The tag goes with {@code lifeline:since=<time>} ({@link TagIntent}): a domain restore-coverage is putting back
+ * ({@code lifeline:restoring} younger than the {@link MarkerLease lease}) is left alone; an older one (the
+ * restore died) is taken over. Undone by {@link RestoreCoverageRemedy}.
  */
 public final class SwitchToOverseasRemedy implements Remedy {
     static final Refusals SWITCH_REFUSALS = Refusals.of(
@@ -70,6 +73,19 @@ public final class SwitchToOverseasRemedy implements Remedy {
             return Plan.skip(target, "its " + Markers.COVERAGE + " tag holds '" + remembered + "', not domestic or global: "
                     + "the original acceleration region is not known, so it is left alone; correct or remove the tag");
         }
+        Instant now = MarkerLease.now();
+        boolean restoring = remembered != null && TagIntent.restoring(tags);
+        if (restoring && MarkerLease.fresh(TagIntent.time(tags, TagIntent.RESTORING), now)) {
+            return Plan.skip(target, "restore-coverage is putting its acceleration region back (a restore is in progress, "
+                    + TagIntent.RESTORING + " " + TagIntent.time(tags, TagIntent.RESTORING) + "): left alone; run again later");
+        }
+        // From here a restoring tag is a dead restore's: this run takes the domain over, its since tag newer.
+        boolean remark = remembered != null && (restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now));
+        if (Markers.OVERSEAS.equals(current) && restoring) {
+            return Plan.of(target, List.of(DomainSteps.preceded(
+                    DomainSteps.markStep(cdn, p, name, Markers.COVERAGE, remembered, TagIntent.SINCE, TagIntent.stamp(now)),
+                    () -> TagIntent.expectTags(cdn, p, name, Markers.COVERAGE, tags, TagIntent.Direction.FORWARD))));
+        }
         if (Markers.OVERSEAS.equals(current)) {
             String why = remembered != null
                     ? "already overseas; the original region (" + remembered + ") is kept in its " + Markers.COVERAGE + " tag"
@@ -82,14 +98,17 @@ public final class SwitchToOverseasRemedy implements Remedy {
         }
 
         List<Step> steps = new ArrayList<>();
-        if (remembered == null) {
-            steps.add(DomainSteps.tagStep(cdn, p, name, Markers.COVERAGE, original));
+        if (remembered == null || remark) {
+            // A marker of a dead run is renewed before the switch, so that restore-coverage does not take this run for dead.
+            steps.add(DomainSteps.markStep(cdn, p, name, Markers.COVERAGE, remembered == null ? original : remembered,
+                    TagIntent.SINCE, TagIntent.stamp(now)));
         }
         steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, Markers.OVERSEAS),
                 () -> {
                     cdn.setCoverage(p, name, Markers.OVERSEAS);
                     return ChangeStatus.APPLIED;
                 }, SWITCH_REFUSALS));
+        steps.set(0, DomainSteps.preceded(steps.get(0), () -> TagIntent.expectTags(cdn, p, name, Markers.COVERAGE, tags, TagIntent.Direction.FORWARD)));
         return Plan.of(target, steps);
     }
 }

@@ -49,9 +49,11 @@ class SwitchToOverseasRemedyTest {
         return d.get("coverage").getAsString();
     }
 
+    /** The domain's tags, the times of lifeline's time tags (which differ run to run) shown as {@code <t>}. */
     private static Map<String, String> tags(JsonObject d) {
         return d.getAsJsonObject("tags").entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAsString()));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getKey().equals("lifeline:since") || e.getKey().equals("lifeline:restoring")
+                        ? (e.getValue().getAsString().matches("[0-9]{13}") ? "<t>" : e.getValue().getAsString()) : e.getValue().getAsString()));
     }
 
     private static List<Change> changesOf(Report r, String domain) {
@@ -75,9 +77,9 @@ class SwitchToOverseasRemedyTest {
         assertFalse(switched.hasFailures(), switched.toString());
         assertEquals(4, switched.count(ChangeStatus.APPLIED));
         assertEquals("overseas", coverage(cloud.cdnNow("www.example.com")));
-        assertEquals(Map.of("team", "web", "lifeline:coverage", "domestic"), tags(cloud.cdnNow("www.example.com")));
+        assertEquals(Map.of("team", "web", "lifeline:coverage", "domestic", "lifeline:since", "<t>"), tags(cloud.cdnNow("www.example.com")));
         assertEquals("overseas", coverage(cloud.cdnNow("img.example.com")));
-        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("img.example.com")));
+        assertEquals(Map.of("lifeline:coverage", "global", "lifeline:since", "<t>"), tags(cloud.cdnNow("img.example.com")));
         assertEquals(before.getAsJsonArray("cdn").get(2), cloud.cdnNow("ok.example.com"));
         assertEquals(before.getAsJsonArray("dcdn").get(0), cloud.dcdnNow("api.example.com"));
         List<Change> www = changesOf(switched, "www.example.com");
@@ -91,7 +93,8 @@ class SwitchToOverseasRemedyTest {
         assertEquals(List.of("TagResources", "ModifyCdnDomainSchdmByProperty"), cloud.writesFor("img.example.com"));
         assertEquals(2, cloud.calls("TagResources"));
         assertEquals(2, cloud.calls("ModifyCdnDomainSchdmByProperty"));
-        assertEquals(1, cloud.calls("DescribeTagResources"), "tags are read once for all targets");
+        // tags are read once for all targets, then once per domain right before its first write (a fresh check)
+        assertEquals(1 + 2, cloud.calls("DescribeTagResources"), "tags are read once for all targets, then checked per written domain");
         assertEquals(0, cloud.calls("DescribeCdnDomainDetail"), "the CDN list carries the coverage");
         assertTrue(switched.skipped().stream().anyMatch(s -> s.domain().equals("api.example.com")
                 && s.why().contains("not available for DCDN")), "DCDN cannot be checked: fail closed");
@@ -112,14 +115,15 @@ class SwitchToOverseasRemedyTest {
         cloud.clearCalls();
         Report restored = cloud.run(new RestoreCoverageRemedy(), "{}");
 
-        // then coverage and tags are exactly as before the switch, restored first and untagged after
+        // then coverage and tags are exactly as before the switch: fenced (lifeline:restoring), restored, untagged after
         assertFalse(restored.hasFailures(), restored.toString());
         assertEquals(4, restored.count(ChangeStatus.APPLIED));
         assertEquals(before, cloud.everyDomain());
-        assertEquals(List.of("ModifyCdnDomainSchdmByProperty", "UntagResources"), cloud.writesFor("www.example.com"));
-        assertEquals(List.of("ModifyCdnDomainSchdmByProperty", "UntagResources"), cloud.writesFor("img.example.com"));
-        assertEquals(4, cloud.writes().size());
-        assertEquals(1, cloud.calls("DescribeTagResources"), "the marker probe's batch read also serves planning");
+        assertEquals(List.of("TagResources", "ModifyCdnDomainSchdmByProperty", "UntagResources"), cloud.writesFor("www.example.com"));
+        assertEquals(List.of("TagResources", "ModifyCdnDomainSchdmByProperty", "UntagResources"), cloud.writesFor("img.example.com"));
+        assertEquals(6, cloud.writes().size());
+        assertEquals(1 + 2 * 2, cloud.calls("DescribeTagResources"),
+                "the marker probe's batch read also serves planning; per domain a fresh check before its first and its last write");
         assertEquals(2, cloud.calls("CheckCdnDomainICP"), "the filing is checked before restoring mainland coverage");
 
         // and a second restore finds nothing to do
@@ -144,12 +148,12 @@ class SwitchToOverseasRemedyTest {
         assertFalse(switched.hasFailures(), switched.toString());
         assertEquals(4, switched.count(ChangeStatus.APPLIED));
         assertEquals("overseas", coverage(cloud.dcdnNow("api.example.com")));
-        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.dcdnNow("api.example.com")));
-        assertEquals(Map.of("owner", "ops", "lifeline:coverage", "domestic"), tags(cloud.dcdnNow("ws.example.com")));
+        assertEquals(Map.of("lifeline:coverage", "global", "lifeline:since", "<t>"), tags(cloud.dcdnNow("api.example.com")));
+        assertEquals(Map.of("owner", "ops", "lifeline:coverage", "domestic", "lifeline:since", "<t>"), tags(cloud.dcdnNow("ws.example.com")));
         assertEquals(2, cloud.calls("DescribeDcdnDomainDetail"));
         assertEquals(2, cloud.calls("TagDcdnResources"));
         assertEquals(2, cloud.calls("ModifyDCdnDomainSchdmByProperty"));
-        assertEquals(1, cloud.calls("DescribeDcdnTagResources"));
+        assertEquals(1 + 2, cloud.calls("DescribeDcdnTagResources"), "one batch read, then one fresh check per switched domain");
         assertEquals("dcdn:api.example.com/coverage", changesOf(switched, "api.example.com").get(1).resource());
 
         // when restore-coverage runs with its default, it fails closed for DCDN (ICP unknown)
@@ -180,7 +184,7 @@ class SwitchToOverseasRemedyTest {
                 Invocation.local(failingSwitch, Settings.builder().build(), cloud.audit::add));
         assertTrue(first.hasFailures());
         assertEquals("global", coverage(cloud.cdnNow("www.example.com")));
-        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("www.example.com")));
+        assertEquals(Map.of("lifeline:coverage", "global", "lifeline:since", "<t>"), tags(cloud.cdnNow("www.example.com")));
 
         // when FC retries
         cloud.clearCalls();
@@ -190,7 +194,7 @@ class SwitchToOverseasRemedyTest {
         assertFalse(retry.hasFailures(), retry.toString());
         assertEquals(List.of("ModifyCdnDomainSchdmByProperty"), cloud.writes());
         assertEquals("overseas", coverage(cloud.cdnNow("www.example.com")));
-        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("www.example.com")));
+        assertEquals(Map.of("lifeline:coverage", "global", "lifeline:since", "<t>"), tags(cloud.cdnNow("www.example.com")));
     }
 
     @Test
@@ -224,7 +228,8 @@ class SwitchToOverseasRemedyTest {
         String why = r.skipped().get(0).why();
         assertTrue(why.contains("ICP filing") && why.contains("Domain.BeianInvalid"), why);
         assertEquals(1, cloud.calls("ModifyDCdnDomainSchdmByProperty"));
-        assertEquals(0, cloud.calls("UntagDcdnResources"));
+        // the one untag takes down its own restoring tag again (the fence written before the refused write)
+        assertEquals(1, cloud.calls("UntagDcdnResources"));
         assertEquals("overseas", coverage(cloud.dcdnNow("api.example.com")));
         assertEquals(Map.of("lifeline:coverage", "domestic"), tags(cloud.dcdnNow("api.example.com")));
         assertTrue(cloud.audit.stream().anyMatch(l -> l.contains("Domain.BeianInvalid")), "the refused attempt is audited");
@@ -349,7 +354,7 @@ class SwitchToOverseasRemedyTest {
         for (int i = 0; i < 12; i++) {
             JsonObject d = cloud.cdnNow("d" + i + ".example.com");
             assertEquals("overseas", coverage(d));
-            assertEquals(Map.of("lifeline:coverage", i % 2 == 0 ? "domestic" : "global"), tags(d));
+            assertEquals(Map.of("lifeline:coverage", i % 2 == 0 ? "domestic" : "global", "lifeline:since", "<t>"), tags(d));
         }
 
         // when the filings are valid and two restore runs race
@@ -372,10 +377,12 @@ class SwitchToOverseasRemedyTest {
         // when all are switched in one run
         Report r = cloud.run(new SwitchToOverseasRemedy(), "{\"maxChanges\":120}");
 
-        // then every one is switched, tags read in two calls (DescribeTagResources allows 10 a second), none throttled
+        // then every one is switched, tags read in two batch calls (DescribeTagResources allows 10 a second), none throttled
         assertFalse(r.hasFailures(), r.toString());
         assertEquals(120, r.count(ChangeStatus.APPLIED));
-        assertEquals(2, cloud.calls("DescribeTagResources"));
+        // (plus, per domain, one fresh read of its tags right before its first write: a concurrent restore-coverage
+        // may have moved it since the batch read)
+        assertEquals(2 + 60, cloud.calls("DescribeTagResources"));
         assertEquals(0, cloud.sandbox().requests().stream().filter(c -> c.errorCode != null).count());
         assertEquals(60L, (long) cloud.sandbox().read(s -> s.cdn.stream().filter(d -> d.coverage.equals("overseas")
                 && "domestic".equals(d.tags.get("lifeline:coverage"))).count()));

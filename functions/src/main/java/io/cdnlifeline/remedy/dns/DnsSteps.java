@@ -95,7 +95,22 @@ public final class DnsSteps {
     }
 
     private static ChangeStatus updateThenUnmark(RecordOp op, DnsApi dns) throws CloudException {
-        update(op, dns);
+        if (!update(op, dns)) {
+            // Already the CDN CNAME: a concurrent restore got here first, and a dns-to-origin may have switched the
+            // record again since it finished. The original remark goes back only while the restoring marker is there.
+            DnsRecord fresh = dns.record(op.before().recordId());
+            String remark = fresh == null || fresh.remark() == null ? "" : fresh.remark();
+            if (fresh != null && remark.equals(op.remark()) && RecordValues.sameValue(op.type(), fresh.value(), op.value())) {
+                return ChangeStatus.UNCHANGED;
+            }
+            Marker m = Marker.parse(remark);
+            if (fresh == null || m == null || m.kind() != Marker.Kind.RESTORING || !RecordValues.isType(fresh, op.type())
+                    || !RecordValues.sameValue(op.type(), fresh.value(), op.value())) {
+                throw new CloudException(MOVED, "the record changed since this run restored it (another cdn-lifeline run is working on it): now "
+                        + (fresh == null ? "gone" : fresh.type() + " " + fresh.value() + " remark '" + remark + "'")
+                        + "; its remark is not written, the next run decides from the new state", null, 409, false);
+            }
+        }
         dns.setRemark(op.before().recordId(), op.remark());
         return ChangeStatus.APPLIED;
     }
