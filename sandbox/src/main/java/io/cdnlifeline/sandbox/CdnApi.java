@@ -86,13 +86,7 @@ final class CdnApi implements ProductApi {
             o.addProperty("CdnType", d.cdnType);
             o.addProperty("Cname", d.cname);
             o.addProperty("Coverage", d.coverage);
-            o.addProperty("Description", "");
-            o.addProperty("DomainId", d.domainId);
-            o.addProperty("DomainName", d.domain);
-            o.addProperty("DomainStatus", d.status);
-            o.addProperty("GmtCreated", d.gmtCreated);
-            o.addProperty("GmtModified", d.gmtModified);
-            o.addProperty("ResourceGroupId", "rg-sandbox");
+            DomainOps.addListFields(o, d);
             o.addProperty("Sandbox", "normal");
             o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
             o.addProperty("SslProtocol", "off");

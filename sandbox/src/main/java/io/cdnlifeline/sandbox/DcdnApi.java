@@ -55,13 +55,7 @@ final class DcdnApi implements ProductApi {
         for (Domain d : page.items) {
             JsonObject o = new JsonObject();
             o.addProperty("Cname", d.cname);
-            o.addProperty("Description", "");
-            o.addProperty("DomainId", d.domainId);
-            o.addProperty("DomainName", d.domain);
-            o.addProperty("DomainStatus", d.status);
-            o.addProperty("GmtCreated", d.gmtCreated);
-            o.addProperty("GmtModified", d.gmtModified);
-            o.addProperty("ResourceGroupId", "rg-sandbox");
+            DomainOps.addListFields(o, d);
             o.addProperty("SSLProtocol", "off");
             o.addProperty("Sandbox", "normal");
             o.addProperty("Scene", "webservicescene");

@@ -307,6 +307,20 @@ final class DomainOps {
         return domains;
     }
 
+    /**
+     * The fields of a domain list entry that CDN and DCDN write alike, from Description to ResourceGroupId; each
+     * product writes its own fields around them (the lists keep their keys in alphabetical order).
+     */
+    static void addListFields(JsonObject o, Domain d) {
+        o.addProperty("Description", "");
+        o.addProperty("DomainId", d.domainId);
+        o.addProperty("DomainName", d.domain);
+        o.addProperty("DomainStatus", d.status);
+        o.addProperty("GmtCreated", d.gmtCreated);
+        o.addProperty("GmtModified", d.gmtModified);
+        o.addProperty("ResourceGroupId", "rg-sandbox");
+    }
+
     /** A domain's origins as the domain lists write them (no enabled flag: the lists do not have it). */
     static JsonArray listSources(Domain d) {
         JsonArray sources = new JsonArray();
