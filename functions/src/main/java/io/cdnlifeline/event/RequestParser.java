@@ -37,20 +37,24 @@ public final class RequestParser {
         return fromJson(parseJson(json), "request");
     }
 
-    private static final com.google.gson.TypeAdapter<JsonElement> ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
-
-    /** Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), nothing after it. */
+    /**
+     * Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), each field once
+     * per object, nothing after it.
+     */
     public static JsonElement parseJson(String json) {
         JsonReader reader = new JsonReader(new StringReader(json));
         reader.setStrictness(com.google.gson.Strictness.STRICT);
         JsonElement e;
         try {
-            e = ELEMENT.read(reader);
+            e = StrictJson.read(reader);
+        } catch (StrictJson.DuplicateFieldException ex) {
+            throw new BadInputException("the input has the field '" + DomainNames.printable(ex.field) + "' twice in one object; "
+                    + "expected each field once");
+        } catch (StrictJson.TooDeepException ex) {
+            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
         } catch (JsonParseException | java.io.IOException | IllegalStateException | NumberFormatException ex) {
             throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
                     + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
-        } catch (StackOverflowError ex) {
-            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
         }
         try {
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
