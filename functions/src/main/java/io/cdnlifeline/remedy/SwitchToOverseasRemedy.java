@@ -3,7 +3,6 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -29,7 +28,7 @@ import java.util.Map;
  * ({@code lifeline:restoring} younger than the {@link MarkerLease lease}) is left alone; an older one (the
  * restore died) is taken over. Undone by {@link RestoreCoverageRemedy}.
  */
-public final class SwitchToOverseasRemedy implements Remedy {
+public final class SwitchToOverseasRemedy extends DomainTagRemedy {
     static final Refusals SWITCH_REFUSALS = Refusals.of(
             Refusal.finalOn("DomainTraffic.ExceedThreshold", "Alibaba Cloud does not allow changing the acceleration region of this domain "
                     + "because its traffic peak of the last day exceeds the threshold; change it in the console or wait for the traffic to fall. "
@@ -38,6 +37,10 @@ public final class SwitchToOverseasRemedy implements Remedy {
                     + "so it cannot be switched to overseas. The lifeline:coverage tag keeps the original region"),
             Refusal.transientOn("Schedule.ChangeFail", "Alibaba Cloud could not change the acceleration region this time; "
                     + "the next run retries (the lifeline:coverage tag keeps the original region)"));
+
+    public SwitchToOverseasRemedy() {
+        super(Markers.COVERAGE);
+    }
 
     @Override
     public String function() {
@@ -50,23 +53,13 @@ public final class SwitchToOverseasRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);
-    }
-
-    @Override
-    public void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
-    }
-
-    @Override
     public Plan plan(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
         String current = DomainSteps.currentCoverage(target, cdn);
-        Map<String, String> tags = DomainTags.of(ctx).of(p, name);
-        String remembered = tags.get(Markers.COVERAGE);
+        Map<String, String> tags = tags(target, ctx);
+        String remembered = marker(target, ctx);
         String original = remembered != null ? Markers.normalCoverage(remembered) : current;
 
         if (remembered != null && (original == null || !Markers.MAINLAND.contains(original))) {
