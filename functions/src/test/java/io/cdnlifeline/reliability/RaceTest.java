@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       state one run leaves, after FC's retries of what failed;</li>
  *   <li>a remedy and its opposite at once, once the failed invocations are retried (in turn, as FC's async retry
  *       does): every DNS line and domain is in one of the two intended states, no marker orphaned. This holds for
- *       no pair today (docs/reliability.md, "Races"): it is {@code @Disabled} with the reason, and runs with
+ *       the DNS and coverage pairs, whose markers carry a lease (docs/reliability.md, "Races"); for disable/enable
+ *       it does not yet: that case is {@code @Disabled} with the reason, and runs with
  *       {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.</li>
  * </ul>
  * Rounds: {@code -Dlifeline.race.rounds} (default 4); opposite races start alternately from the trouble and from
@@ -132,13 +133,23 @@ class RaceTest {
         opposites(pair, false);
     }
 
-    @org.junit.jupiter.api.Disabled("known race, docs/reliability.md \"Races\": an undo that meets the remedy's half-done state "
-            + "(marker written, main write not yet) removes the marker while the remedy's main write is still in flight; "
-            + "the remedy then lands unmarked and no later run undoes it")
+    /** The pairs whose markers carry a lease (docs/reliability.md, "Races"): DNS and coverage. */
+    static Stream<RemedyPair> leasedPairs() {
+        return Stream.of(RemedyPair.DNS, RemedyPair.COVERAGE);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pairs")
+    @MethodSource("leasedPairs")
     void oppositeRemediesAtOnceEndInOneOfTheTwoIntendedStates(RemedyPair pair) throws Exception {
         opposites(pair, true);
+    }
+
+    @org.junit.jupiter.api.Disabled("known race, docs/reliability.md \"Races\": disable-domain/enable-domain have no lease yet; an "
+            + "enable that meets the disable's half-done state (tag written, stop not yet) removes the tag while the stop is still "
+            + "in flight; the domain then goes offline unmarked and no later run by condition starts it")
+    @org.junit.jupiter.api.Test
+    void disableAndEnableAtOnceEndInOneOfTheTwoIntendedStates() throws Exception {
+        opposites(RemedyPair.ONOFF, true);
     }
 
     /** @param intended also require every line and domain to end in one of the two intended states, markers whole */
