@@ -40,9 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>the same remedy from every trigger at once, then its undo from every trigger at once: exactly the end
  *       state one run leaves, after FC's retries of what failed;</li>
  *   <li>a remedy and its opposite at once, once the failed invocations are retried (in turn, as FC's async retry
- *       does): every DNS line and domain is in one of the two intended states, no marker orphaned. This holds for
- *       the DNS and coverage pairs, whose markers carry a lease (docs/reliability.md, "Races"); for disable/enable
- *       it does not yet: that case is {@code @Disabled} with the reason, and runs with
+ *       does): every DNS line and domain is in one of the two intended states, no marker orphaned (the markers
+ *       carry a lease: docs/reliability.md, "Races"). It holds for DNS and coverage in every round seen; disable/enable
+ *       still fails about one round in 20, so that case is {@code @Disabled} with the reason, and runs with
  *       {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.</li>
  * </ul>
  * Rounds: {@code -Dlifeline.race.rounds} (default 4); opposite races start alternately from the trouble and from
@@ -133,20 +133,19 @@ class RaceTest {
         opposites(pair, false);
     }
 
-    /** The pairs whose markers carry a lease (docs/reliability.md, "Races"): DNS and coverage. */
-    static Stream<RemedyPair> leasedPairs() {
+    /** The pairs for which this holds in every round seen (docs/reliability.md, "Races"): DNS and coverage. */
+    static Stream<RemedyPair> holdingPairs() {
         return Stream.of(RemedyPair.DNS, RemedyPair.COVERAGE);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("leasedPairs")
+    @MethodSource("holdingPairs")
     void oppositeRemediesAtOnceEndInOneOfTheTwoIntendedStates(RemedyPair pair) throws Exception {
         opposites(pair, true);
     }
 
-    @org.junit.jupiter.api.Disabled("known race, docs/reliability.md \"Races\": disable-domain/enable-domain have no lease yet; an "
-            + "enable that meets the disable's half-done state (tag written, stop not yet) removes the tag while the stop is still "
-            + "in flight; the domain then goes offline unmarked and no later run by condition starts it")
+    @org.junit.jupiter.api.Disabled("known residual race, docs/reliability.md \"Races\": with the lease, disable/enable still ends "
+            + "in neither state in about one round in 20 (domains online, still tagged lifeline:disabled with a young lifeline:since)")
     @org.junit.jupiter.api.Test
     void disableAndEnableAtOnceEndInOneOfTheTwoIntendedStates() throws Exception {
         opposites(RemedyPair.ONOFF, true);
@@ -158,7 +157,7 @@ class RaceTest {
         AccountSnapshot original = runner.reset(pair.trouble.andThen(pair.recovery));
         runner.reset(pair.trouble);
         assertTrue(runner.converge(sc.cloud(), pair.forward, pair.forwardPayload(pair.domains, false), 1, "reference"));
-        AccountSnapshot remedied = runner.snapshot();
+        AccountSnapshot remedied = runner.snapshot().anyDisableReason();
         String remediedJson = sc.sandbox().stateJson();
         List<Actor> actors = actors(pair);
         int before = tally.violations().size();
@@ -180,7 +179,8 @@ class RaceTest {
             if (!intended) continue;
 
             // then every line and domain is in one of the two intended states, and no marker is orphaned
-            AccountSnapshot actual = runner.snapshot();
+            // (the reason in a lifeline:disabled tag is whichever disable-domain invocation tagged first: a race decides it)
+            AccountSnapshot actual = runner.snapshot().anyDisableReason();
             for (Map.Entry<String, String> e : actual.entries().entrySet()) {
                 String key = e.getKey();
                 String v = e.getValue();

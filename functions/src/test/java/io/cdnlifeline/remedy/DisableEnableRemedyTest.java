@@ -54,9 +54,22 @@ class DisableEnableRemedyTest {
         return d.get("status").getAsString();
     }
 
+    /** The domain's tags without lifeline's time tags (their values differ run to run; CoverageLeaseTest checks them). */
     private static Map<String, String> tags(JsonObject d) {
-        return d.getAsJsonObject("tags").entrySet().stream()
+        return d.getAsJsonObject("tags").entrySet().stream().filter(e -> !TIME_TAGS.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAsString()));
+    }
+
+    private static String minutesAgo(int minutes) {
+        return String.valueOf(MarkerLease.now().minusSeconds(60L * minutes).toEpochMilli());
+    }
+
+    private static final java.util.Set<String> TIME_TAGS = java.util.Set.of(TagIntent.SINCE, TagIntent.RESTORING);
+
+    private static Map<String, String> withoutTimes(Map<String, String> tags) {
+        Map<String, String> out = new java.util.HashMap<>(tags);
+        out.keySet().removeAll(TIME_TAGS);
+        return out;
     }
 
     @Test
@@ -93,8 +106,9 @@ class DisableEnableRemedyTest {
         assertEquals(1, cloud.calls("BatchStopCdnDomain"));
         assertEquals(0, cloud.calls("StopCdnDomain"));
         assertEquals(2, cloud.calls("StopDcdnDomain"));
-        assertEquals(1, cloud.calls("DescribeTagResources"));
-        assertEquals(1, cloud.calls("DescribeDcdnTagResources"));
+        // one batch read per product, then one batched fresh read per product right before the tags and one before the stops
+        assertEquals(1 + 1 + 1, cloud.calls("DescribeTagResources"));
+        assertEquals(1 + 1 + 1, cloud.calls("DescribeDcdnTagResources"));
         Change stop = disabled.changes().stream().filter(c -> c.resource().equals("cdn:a.example.com/status")).findFirst().orElseThrow();
         assertEquals("stop", stop.action());
         assertEquals("online", stop.before().get("status").getAsString());
@@ -111,15 +125,16 @@ class DisableEnableRemedyTest {
         cloud.clearCalls();
         Report enabled = cloud.run(new EnableDomainRemedy(), "{}");
 
-        // then each is started, then untagged, and the account is exactly as before
+        // then each is fenced (lifeline:restoring), started, then untagged, and the account is exactly as before
         assertFalse(enabled.hasFailures(), enabled.toString());
         assertEquals(10, enabled.count(ChangeStatus.APPLIED));
         assertEquals(before, cloud.everyDomain());
-        assertEquals(List.of("StartCdnDomain", "UntagResources"), cloud.writesFor("a.example.com"));
-        assertEquals(List.of("StartDcdnDomain", "UntagDcdnResources"), cloud.writesFor("api.example.com"));
+        assertEquals(List.of("TagResources", "StartCdnDomain", "UntagResources"), cloud.writesFor("a.example.com"));
+        assertEquals(List.of("TagDcdnResources", "StartDcdnDomain", "UntagDcdnResources"), cloud.writesFor("api.example.com"));
         assertEquals(3, cloud.calls("StartCdnDomain"));
         assertEquals(2, cloud.calls("StartDcdnDomain"));
-        assertEquals(1, cloud.calls("DescribeTagResources"));
+        // one batch read, then per domain a fresh read before its first and before its last write
+        assertEquals(1 + 3 * 2, cloud.calls("DescribeTagResources"));
 
         // and a second enable finds nothing it disabled
         cloud.clearCalls();
@@ -149,7 +164,8 @@ class DisableEnableRemedyTest {
         assertTrue(cloud.sandbox().requests().stream().filter(c -> c.errorCode != null).count() >= 3, "faults were injected");
         assertTrue(disableRuns <= 6);
         assertEquals(12L, (long) cloud.sandbox().read(s -> java.util.stream.Stream.concat(s.cdn.stream(), s.dcdn.stream())
-                .filter(d -> d.status.equals("offline") && d.tags.equals(Map.of("lifeline:disabled", "drill"))).count()));
+                .filter(d -> d.status.equals("offline") && withoutTimes(d.tags).equals(Map.of("lifeline:disabled", "drill"))
+                        && d.tags.containsKey(TagIntent.SINCE)).count()));
 
         // when enable-domain runs the same way
         cloud.sandbox().setFaults(new Faults(0.2, 0.15, 0.0, 11));
@@ -224,7 +240,8 @@ class DisableEnableRemedyTest {
         assertEquals(120, r.count(ChangeStatus.APPLIED));
         assertEquals(2, cloud.calls("TagResources"));
         assertEquals(2, cloud.calls("BatchStopCdnDomain"));
-        assertEquals(2, cloud.calls("DescribeTagResources"));
+        // two batch reads, then two batched fresh reads right before the tags and two right before the stops
+        assertEquals(2 + 2 + 2, cloud.calls("DescribeTagResources"));
         assertEquals(0, cloud.calls("StopCdnDomain"));
         assertEquals(60L, (long) cloud.sandbox().read(s -> s.cdn.stream().filter(d -> d.status.equals("offline")
                 && "manual".equals(d.tags.get("lifeline:disabled"))).count()));
@@ -264,8 +281,11 @@ class DisableEnableRemedyTest {
     void runsThatDiedHalfWayAreCompletedWithoutRewritingTheMarker() {
         // given a disable that tagged but did not stop, and an enable that started but did not untag
         cloud = DomainSandbox.start(account(List.of(
-                cdn("half-disabled.example.com", "online", "domestic", true, Map.of("lifeline:disabled", "first reason")),
-                cdn("half-enabled.example.com", "online", "domestic", true, Map.of("lifeline:disabled", "old"))), List.of()));
+                // (a minute ago: the disable's own marker, not yet older than the lease; the enable's fence of a minute ago)
+                cdn("half-disabled.example.com", "online", "domestic", true, Map.of("lifeline:disabled", "first reason",
+                        TagIntent.SINCE, minutesAgo(1))),
+                cdn("half-enabled.example.com", "online", "domestic", true, Map.of("lifeline:disabled", "old",
+                        TagIntent.SINCE, minutesAgo(30), TagIntent.RESTORING, minutesAgo(1)))), List.of()));
 
         // when disable runs again for the first
         Report disable = cloud.run(new DisableDomainRemedy(), "{\"domains\":[\"half-disabled.example.com\"],\"reason\":\"second\"}");
@@ -309,7 +329,8 @@ class DisableEnableRemedyTest {
         String why = named.getAsJsonArray("skipped").get(0).getAsJsonObject().get("why").getAsString();
         assertTrue(why.contains("overdue payment") && why.contains("Forbidden.InDebt"), why);
         assertEquals(1, cloud.calls("StartCdnDomain"));
-        assertEquals(0, cloud.calls("UntagResources"));
+        // the one untag takes down enable-domain's own lifeline:restoring fence again; lifeline:disabled stays
+        assertEquals(1, cloud.calls("UntagResources"));
         assertEquals("offline", status(cloud.cdnNow("www.example.com")));
         assertEquals(Map.of("lifeline:disabled", "manual"), tags(cloud.cdnNow("www.example.com")));
     }

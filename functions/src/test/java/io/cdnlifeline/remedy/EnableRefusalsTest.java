@@ -97,7 +97,9 @@ class EnableRefusalsTest {
         String why = report.skipped().get(0).why();
         assertTrue(why.contains(words), why);
         assertTrue(why.contains(code) && why.contains("R-7"), why);
-        verify(cdn, never()).untag(any(), anyCollection(), anyCollection());
+        // the tag stays: the only untag takes down enable-domain's own lifeline:restoring fence again
+        verify(cdn, never()).untag(any(), anyCollection(), org.mockito.ArgumentMatchers.argThat(keys -> keys.contains(Markers.DISABLED)));
+        verify(cdn).untag(Product.CDN, List.of("shop.example.com"), List.of(TagIntent.RESTORING));
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"code\":\"" + code + "\"")), "the refused attempt is in the audit log");
     }
 
@@ -128,8 +130,9 @@ class EnableRefusalsTest {
         assertEquals(4, report.count(ChangeStatus.APPLIED), "start and untag of a and c");
         assertEquals(1, report.skipped().size());
         assertEquals("b.example.com", report.skipped().get(0).domain());
-        verify(cdn, times(1)).tags(eq(Product.CDN), anyCollection());
-        verify(cdn).untag(Product.CDN, List.of("a.example.com"), List.of(Markers.DISABLED));
-        verify(cdn).untag(Product.CDN, List.of("c.example.com"), List.of(Markers.DISABLED));
+        // one batch read for all; then per domain a fresh read before its first write, and before the untag of a and c
+        verify(cdn, times(1 + 3 + 2)).tags(eq(Product.CDN), anyCollection());
+        verify(cdn).untag(Product.CDN, List.of("a.example.com"), List.of(Markers.DISABLED, TagIntent.SINCE, TagIntent.RESTORING));
+        verify(cdn).untag(Product.CDN, List.of("c.example.com"), List.of(Markers.DISABLED, TagIntent.SINCE, TagIntent.RESTORING));
     }
 }
