@@ -1,0 +1,70 @@
+package io.cdnlifeline.bench;
+
+import io.cdnlifeline.sandbox.QpsTable;
+import io.cdnlifeline.sandbox.SandboxCall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A slice of the sandbox's request log: what was called, how often, and what it costs under the QPS limits. */
+final class Calls {
+    final List<SandboxCall> calls;
+
+    Calls(List<SandboxCall> calls) {
+        this.calls = calls;
+    }
+
+    int size() {
+        return calls.size();
+    }
+
+    /** Action -> number of calls (every answer counts, throttled ones too: they use up the quota). */
+    Map<String, Integer> perAction() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (SandboxCall c : calls) m.merge(c.action, 1, Integer::sum);
+        return m;
+    }
+
+    /** The actions in call order, e.g. for comparing the floor client's sequence with the function's. */
+    List<String> sequence() {
+        List<String> s = new ArrayList<>();
+        for (SandboxCall c : calls) s.add(c.action);
+        return s;
+    }
+
+    int throttled() {
+        int n = 0;
+        for (SandboxCall c : calls) if (c.errorCode != null && c.errorCode.startsWith("Throttling")) n++;
+        return n;
+    }
+
+    /** Errors other than throttling: action code -> count. */
+    Map<String, Integer> errors() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (SandboxCall c : calls) {
+            if (c.errorCode != null && !c.errorCode.startsWith("Throttling")) m.merge(c.action + " " + c.errorCode, 1, Integer::sum);
+        }
+        return m;
+    }
+
+    /** The least time the successful calls can take under the per-API QPS limits: the sum over APIs of calls / QPS. */
+    double qpsLowerBoundSeconds() {
+        double s = 0;
+        Map<String, Integer> ok = new TreeMap<>();
+        for (SandboxCall c : calls) if (c.errorCode == null || !c.errorCode.startsWith("Throttling")) ok.merge(c.action, 1, Integer::sum);
+        for (Map.Entry<String, Integer> e : ok.entrySet()) s += e.getValue() / (double) QpsTable.of(e.getKey());
+        return s;
+    }
+
+    /** One line per API: calls, QPS, seconds at that QPS. */
+    String table() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Integer> e : perAction().entrySet()) {
+            int qps = QpsTable.of(e.getKey());
+            b.append(String.format("      %-34s %6d calls  %4d QPS  %7.2f s%n", e.getKey(), e.getValue(), qps, e.getValue() / (double) qps));
+        }
+        return b.toString();
+    }
+}
