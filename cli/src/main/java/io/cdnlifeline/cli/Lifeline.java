@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code lifeline} command: demo, sandbox, invoke, inspect. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class})
 public final class Lifeline implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

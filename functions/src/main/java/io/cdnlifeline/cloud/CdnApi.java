@@ -43,13 +43,16 @@ public interface CdnApi {
     /** {@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} with {@code {"coverage": ...}}. */
     void setCoverage(Product product, String domain, String coverage) throws CloudException;
 
-    /** {@code DescribeTagResources} / {@code DescribeDcdnTagResources} for at most {@link #BATCH} domains: domain -> tags. */
+    /**
+     * {@code DescribeTagResources} / {@code DescribeDcdnTagResources} for at most {@link #BATCH} domains: domain -> tags.
+     * Every domain asked for is a key; an untagged (or unknown) one maps to an empty map.
+     */
     Map<String, Map<String, String>> tags(Product product, Collection<String> domains) throws CloudException;
 
     /** {@code TagResources} / {@code TagDcdnResources} on at most {@link #BATCH} domains. */
     void tag(Product product, Collection<String> domains, Map<String, String> tags) throws CloudException;
 
-    /** {@code UntagResources} / {@code UntagDcdnResources} on at most {@link #BATCH} domains. */
+    /** {@code UntagResources} / {@code UntagDcdnResources} on at most {@link #BATCH} domains; no keys sends nothing (never {@code All=true}). */
     void untag(Product product, Collection<String> domains, Collection<String> keys) throws CloudException;
 
     /**

@@ -21,7 +21,7 @@ public final class RequestParser {
     public static final int MAX_BYTES = 256 * 1024;
     public static final int MAX_DOMAINS = 10_000;
     public static final int MAX_REASON = 1_000;
-    private static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason");
+    static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason");
 
     private RequestParser() {
     }

@@ -8,6 +8,7 @@ import com.aliyun.fc.runtime.StreamRequestHandler;
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.aliyun.AliyunCloud;
+import io.cdnlifeline.cloud.aliyun.CallPolicy;
 import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.BadInputException;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -38,6 +40,11 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     static final int MAX_EVENT_BYTES = 1024 * 1024;
 
     private final AtomicReference<CloudCredentials> latest = new AtomicReference<>();
+    /**
+     * The running invocation's deadline, read by the SDK adapters before every attempt so retries stop
+     * in time. One value per instance: FC runs one invocation at a time per Java instance by default.
+     */
+    private final AtomicLong runDeadline = new AtomicLong(Long.MAX_VALUE);
     private volatile Cloud cloud;
     private volatile Settings settings;
 
@@ -73,6 +80,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
                 : Math.max(1_000L, context.getFunctionParam().getExecTimeLimitInMillis());
         // Leave a margin to write the report before FC cuts the invocation.
         long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
+        runDeadline.set(deadline);
         String requestId = context == null ? null : context.getRequestId();
         Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
@@ -97,7 +105,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
             synchronized (this) {
                 c = cloud;
                 if (c == null) {
-                    c = AliyunCloud.create(settings(), this::credentials);
+                    c = AliyunCloud.create(settings(), this::credentials, CallPolicy.defaults().withDeadline(runDeadline::get));
                     cloud = c;
                 }
             }

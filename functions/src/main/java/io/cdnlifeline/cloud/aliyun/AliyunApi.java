@@ -1,0 +1,59 @@
+package io.cdnlifeline.cloud.aliyun;
+
+/**
+ * Every API operation the adapters call, with the per-account QPS the client-side rate limiter keeps
+ * under (it runs at {@link ResilientCaller#QPS_HEADROOM} of it). CDN and DCDN figures are the documented ones (api-examples/README.md sections 3-4).
+ * {@code DescribeUserCdnStatus}, {@code CheckCdnDomainICP} and {@code DescribeDcdnService} state no
+ * figure, and the Alidns pages state none at all: those use {@link #UNDOCUMENTED_QPS}, a conservative
+ * value below every documented CDN figure except the tag queries.
+ */
+enum AliyunApi {
+    DESCRIBE_USER_DOMAINS(AliyunService.CDN, "DescribeUserDomains", 100),
+    DESCRIBE_CDN_DOMAIN_DETAIL(AliyunService.CDN, "DescribeCdnDomainDetail", 30),
+    STOP_CDN_DOMAIN(AliyunService.CDN, "StopCdnDomain", 40),
+    START_CDN_DOMAIN(AliyunService.CDN, "StartCdnDomain", 100),
+    BATCH_STOP_CDN_DOMAIN(AliyunService.CDN, "BatchStopCdnDomain", 30),
+    BATCH_START_CDN_DOMAIN(AliyunService.CDN, "BatchStartCdnDomain", 30),
+    MODIFY_CDN_DOMAIN_SCHDM(AliyunService.CDN, "ModifyCdnDomainSchdmByProperty", 100),
+    TAG_RESOURCES(AliyunService.CDN, "TagResources", 100),
+    UNTAG_RESOURCES(AliyunService.CDN, "UntagResources", 100),
+    DESCRIBE_TAG_RESOURCES(AliyunService.CDN, "DescribeTagResources", 10),
+    DESCRIBE_CDN_SERVICE(AliyunService.CDN, "DescribeCdnService", 30),
+    DESCRIBE_USER_CDN_STATUS(AliyunService.CDN, "DescribeUserCdnStatus", AliyunApi.UNDOCUMENTED_QPS),
+    CHECK_CDN_DOMAIN_ICP(AliyunService.CDN, "CheckCdnDomainICP", AliyunApi.UNDOCUMENTED_QPS),
+
+    DESCRIBE_DCDN_USER_DOMAINS(AliyunService.DCDN, "DescribeDcdnUserDomains", 80),
+    DESCRIBE_DCDN_DOMAIN_DETAIL(AliyunService.DCDN, "DescribeDcdnDomainDetail", 30),
+    STOP_DCDN_DOMAIN(AliyunService.DCDN, "StopDcdnDomain", 30),
+    START_DCDN_DOMAIN(AliyunService.DCDN, "StartDcdnDomain", 30),
+    MODIFY_DCDN_DOMAIN_SCHDM(AliyunService.DCDN, "ModifyDCdnDomainSchdmByProperty", 100),
+    TAG_DCDN_RESOURCES(AliyunService.DCDN, "TagDcdnResources", 100),
+    UNTAG_DCDN_RESOURCES(AliyunService.DCDN, "UntagDcdnResources", 100),
+    DESCRIBE_DCDN_TAG_RESOURCES(AliyunService.DCDN, "DescribeDcdnTagResources", 10),
+    DESCRIBE_DCDN_SERVICE(AliyunService.DCDN, "DescribeDcdnService", AliyunApi.UNDOCUMENTED_QPS),
+
+    DESCRIBE_DOMAINS(AliyunService.ALIDNS, "DescribeDomains", AliyunApi.UNDOCUMENTED_QPS),
+    DESCRIBE_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeDomainRecords", AliyunApi.UNDOCUMENTED_QPS),
+    DESCRIBE_SUB_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeSubDomainRecords", AliyunApi.UNDOCUMENTED_QPS),
+    ADD_DOMAIN_RECORD(AliyunService.ALIDNS, "AddDomainRecord", AliyunApi.UNDOCUMENTED_QPS),
+    UPDATE_DOMAIN_RECORD(AliyunService.ALIDNS, "UpdateDomainRecord", AliyunApi.UNDOCUMENTED_QPS),
+    DELETE_DOMAIN_RECORD(AliyunService.ALIDNS, "DeleteDomainRecord", AliyunApi.UNDOCUMENTED_QPS),
+    UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS);
+
+    /** Used where no per-API QPS is documented (Alidns, and three CDN/DCDN account reads). */
+    static final int UNDOCUMENTED_QPS = 20;
+
+    private final AliyunService service;
+    private final String action;
+    private final int qps;
+
+    AliyunApi(AliyunService service, String action, int qps) {
+        this.service = service;
+        this.action = action;
+        this.qps = qps;
+    }
+
+    AliyunService service() { return service; }
+    String action() { return action; }
+    int qps() { return qps; }
+}

@@ -1,0 +1,189 @@
+package io.cdnlifeline.cloud.aliyun;
+
+import com.aliyuncs.alidns.model.v20150109.AddDomainRecordRequest;
+import com.aliyuncs.alidns.model.v20150109.AddDomainRecordResponse;
+import com.aliyuncs.alidns.model.v20150109.DeleteDomainRecordRequest;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordsRequest;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainRecordsResponse;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainsRequest;
+import com.aliyuncs.alidns.model.v20150109.DescribeDomainsResponse;
+import com.aliyuncs.alidns.model.v20150109.DescribeSubDomainRecordsRequest;
+import com.aliyuncs.alidns.model.v20150109.DescribeSubDomainRecordsResponse;
+import com.aliyuncs.alidns.model.v20150109.UpdateDomainRecordRemarkRequest;
+import com.aliyuncs.alidns.model.v20150109.UpdateDomainRecordRequest;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.DnsApi;
+import io.cdnlifeline.cloud.DnsRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@link DnsApi} on the classic SDK {@code aliyun-java-sdk-alidns} 3.0.7. Record {@code Status} is kept
+ * exactly as the cloud wrote it ({@code Enable} is documented, {@code ENABLE} is seen). Reads follow
+ * the pages until TotalCount is reached or a page comes back short, with a hard page cap so a cloud
+ * that misreports TotalCount cannot loop us forever.
+ */
+final class AliyunDnsApi implements DnsApi {
+    static final long ZONES_PAGE = 100;
+    /** DescribeSubDomainRecords: current docs say at most 100 (older ones 500). */
+    static final long SUB_DOMAIN_PAGE = 100;
+    static final long ZONE_RECORDS_PAGE = 500;
+    static final int MAX_PAGES = 1000;
+
+    private final AcsCaller caller;
+
+    AliyunDnsApi(AcsCaller caller) {
+        this.caller = caller;
+    }
+
+    @Override
+    public List<String> zones() throws CloudException {
+        Set<String> out = new LinkedHashSet<>();
+        for (long page = 1; page <= MAX_PAGES; page++) {
+            long p = page;
+            DescribeDomainsResponse r = caller.call(AliyunApi.DESCRIBE_DOMAINS, () -> {
+                DescribeDomainsRequest q = new DescribeDomainsRequest();
+                q.setPageNumber(p);
+                q.setPageSize(ZONES_PAGE);
+                return q;
+            });
+            List<DescribeDomainsResponse.Domain> domains = nonNull(r.getDomains());
+            for (DescribeDomainsResponse.Domain d : domains) {
+                if (d.getDomainName() != null && !d.getDomainName().isBlank()) out.add(zoneName(d.getDomainName()));
+            }
+            if (isLastPage(p, r.getPageSize(), ZONES_PAGE, domains.size(), r.getTotalCount())) break;
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<DnsRecord> subDomainRecords(String zone, String host) throws CloudException {
+        Objects.requireNonNull(host, "host");
+        List<DnsRecord> out = new ArrayList<>();
+        for (long page = 1; page <= MAX_PAGES; page++) {
+            long p = page;
+            DescribeSubDomainRecordsResponse r = caller.call(AliyunApi.DESCRIBE_SUB_DOMAIN_RECORDS, () -> {
+                DescribeSubDomainRecordsRequest q = new DescribeSubDomainRecordsRequest();
+                q.setSubDomain(host);
+                if (zone != null) q.setDomainName(zone);
+                q.setPageNumber(p);
+                q.setPageSize(SUB_DOMAIN_PAGE);
+                return q;
+            });
+            List<DescribeSubDomainRecordsResponse.Record> records = nonNull(r.getDomainRecords());
+            for (DescribeSubDomainRecordsResponse.Record x : records) {
+                if (x.getRecordId() == null) continue;
+                out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
+                        x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
+            }
+            if (isLastPage(p, r.getPageSize(), SUB_DOMAIN_PAGE, records.size(), r.getTotalCount())) break;
+        }
+        return out;
+    }
+
+    @Override
+    public List<DnsRecord> zoneRecords(String zone) throws CloudException {
+        Objects.requireNonNull(zone, "zone");
+        List<DnsRecord> out = new ArrayList<>();
+        for (long page = 1; page <= MAX_PAGES; page++) {
+            long p = page;
+            DescribeDomainRecordsResponse r = caller.call(AliyunApi.DESCRIBE_DOMAIN_RECORDS, () -> {
+                DescribeDomainRecordsRequest q = new DescribeDomainRecordsRequest();
+                q.setDomainName(zone);
+                q.setPageNumber(p);
+                q.setPageSize(ZONE_RECORDS_PAGE);
+                return q;
+            });
+            List<DescribeDomainRecordsResponse.Record> records = nonNull(r.getDomainRecords());
+            for (DescribeDomainRecordsResponse.Record x : records) {
+                if (x.getRecordId() == null) continue;
+                out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
+                        x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
+            }
+            if (isLastPage(p, r.getPageSize(), ZONE_RECORDS_PAGE, records.size(), r.getTotalCount())) break;
+        }
+        return out;
+    }
+
+    @Override
+    public String addRecord(String zone, String rr, String type, String value, long ttl, String line) throws CloudException {
+        AddDomainRecordResponse r = caller.call(AliyunApi.ADD_DOMAIN_RECORD, () -> {
+            AddDomainRecordRequest q = new AddDomainRecordRequest();
+            q.setDomainName(Objects.requireNonNull(zone, "zone"));
+            q.setRR(Objects.requireNonNull(rr, "rr"));
+            q.setType(Objects.requireNonNull(type, "type"));
+            q.setValue(Objects.requireNonNull(value, "value"));
+            if (ttl > 0) q.setTTL(ttl);
+            if (line != null) q.setLine(line);
+            return q;
+        });
+        if (r.getRecordId() == null || r.getRecordId().isBlank()) {
+            throw CloudErrors.unexpected(AliyunApi.ADD_DOMAIN_RECORD, r.getRequestId(), 200, "a RecordId");
+        }
+        return r.getRecordId();
+    }
+
+    @Override
+    public void updateRecord(String recordId, String rr, String type, String value, long ttl, String line) throws CloudException {
+        caller.call(AliyunApi.UPDATE_DOMAIN_RECORD, () -> {
+            UpdateDomainRecordRequest q = new UpdateDomainRecordRequest();
+            q.setRecordId(Objects.requireNonNull(recordId, "recordId"));
+            q.setRR(Objects.requireNonNull(rr, "rr"));
+            q.setType(Objects.requireNonNull(type, "type"));
+            q.setValue(Objects.requireNonNull(value, "value"));
+            if (ttl > 0) q.setTTL(ttl);
+            if (line != null) q.setLine(line);
+            return q;
+        });
+    }
+
+    @Override
+    public void deleteRecord(String recordId) throws CloudException {
+        caller.call(AliyunApi.DELETE_DOMAIN_RECORD, () -> {
+            DeleteDomainRecordRequest q = new DeleteDomainRecordRequest();
+            q.setRecordId(Objects.requireNonNull(recordId, "recordId"));
+            return q;
+        });
+    }
+
+    @Override
+    public void setRemark(String recordId, String remark) throws CloudException {
+        caller.call(AliyunApi.UPDATE_DOMAIN_RECORD_REMARK, () -> {
+            UpdateDomainRecordRemarkRequest q = new UpdateDomainRecordRemarkRequest();
+            q.setRecordId(Objects.requireNonNull(recordId, "recordId"));
+            // An empty Remark clears it; sent explicitly rather than left out.
+            q.setRemark(remark == null ? "" : remark);
+            return q;
+        });
+    }
+
+    /** Lower-case, trimmed (the docs' own example has a trailing newline), no trailing dot. */
+    static String zoneName(String raw) {
+        String z = raw.trim().toLowerCase(Locale.ROOT);
+        return z.endsWith(".") ? z.substring(0, z.length() - 1) : z;
+    }
+
+    /**
+     * Paging by what the API says it served (it may cap the page size below what we asked): past
+     * TotalCount, or an empty page, or, without a TotalCount, a short page ends it.
+     */
+    static boolean isLastPage(long page, Long servedPageSize, long askedPageSize, int received, Long totalCount) {
+        if (received == 0) return true;
+        long size = servedPageSize != null && servedPageSize > 0 ? servedPageSize : askedPageSize;
+        if (totalCount != null) return page * size >= totalCount;
+        return received < size;
+    }
+
+    private static long ttl(Long ttl) {
+        return ttl == null ? 0 : ttl;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

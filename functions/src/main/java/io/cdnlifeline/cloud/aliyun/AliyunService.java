@@ -1,0 +1,26 @@
+package io.cdnlifeline.cloud.aliyun;
+
+/**
+ * The three Alibaba Cloud products the adapters call, with the product code and version the SDK signs
+ * with and the central endpoint the classic SDK endpoint tables give.
+ */
+enum AliyunService {
+    CDN("Cdn", "2018-05-10", "cdn.aliyuncs.com"),
+    DCDN("dcdn", "2018-01-15", "dcdn.aliyuncs.com"),
+    ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com");
+
+    private final String productCode;
+    private final String version;
+    private final String endpoint;
+
+    AliyunService(String productCode, String version, String endpoint) {
+        this.productCode = productCode;
+        this.version = version;
+        this.endpoint = endpoint;
+    }
+
+    String productCode() { return productCode; }
+    String version() { return version; }
+    /** Host of the real central endpoint (always called over HTTPS). */
+    String endpoint() { return endpoint; }
+}

@@ -1,0 +1,84 @@
+package io.cdnlifeline.event;
+
+import com.google.gson.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * cdn-lifeline's own notification CloudEvents, which a billing alert, a filing check or a person
+ * publishes to the lifeline event bus: {@code type} {@code lifeline:Notification:<Kind>} and
+ * {@code data} {@code {"domains": [...], "reason": "..."}}, nothing else (our own shape, so unknown
+ * fields are refused).
+ * <table>
+ *   <caption>Kind -> function and Request</caption>
+ *   <tr><th>Kind</th><th>domains</th><th>function</th><th>when</th></tr>
+ *   <tr><td>OverduePayment</td><td>optional (account-wide)</td><td>dns-to-origin</td><td>in-debt</td></tr>
+ *   <tr><td>PaymentSettled</td><td>optional (account-wide)</td><td>dns-to-cdn</td><td>its default</td></tr>
+ *   <tr><td>IcpInvalid</td><td>required</td><td>switch-to-overseas</td><td>icp-invalid</td></tr>
+ *   <tr><td>IcpRestored</td><td>required</td><td>restore-coverage</td><td>its default</td></tr>
+ * </table>
+ * {@code inspect} takes every kind (the domains, no conditions). The conditions are re-read from the
+ * live account, so a wrong notification changes nothing. Source: {@code notification:<Kind>}.
+ */
+final class NotificationEventParser {
+    static final String TYPE_PREFIX = "lifeline:Notification:";
+    private static final Set<String> DATA_KEYS = Set.of("domains", "reason");
+
+    /** What each kind does: the function, its condition (null: the function's default), whether domains are required. */
+    private static final class Kind {
+        final String function;
+        final Condition when;
+        final boolean needsDomains;
+
+        Kind(String function, Condition when, boolean needsDomains) {
+            this.function = function;
+            this.when = when;
+            this.needsDomains = needsDomains;
+        }
+    }
+
+    private static final Map<String, Kind> KINDS = Map.of(
+            "OverduePayment", new Kind("dns-to-origin", Condition.IN_DEBT, false),
+            "PaymentSettled", new Kind("dns-to-cdn", null, false),
+            "IcpInvalid", new Kind("switch-to-overseas", Condition.ICP_INVALID, true),
+            "IcpRestored", new Kind("restore-coverage", null, true));
+
+    private NotificationEventParser() {
+    }
+
+    static boolean matches(String type) {
+        return type.startsWith(TYPE_PREFIX);
+    }
+
+    static Request parse(JsonObject cloudEvent, String type, String function) {
+        String name = type.substring(TYPE_PREFIX.length());
+        Kind kind = KINDS.get(name);
+        if (kind == null) {
+            throw new BadInputException("the CloudEvent type '" + JsonFields.text(type) + "' is not a lifeline notification; expected "
+                    + TYPE_PREFIX + "OverduePayment, IcpInvalid, IcpRestored or PaymentSettled");
+        }
+        JsonObject data = JsonFields.object(cloudEvent, "data", "the lifeline notification");
+        for (String key : data.keySet()) {
+            if (!DATA_KEYS.contains(key)) {
+                throw new BadInputException("data has an unknown field '" + JsonFields.text(key) + "'; expected domains and reason");
+            }
+        }
+        List<String> domains = JsonFields.optionalStrings(data, "domains", "data", "domain names such as [\"www.example.com\"]");
+        if (kind.needsDomains && domains.isEmpty()) {
+            throw new BadInputException(type + " must name the domains it is about; expected data.domains such as [\"www.example.com\"]");
+        }
+        String given = JsonFields.optionalString(data, "reason", "data");
+        String reason = "lifeline notification " + name + (given == null || given.isBlank() ? "" : ": " + JsonFields.reason(given));
+        String source = "notification:" + name;
+        return new EventRoutes("the lifeline notification " + name)
+                .route(kind.function, () -> {
+                    Request.Builder b = Request.builder().domains(domains).reason(reason).source(source);
+                    if (kind.when != null) b.when(kind.when);
+                    return b.build();
+                })
+                .route("inspect", () -> Request.builder().domains(domains).reason(reason).source(source).build())
+                .requestFor(function);
+    }
+}

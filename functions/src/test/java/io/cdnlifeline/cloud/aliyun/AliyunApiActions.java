@@ -1,0 +1,23 @@
+package io.cdnlifeline.cloud.aliyun;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * For the deployment tests: every operation the adapters call ({@link AliyunApi}, the list their
+ * callers and rate limiter use) as a RAM action, e.g. {@code dcdn:StopDcdnDomain}. The RAM service
+ * code of each product is its lower-cased name: cdn, dcdn, alidns.
+ */
+public final class AliyunApiActions {
+    private AliyunApiActions() {
+    }
+
+    public static Set<String> ramActions() {
+        Set<String> out = new TreeSet<>();
+        for (AliyunApi api : AliyunApi.values()) {
+            out.add(api.service().name().toLowerCase(Locale.ROOT) + ":" + api.action());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package io.cdnlifeline.cloud.aliyun;
+
+import com.aliyuncs.exceptions.ClientException;
+import io.cdnlifeline.cloud.CloudException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AliyunCloudErrorsTest {
+    @Test
+    void throttlingServerErrorsAndLostConnectionsAreRetryable() {
+        assertTrue(CloudErrors.retryable("Throttling", 400));
+        assertTrue(CloudErrors.retryable("Throttling.User", 400));
+        assertTrue(CloudErrors.retryable("Throttling.Api", 503));
+        assertTrue(CloudErrors.retryable("ServiceUnavailable", 503));
+        assertTrue(CloudErrors.retryable("InternalError", 500));
+        assertTrue(CloudErrors.retryable("InternalError", 400)); // BSS documents InternalError as a 400
+        assertTrue(CloudErrors.retryable("UndefinedError", 500));
+        assertTrue(CloudErrors.retryable("SDK.ServerUnreachable", 0));
+        assertTrue(CloudErrors.retryable("SDK.ReadTimeout", 0));
+    }
+
+    @Test
+    void clientErrorsAreFinal() {
+        assertFalse(CloudErrors.retryable("InvalidDomain.NotFound", 404));
+        assertFalse(CloudErrors.retryable("DomainRecordDuplicate", 400));
+        assertFalse(CloudErrors.retryable("SignatureDoesNotMatch", 400));
+        assertFalse(CloudErrors.retryable("Forbidden", 403));
+        assertFalse(CloudErrors.retryable("ServiceBusy", 403));
+        assertFalse(CloudErrors.retryable("SDK.InvalidServerResponse", 0));
+    }
+
+    @Test
+    void errorBodyGivesCodeMessageRequestIdAndStatus() {
+        String body = "{\"RequestId\":\"16A96B9A-F203\",\"HostId\":\"cdn.aliyuncs.com\",\"Code\":\"InternalError\","
+                + "\"Message\":\"The request processing has failed due to some unknown error.\"}";
+        CloudException e = CloudErrors.fromResponse(AliyunApi.STOP_CDN_DOMAIN, 500, body);
+        assertEquals("InternalError", e.code());
+        assertEquals("The request processing has failed due to some unknown error.", e.getMessage());
+        assertEquals("16A96B9A-F203", e.requestId());
+        assertEquals(500, e.httpStatus());
+        assertTrue(e.retryable());
+    }
+
+    @Test
+    void bodyThatIsNotAnApiErrorStillGivesStatusAndRetryability() {
+        CloudException e = CloudErrors.fromResponse(AliyunApi.STOP_CDN_DOMAIN, 502, "<html>bad gateway</html>");
+        assertEquals("Http502", e.code());
+        assertNull(e.requestId());
+        assertTrue(e.retryable());
+        CloudException four = CloudErrors.fromResponse(AliyunApi.STOP_CDN_DOMAIN, 404, "");
+        assertFalse(four.retryable());
+    }
+
+    @Test
+    void signatureMismatchDoesNotEchoTheStringToSign() {
+        String body = "{\"Code\":\"SignatureDoesNotMatch\",\"RequestId\":\"r1\",\"Message\":\"Specified signature is not matched "
+                + "with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dak%26SecurityToken%3Dsecret-token-123\"}";
+        CloudException e = CloudErrors.fromResponse(AliyunApi.DESCRIBE_USER_DOMAINS, 400, body);
+        assertEquals("SignatureDoesNotMatch", e.code());
+        assertFalse(e.getMessage().contains("secret-token-123"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Specified signature is not matched"));
+    }
+
+    @Test
+    void sdkFailureKeepsTheCodeAndHostButNotTheSignedUrl() {
+        String url = "https://cdn.aliyuncs.com/?AccessKeyId=ak&SecurityToken=secret-token-123&Signature=sig%3D";
+        ClientException sdk = new ClientException("SDK.ServerUnreachable", "Server unreachable: connection " + url + " failed",
+                new ConnectException("Connection refused to " + url));
+        CloudException e = CloudErrors.fromSdk(AliyunApi.DESCRIBE_USER_DOMAINS, "cdn.aliyuncs.com", sdk);
+        assertEquals("SDK.ServerUnreachable", e.code());
+        assertEquals(0, e.httpStatus());
+        assertTrue(e.retryable());
+        assertTrue(e.getMessage().contains("cdn.aliyuncs.com"), e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-token-123"), e.getMessage());
+        assertFalse(e.getMessage().contains("sig%3D"), e.getMessage());
+    }
+
+    @Test
+    void redactionCoversBareParametersAndJson() {
+        assertEquals("SecurityToken=***&x=1", CloudErrors.redact("SecurityToken=abc&x=1"));
+        assertEquals("{\"AccessKeySecret\": \"***\"}", CloudErrors.redact("{\"AccessKeySecret\": \"abc\"}"));
+        assertNull(CloudErrors.redact(null));
+    }
+}

@@ -1,0 +1,149 @@
+package io.cdnlifeline.deploy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.cdnlifeline.cloud.aliyun.AliyunApiActions;
+import io.cdnlifeline.run.Functions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The real template.yml, events/ and ram-policy.json, checked the way {@code s deploy} and FC would use them. */
+class TemplateTest {
+    static final String JAR = "functions/target/lifeline-functions.jar";
+    private static Path root;
+    private static Template template;
+
+    @BeforeAll
+    static void readTemplate() throws Exception {
+        root = RepoRoot.find();
+        template = Template.read(root.resolve("template.yml"));
+    }
+
+    private static void assertNoProblems(List<String> problems) {
+        assertTrue(problems.isEmpty(), () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
+    void templateIsServerlessDevs3WithOneFc3ResourcePerLifelineFunction() {
+        // given the template / when read / then
+        assertEquals("3.0.0", String.valueOf(template.get("edition")));
+        assertNoProblems(DeploymentChecks.functionNames(template, Functions.names()));
+    }
+
+    @Test
+    void everyHandlerAndInitializerExistsInTheCompiledClasses() {
+        assertNoProblems(DeploymentChecks.handlers(template, getClass().getClassLoader(), "the compiled classes"));
+    }
+
+    @Test
+    void everyHandlerAndInitializerExistsInTheBuiltJarOnItsOwn() throws Exception {
+        // given the jar template.yml deploys: `mvn verify` runs this again after `package` and then
+        // requires it (functions/pom.xml); a plain test run before any package skips it
+        Path jar = root.resolve(JAR);
+        if (Boolean.getBoolean("lifeline.requireBuiltJar")) {
+            assertTrue(Files.isRegularFile(jar), JAR + " was not built");
+        }
+        assumeTrue(Files.isRegularFile(jar), JAR + " is not built yet");
+        // when its classes are loaded with nothing else on the class path
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            // then every entry point FC will call is there, with fc-java-core inside the jar
+            assertNoProblems(DeploymentChecks.handlers(template, loader, JAR));
+        }
+    }
+
+    @Test
+    void codeIsTheShadedFunctionJarAndPreDeployBuildsIt() throws Exception {
+        String pom = Files.readString(root.resolve("functions/pom.xml"), StandardCharsets.UTF_8);
+        assertTrue(pom.contains("<finalName>lifeline-functions</finalName>"), "functions/pom.xml no longer shades into lifeline-functions.jar");
+        for (Template.Function f : template.functions()) {
+            assertEquals("./" + JAR, f.code(), f.name() + " code");
+        }
+        Object preDeploy = Template.map(template.get("actions")).get("pre-deploy");
+        assertTrue(String.valueOf(preDeploy).matches("(?s).*mvn .*-pl functions .*package.*"), "pre-deploy does not build the jar: " + preDeploy);
+    }
+
+    @Test
+    void everyFunctionHasATimeoutMemoryAndInitializerChosenNotDefaulted() {
+        for (Template.Function f : template.functions()) {
+            Object timeout = f.props.get("timeout");
+            Object memory = f.props.get("memorySize");
+            assertTrue(timeout instanceof Integer && (Integer) timeout >= 60, f.name() + " timeout " + timeout + " (fc3 defaults to 3 s)");
+            assertTrue(memory instanceof Integer && (Integer) memory % 64 == 0 && (Integer) memory >= 256, f.name() + " memorySize " + memory);
+            assertEquals("java11", f.props.get("runtime"), f.name() + " runtime");
+            assertTrue(f.initializer() != null, f.name() + " has no initializer");
+        }
+    }
+
+    @Test
+    void environmentSetsExactlyTheSettingsTheFunctionsReadAndNoEndpoint() {
+        Set<String> expected = Set.of("LIFELINE_SCOPE", "LIFELINE_EXCLUDE", "LIFELINE_MAX_CHANGES", "LIFELINE_DRY_RUN",
+                "LIFELINE_REGION", "LIFELINE_CONCURRENCY");
+        for (Template.Function f : template.functions()) {
+            Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
+            assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");
+        }
+    }
+
+    @Test
+    void everyFunctionRetriesAsyncFailuresAndSendsThemSomewhere() {
+        for (Template.Function f : template.functions()) {
+            Map<String, Object> async = Template.map(f.props.get("asyncInvokeConfig"));
+            Object retries = async.get("maxAsyncRetryAttempts");
+            assertTrue(retries instanceof Integer && (Integer) retries > 0, f.name() + " retries " + retries);
+            Object dest = Template.map(Template.map(async.get("destinationConfig")).get("onFailure")).get("destination");
+            assertTrue(dest != null && dest.toString().startsWith("acs:"), f.name() + " has no failure destination");
+            assertTrue(f.props.get("logConfig") instanceof Map, f.name() + " has no logConfig: the audit lines would not reach Log Service");
+        }
+    }
+
+    @Test
+    void timersAreSixFieldCronsWhosePayloadIsAValidRequest() {
+        assertNoProblems(DeploymentChecks.timers(template));
+    }
+
+    @Test
+    void eventBridgeTriggersHaveAPatternASourceAndTheirOwnRule() {
+        assertNoProblems(DeploymentChecks.eventBridge(template));
+    }
+
+    @Test
+    void everyTriggerHasASampleEventItWouldDeliver() throws Exception {
+        Path events = root.resolve("events");
+        assertNoProblems(DeploymentChecks.samples(template, SampleIndex.read(events), events));
+    }
+
+    @Test
+    void theAdaptersCallListAndTheActionsTheSourcesNameAgree() throws Exception {
+        // a call that bypasses AliyunApi, or an entry no port documents, is a gap in one of the two lists
+        Set<String> named = ApiActions.usedBy(root.resolve("functions/src/main/java/io/cdnlifeline/cloud"));
+        assertEquals(AliyunApiActions.ramActions(), named);
+    }
+
+    @Test
+    void ramPolicyTrustsFcAndGrantsExactlyTheActionsTheCodeCalls() throws Exception {
+        // given the actions the adapters call (their AliyunApi list) and those the ports and adapter sources name
+        Set<String> listed = AliyunApiActions.ramActions();
+        Set<String> named = ApiActions.usedBy(root.resolve("functions/src/main/java/io/cdnlifeline/cloud"));
+        assertTrue(named.size() >= 20, "found only " + named + " in the cloud sources; the scan is broken");
+        Set<String> used = new TreeSet<>(listed);
+        used.addAll(named);
+        // when ram-policy.json is read
+        JsonObject policy = JsonParser.parseString(Files.readString(root.resolve("ram-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        // then it grants each of them, nothing broader, and what the template's logs and failure queue need
+        assertNoProblems(DeploymentChecks.ramPolicy(policy, used, template));
+    }
+}

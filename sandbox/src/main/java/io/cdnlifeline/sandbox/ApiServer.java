@@ -1,0 +1,207 @@
+package io.cdnlifeline.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one HTTP handler: admin endpoints under {@code /_sandbox/}, everything else an RPC call routed by its
+ * Version (or the V3 {@code x-acs-version} header) to a product, whatever the Host.
+ */
+final class ApiServer implements HttpHandler {
+    private static final Set<String> NOT_LOGGED = Set.of("Signature", "SignatureNonce", "SignatureMethod", "SignatureVersion",
+            "SignatureType", "SecurityToken", "Timestamp", "Format", "Action", "Version", "AccessKeyId");
+
+    private final Sandbox sandbox;
+    private final Map<String, ProductApi> byVersion = new LinkedHashMap<>();
+    private final Signatures signatures = new Signatures();
+
+    ApiServer(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        byVersion.put("2018-05-10", new CdnApi());
+        byVersion.put("2018-01-15", new DcdnApi());
+        byVersion.put("2015-01-09", new AlidnsApi());
+        byVersion.put("2017-12-14", new BssApi());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            if (path != null && path.startsWith("/_sandbox/")) {
+                admin(exchange, path, body);
+            } else {
+                api(exchange, path, body);
+            }
+        } catch (RuntimeException e) {
+            // a bug in the sandbox, not an emulated fault: answer as the cloud would, and say why on stderr
+            System.err.println("sandbox: unexpected error: " + e);
+            send(exchange, 500, errorBody(UUID.randomUUID().toString().toUpperCase(), "sandbox", ApiError.internalError(), null));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void api(HttpExchange exchange, String path, byte[] body) throws IOException {
+        long started = System.nanoTime();
+        WireRequest request = new WireRequest(exchange.getRequestMethod(), path == null ? "/" : path,
+                exchange.getRequestURI().getRawQuery(), WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body);
+        String action = first(request.params.get("Action"), request.header("x-acs-action"));
+        String version = first(request.params.get("Version"), request.header("x-acs-version"));
+        ProductApi api = version == null ? null : byVersion.get(version);
+        String requestId = UUID.randomUUID().toString().toUpperCase();
+        Map<String, String> logged = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : request.params.entrySet()) {
+            if (!NOT_LOGGED.contains(e.getKey())) {
+                logged.put(e.getKey(), e.getValue());
+            }
+        }
+        String authorization = request.header("authorization");
+        String signatureVersion = authorization != null && authorization.startsWith(Signatures.V3_ALGORITHM) ? "V3" : "V1";
+        int status = 200;
+        String errorCode = null;
+        String responseBody;
+        Traffic traffic = sandbox.traffic();
+        try {
+            traffic.delay();
+            Traffic.Fault fault = traffic.drawFault();
+            if (fault == Traffic.Fault.DROP) {
+                // closing before any response header makes the client see a dropped connection
+                sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, 0, "DroppedConnection",
+                        (System.nanoTime() - started) / 1_000_000, signatureVersion));
+                return;
+            }
+            if (action == null) {
+                throw ApiError.missing("Action");
+            }
+            if (version == null) {
+                throw ApiError.missing("Version");
+            }
+            if (api == null) {
+                throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
+            }
+            signatures.verify(request, sandbox.accessKeys());
+            if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action)) {
+                throw ApiError.throttled();
+            }
+            if (fault == Traffic.Fault.ERROR_500) {
+                throw ApiError.internalError();
+            }
+            if (fault == Traffic.Fault.ERROR_503) {
+                throw ApiError.serviceUnavailable();
+            }
+            JsonObject result = sandbox.apply(api, action, new Params(request.params));
+            JsonObject out = new JsonObject();
+            out.addProperty("RequestId", requestId);
+            for (Map.Entry<String, com.google.gson.JsonElement> e : result.entrySet()) {
+                out.add(e.getKey(), e.getValue());
+            }
+            responseBody = Json.WIRE.toJson(out);
+        } catch (ApiError e) {
+            status = e.httpStatus;
+            errorCode = e.code;
+            responseBody = errorBody(requestId, api == null ? "openapi.aliyuncs.com" : api.hostId(), e, api);
+        }
+        // logged before answering, so a client that reads the log right after its call finds the call there
+        sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
+                (System.nanoTime() - started) / 1_000_000, signatureVersion));
+        send(exchange, status, responseBody);
+    }
+
+    private static String errorBody(String requestId, String hostId, ApiError e, ProductApi api) {
+        JsonObject o = new JsonObject();
+        o.addProperty("RequestId", requestId);
+        o.addProperty("HostId", hostId);
+        o.addProperty("Code", e.code);
+        o.addProperty("Message", e.getMessage());
+        o.addProperty("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code
+                + (api == null ? "" : "&product=" + productName(api.product())) + "&requestId=" + requestId);
+        return Json.WIRE.toJson(o);
+    }
+
+    private static String productName(String product) {
+        switch (product) {
+            case "cdn":
+                return "Cdn";
+            case "dcdn":
+                return "dcdn";
+            case "alidns":
+                return "Alidns";
+            default:
+                return "BssOpenApi";
+        }
+    }
+
+    private void admin(HttpExchange exchange, String path, byte[] body) throws IOException {
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            send(exchange, 403, "{\"error\":\"loopback only\"}");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            switch (path) {
+                case "/_sandbox/state":
+                    if ("PUT".equals(method) || "POST".equals(method)) {
+                        sandbox.replaceState(text);
+                    }
+                    send(exchange, 200, sandbox.stateJson());
+                    return;
+                case "/_sandbox/requests":
+                    if ("DELETE".equals(method)) {
+                        sandbox.clearRequests();
+                    }
+                    JsonArray calls = new JsonArray();
+                    for (SandboxCall c : sandbox.requests()) {
+                        calls.add(Json.WIRE.toJsonTree(c));
+                    }
+                    send(exchange, 200, Json.STATE.toJson(calls));
+                    return;
+                case "/_sandbox/faults":
+                    if ("PUT".equals(method) || "POST".equals(method)) {
+                        sandbox.setFaults(text);
+                    }
+                    send(exchange, 200, Json.STATE.toJson(sandbox.traffic().faults()));
+                    return;
+                case "/_sandbox/limits":
+                    if ("PUT".equals(method) || "POST".equals(method)) {
+                        sandbox.setLimits(text);
+                    }
+                    send(exchange, 200, Json.STATE.toJson(sandbox.traffic().limits()));
+                    return;
+                default:
+                    send(exchange, 404, "{\"error\":\"unknown admin endpoint\"}");
+            }
+        } catch (RuntimeException e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("error", String.valueOf(e.getMessage()));
+            send(exchange, 400, Json.WIRE.toJson(o));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isEmpty() ? a : b;
+    }
+}

@@ -1,0 +1,164 @@
+package io.cdnlifeline.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/** CDN 2018-05-10: the domain, coverage, tag and account operations cdn-lifeline uses. */
+final class CdnApi implements ProductApi {
+    private static final String BEIAN_INVALID =
+            "not allowed to do this operation because the domain registration record invalid in China main land";
+
+    @Override
+    public String product() {
+        return "cdn";
+    }
+
+    @Override
+    public String hostId() {
+        return "cdn.aliyuncs.com";
+    }
+
+    @Override
+    public JsonObject call(String action, Params p, SandboxState s) {
+        JsonObject out = new JsonObject();
+        switch (action) {
+            case "DescribeUserDomains":
+                return describeUserDomains(p, s);
+            case "DescribeCdnDomainDetail":
+                out.add("GetDomainDetailModel", detail(DomainOps.find(s::cdnDomain, p.require("DomainName"))));
+                return out;
+            case "StopCdnDomain":
+                DomainOps.stop(DomainOps.find(s::cdnDomain, p.require("DomainName")));
+                return out;
+            case "StartCdnDomain":
+                DomainOps.start(DomainOps.find(s::cdnDomain, p.require("DomainName")), s.account);
+                return out;
+            case "BatchStopCdnDomain":
+                for (String name : batch(p, s)) {
+                    DomainOps.stop(s.cdnDomain(name));
+                }
+                return out;
+            case "BatchStartCdnDomain":
+                for (String name : batch(p, s)) {
+                    DomainOps.start(s.cdnDomain(name), s.account);
+                }
+                return out;
+            case "ModifyCdnDomainSchdmByProperty":
+                DomainOps.modifyCoverage(DomainOps.find(s::cdnDomain, p.require("DomainName")), p.require("Property"), BEIAN_INVALID);
+                return out;
+            case "TagResources":
+                DomainOps.tag(s::cdnDomain, p, "Resources does not exist.");
+                return out;
+            case "UntagResources":
+                DomainOps.untag(s::cdnDomain, p, "Resources does not exist.");
+                return out;
+            case "DescribeTagResources":
+                out.add("TagResources", DomainOps.describeTags(s::cdnDomain, p));
+                return out;
+            case "DescribeUserCdnStatus":
+                out.addProperty("InDebt", s.account.inDebt);
+                out.addProperty("OnService", !s.account.inDebtOverdue);
+                out.addProperty("InDebtOverdue", s.account.inDebtOverdue);
+                out.addProperty("Enabled", true);
+                return out;
+            case "DescribeCdnService":
+                out.addProperty("ChangingAffectTime", "2024-01-01T16:00:00Z");
+                out.addProperty("ChangingChargeType", "PayByTraffic");
+                out.addProperty("OpeningTime", "2024-01-01T00:00:00Z");
+                out.addProperty("InternetChargeType", "PayByTraffic");
+                out.addProperty("InstanceId", "sandbox-cdn");
+                out.add("OperationLocks", DomainOps.operationLocks(s.account));
+                out.addProperty("ChangingDynamicBillingType", "");
+                out.addProperty("DynamicBillingType", "");
+                return out;
+            case "CheckCdnDomainICP":
+                return checkIcp(p, s);
+            default:
+                throw ProductApi.unknownAction();
+        }
+    }
+
+    private static String[] batch(Params p, SandboxState s) {
+        String[] names = p.require("DomainNames").split(",");
+        if (names.length > 50) {
+            throw ApiError.invalid("DomainNames");
+        }
+        for (int i = 0; i < names.length; i++) {
+            names[i] = names[i].trim();
+            DomainOps.find(s::cdnDomain, names[i]);
+        }
+        return names;
+    }
+
+    private static JsonObject describeUserDomains(Params p, SandboxState s) {
+        DomainOps.Page page = DomainOps.list(s.cdn, p, true);
+        JsonArray items = new JsonArray();
+        for (Domain d : page.items) {
+            JsonObject o = new JsonObject();
+            o.addProperty("CdnType", d.cdnType);
+            o.addProperty("Cname", d.cname);
+            o.addProperty("Coverage", d.coverage);
+            o.addProperty("Description", "");
+            o.addProperty("DomainId", d.domainId);
+            o.addProperty("DomainName", d.domain);
+            o.addProperty("DomainStatus", d.status);
+            o.addProperty("GmtCreated", d.gmtCreated);
+            o.addProperty("GmtModified", d.gmtModified);
+            o.addProperty("ResourceGroupId", "rg-sandbox");
+            o.addProperty("Sandbox", "normal");
+            JsonArray sources = new JsonArray();
+            for (Source src : d.sources) {
+                sources.add(DomainOps.sourceJson(src, false));
+            }
+            o.add("Sources", Json.wrap("Source", sources));
+            o.addProperty("SslProtocol", "off");
+            items.add(o);
+        }
+        JsonObject out = new JsonObject();
+        out.add("Domains", Json.wrap("PageData", items));
+        out.addProperty("PageNumber", page.pageNumber);
+        out.addProperty("PageSize", page.pageSize);
+        out.addProperty("TotalCount", page.total);
+        return out;
+    }
+
+    private static JsonObject detail(Domain d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("GmtCreated", d.gmtCreated);
+        o.addProperty("Description", "");
+        o.addProperty("HttpsCname", d.cname);
+        o.addProperty("ResourceGroupId", "rg-sandbox");
+        o.addProperty("ServerCertificateStatus", "off");
+        o.addProperty("Scope", d.coverage);
+        o.addProperty("DomainStatus", d.status);
+        o.addProperty("Cname", d.cname);
+        o.addProperty("GmtModified", d.gmtModified);
+        o.addProperty("CdnType", d.cdnType);
+        o.addProperty("DomainName", d.domain);
+        JsonArray sources = new JsonArray();
+        for (Source src : d.sources) {
+            JsonObject so = new JsonObject();
+            so.addProperty("Type", src.type);
+            so.addProperty("Weight", src.weight);
+            so.addProperty("Enabled", src.enabled);
+            so.addProperty("Priority", src.priority);
+            so.addProperty("Port", src.port);
+            so.addProperty("Content", src.content);
+            sources.add(so);
+        }
+        o.add("SourceModels", Json.wrap("SourceModel", sources));
+        return o;
+    }
+
+    /** The filing check covers any domain of the account, CDN or DCDN. */
+    private static JsonObject checkIcp(Params p, SandboxState s) {
+        String name = p.require("DomainName");
+        Domain d = s.cdnDomain(name) != null ? s.cdnDomain(name) : s.dcdnDomain(name);
+        if (d == null) {
+            throw new ApiError(400, "-124", "The domain provided does not belong to you.");
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("Status", d.icp ? "DomainIsRegistration" : "DomainNotRegistration");
+        return out;
+    }
+}

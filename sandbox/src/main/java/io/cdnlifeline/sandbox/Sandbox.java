@@ -1,0 +1,262 @@
+package io.cdnlifeline.sandbox;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * A local emulator of the Alibaba Cloud RPC APIs cdn-lifeline uses (CDN, DCDN, Alidns, BSS), on 127.0.0.1.
+ * Point any Aliyun SDK client at {@link #endpoint()} with access key {@value #DEFAULT_ACCESS_KEY_ID} /
+ * {@value #DEFAULT_ACCESS_KEY_SECRET} (or the keys of the seed).
+ */
+public final class Sandbox implements AutoCloseable {
+    public static final String DEFAULT_ACCESS_KEY_ID = "sandbox-ak";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "sandbox-secret";
+    static final String DEMO_SEED = "demo-seed.json";
+    private static final int THREADS = 32;
+
+    /** Read-only actions share the state; changes, admin writes and {@link #update} take it alone. */
+    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+    private final Lock lock = stateLock.writeLock();
+    private final Lock readLock = stateLock.readLock();
+    private final Traffic traffic = new Traffic();
+    private final RequestLog log = new RequestLog();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private SandboxState state;
+
+    private Sandbox(int port, SandboxState initial) throws IOException {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
+        // ~40 ms per call. The property is read once, when the JDK's server configuration class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        install(initial);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server.createContext("/", new ApiServer(this));
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        executor = Executors.newFixedThreadPool(THREADS, threads);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /**
+     * Starts a sandbox on {@code port} (0: any free port) with the given seed JSON, or with the built-in demo
+     * account when {@code seedJsonOrNull} is null.
+     */
+    public static Sandbox start(int port, String seedJsonOrNull) {
+        try {
+            return new Sandbox(port, parse(seedJsonOrNull == null ? demoSeed() : seedJsonOrNull));
+        } catch (IOException e) {
+            throw new UncheckedIOException("sandbox could not listen on port " + port, e);
+        }
+    }
+
+    /** The built-in demo account (the seed used when none is given). */
+    public static String demoSeed() {
+        try (InputStream in = Sandbox.class.getResourceAsStream(DEMO_SEED)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DEMO_SEED);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The current state in the seed format (what {@code GET /_sandbox/state} returns). */
+    public String stateJson() {
+        lock.lock();
+        try {
+            state.limits = traffic.limits();
+            state.faults = traffic.faults();
+            return Json.STATE.toJson(state);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces the whole state with a seed (what {@code PUT /_sandbox/state} does). */
+    public void replaceState(String seedJson) {
+        SandboxState next = parse(seedJson);
+        lock.lock();
+        try {
+            install(next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Changes the live state under the lock, e.g. to play "the cloud took the domain offline":
+     * {@code sandbox.update(s -> s.cdnDomain("www.example.com").status = "offline")}. Indexes are rebuilt after.
+     */
+    public void update(Consumer<SandboxState> change) {
+        lock.lock();
+        try {
+            Limits limitsBefore = state.limits;
+            Faults faultsBefore = state.faults;
+            change.accept(state);
+            state.reindex();
+            if (state.limits != limitsBefore) {
+                traffic.setLimits(state.limits);
+            }
+            if (state.faults != faultsBefore) {
+                traffic.setFaults(state.faults);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the live state under the lock. */
+    public <T> T read(java.util.function.Function<SandboxState, T> query) {
+        readLock.lock();
+        try {
+            return query.apply(state);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** The API calls answered so far (the last {@value RequestLog#CAPACITY}), oldest first. */
+    public List<SandboxCall> requests() {
+        return log.snapshot();
+    }
+
+    public void clearRequests() {
+        log.clear();
+    }
+
+    /** Same JSON as {@code PUT /_sandbox/faults}: {@code {"errorRate":0.1,"throttleRate":0,"dropRate":0,"seed":1}}. */
+    public void setFaults(String faultsJson) {
+        setFaults(parseObject(faultsJson, Faults.class));
+    }
+
+    public void setFaults(Faults faults) {
+        lock.lock();
+        try {
+            state.faults = faults;
+            traffic.setFaults(faults);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Same JSON as {@code PUT /_sandbox/limits}: {@code {"latencyMs":0,"enforceQps":true}}. */
+    public void setLimits(String limitsJson) {
+        setLimits(parseObject(limitsJson, Limits.class));
+    }
+
+    public void setLimits(Limits limits) {
+        lock.lock();
+        try {
+            state.limits = limits;
+            traffic.setLimits(limits);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Traffic traffic() {
+        return traffic;
+    }
+
+    RequestLog log() {
+        return log;
+    }
+
+    List<AccessKey> accessKeys() {
+        readLock.lock();
+        try {
+            return new ArrayList<>(state.accessKeys);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Runs one action against the state: reads under the shared lock, changes under the exclusive one. */
+    JsonObject apply(ProductApi api, String action, Params params) {
+        Lock l = isReadOnly(action) ? readLock : lock;
+        l.lock();
+        try {
+            return api.call(action, params, state);
+        } finally {
+            l.unlock();
+        }
+    }
+
+    /** Every emulated action that only reads is named Describe*, Get*, Check* or Query*. */
+    static boolean isReadOnly(String action) {
+        return action.startsWith("Describe") || action.startsWith("Get") || action.startsWith("Check") || action.startsWith("Query");
+    }
+
+    private void install(SandboxState next) {
+        next.reindex();
+        state = next;
+        traffic.setLimits(next.limits);
+        traffic.setFaults(next.faults);
+    }
+
+    static SandboxState parse(String seedJson) {
+        SandboxState s = parseObject(seedJson, SandboxState.class);
+        if (s == null) {
+            throw new IllegalArgumentException("empty seed");
+        }
+        return s;
+    }
+
+    private static <T> T parseObject(String json, Class<T> type) {
+        try {
+            T value = Json.STATE.fromJson(json, type);
+            if (value == null) {
+                throw new IllegalArgumentException("empty JSON where a " + type.getSimpleName() + " was expected");
+            }
+            return value;
+        } catch (JsonParseException e) {
+            String what = type == SandboxState.class ? "seed" : type.getSimpleName().toLowerCase();
+            throw new IllegalArgumentException("not a valid " + what + " JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.cdnlifeline.sandbox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole emulated account, in the seed format of DESIGN.md. Lists are public so tests can build and read
+ * state directly; lookups by name and id go through indexes that {@link #reindex()} rebuilds, because the
+ * benchmark loads tens of thousands of domains and records.
+ */
+public final class SandboxState {
+    public List<AccessKey> accessKeys = new ArrayList<>();
+    public Account account = new Account();
+    public List<Domain> cdn = new ArrayList<>();
+    public List<Domain> dcdn = new ArrayList<>();
+    public List<DnsZone> dns = new ArrayList<>();
+    public Limits limits = new Limits();
+    public Faults faults = new Faults();
+
+    private transient Map<String, Domain> cdnByName = new HashMap<>();
+    private transient Map<String, Domain> dcdnByName = new HashMap<>();
+    private transient Map<String, DnsZone> zoneByName = new HashMap<>();
+    private transient Map<String, DnsRecord> recordById = new HashMap<>();
+    private transient Map<String, DnsZone> zoneByRecordId = new HashMap<>();
+    private transient long lastRecordId;
+    private transient long lastDomainId;
+
+    public Domain cdnDomain(String name) {
+        return name == null ? null : cdnByName.get(name.toLowerCase());
+    }
+
+    public Domain dcdnDomain(String name) {
+        return name == null ? null : dcdnByName.get(name.toLowerCase());
+    }
+
+    public DnsZone zone(String name) {
+        return name == null ? null : zoneByName.get(name.toLowerCase());
+    }
+
+    public DnsRecord record(String recordId) {
+        return recordId == null ? null : recordById.get(recordId);
+    }
+
+    public DnsZone zoneOfRecord(String recordId) {
+        return recordId == null ? null : zoneByRecordId.get(recordId);
+    }
+
+    /** The longest hosted zone that is {@code host} or a parent of it; null when none. */
+    public DnsZone zoneFor(String host) {
+        String h = host.toLowerCase();
+        while (true) {
+            DnsZone z = zoneByName.get(h);
+            if (z != null) {
+                return z;
+            }
+            int dot = h.indexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            h = h.substring(dot + 1);
+        }
+    }
+
+    /** Adds a record with a fresh numeric id and returns it. */
+    public DnsRecord addRecord(DnsZone zone, DnsRecord record) {
+        record.recordId = String.valueOf(++lastRecordId);
+        zone.records.add(record);
+        recordById.put(record.recordId, record);
+        zoneByRecordId.put(record.recordId, zone);
+        return record;
+    }
+
+    public void removeRecord(String recordId) {
+        DnsZone zone = zoneByRecordId.remove(recordId);
+        DnsRecord record = recordById.remove(recordId);
+        if (zone != null && record != null) {
+            zone.records.remove(record);
+        }
+    }
+
+    /** Fills defaults the seed may omit and rebuilds every index. Call after changing the lists directly. */
+    public void reindex() {
+        if (accessKeys == null || accessKeys.isEmpty()) {
+            accessKeys = new ArrayList<>(List.of(new AccessKey(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET)));
+        }
+        if (account == null) {
+            account = new Account();
+        }
+        if (limits == null) {
+            limits = new Limits();
+        }
+        if (faults == null) {
+            faults = new Faults();
+        }
+        cdn = cdn == null ? new ArrayList<>() : cdn;
+        dcdn = dcdn == null ? new ArrayList<>() : dcdn;
+        dns = dns == null ? new ArrayList<>() : dns;
+        Map<String, Domain> cdnIndex = new HashMap<>();
+        Map<String, Domain> dcdnIndex = new HashMap<>();
+        Map<String, DnsZone> zoneIndex = new HashMap<>();
+        Map<String, DnsRecord> recordIndex = new HashMap<>();
+        Map<String, DnsZone> recordZoneIndex = new HashMap<>();
+        long maxDomainId = Math.max(lastDomainId, 10_000_000L);
+        for (List<Domain> list : List.of(cdn, dcdn)) {
+            for (Domain d : list) {
+                if (d.domainId != null) {
+                    maxDomainId = Math.max(maxDomainId, d.domainId);
+                }
+            }
+        }
+        for (Domain d : cdn) {
+            maxDomainId = normalise(d, maxDomainId, "web");
+            cdnIndex.put(d.domain.toLowerCase(), d);
+        }
+        for (Domain d : dcdn) {
+            maxDomainId = normalise(d, maxDomainId, null);
+            dcdnIndex.put(d.domain.toLowerCase(), d);
+        }
+        long maxRecordId = Math.max(lastRecordId, 100_000L);
+        List<DnsRecord> withoutId = new ArrayList<>();
+        for (DnsZone z : dns) {
+            if (z.records == null) {
+                z.records = new ArrayList<>();
+            }
+            if (z.tags == null) {
+                z.tags = new LinkedHashMap<>();
+            }
+            zoneIndex.put(z.zone.toLowerCase(), z);
+            for (DnsRecord r : z.records) {
+                if (r.line == null) {
+                    r.line = "default";
+                }
+                if (r.status == null) {
+                    r.status = "Enable";
+                }
+                if (r.remark == null) {
+                    r.remark = "";
+                }
+                if (r.recordId == null) {
+                    withoutId.add(r);
+                } else {
+                    try {
+                        maxRecordId = Math.max(maxRecordId, Long.parseLong(r.recordId));
+                    } catch (NumberFormatException notNumeric) {
+                        // kept as given; fresh ids simply continue from the numeric ones
+                    }
+                }
+            }
+        }
+        for (DnsRecord r : withoutId) {
+            r.recordId = String.valueOf(++maxRecordId);
+        }
+        for (DnsZone z : dns) {
+            for (DnsRecord r : z.records) {
+                recordIndex.put(r.recordId, r);
+                recordZoneIndex.put(r.recordId, z);
+            }
+        }
+        cdnByName = cdnIndex;
+        dcdnByName = dcdnIndex;
+        zoneByName = zoneIndex;
+        recordById = recordIndex;
+        zoneByRecordId = recordZoneIndex;
+        lastRecordId = maxRecordId;
+        lastDomainId = maxDomainId;
+    }
+
+    private static long normalise(Domain d, long maxDomainId, String defaultCdnType) {
+        if (d.domainId == null) {
+            d.domainId = ++maxDomainId;
+        }
+        if (d.tags == null) {
+            d.tags = new LinkedHashMap<>();
+        }
+        if (d.sources == null) {
+            d.sources = new ArrayList<>();
+        }
+        if (d.status == null) {
+            d.status = "online";
+        }
+        if (d.coverage == null) {
+            d.coverage = "domestic";
+        }
+        if (d.cdnType == null && defaultCdnType != null) {
+            d.cdnType = defaultCdnType;
+        }
+        if (d.cname == null) {
+            d.cname = d.domain + (defaultCdnType == null ? ".w.kunluncan.com" : ".w.kunlunsl.com");
+        }
+        if (d.gmtCreated == null) {
+            d.gmtCreated = "2024-01-01T00:00:00Z";
+        }
+        if (d.gmtModified == null) {
+            d.gmtModified = d.gmtCreated;
+        }
+        return maxDomainId;
+    }
+}

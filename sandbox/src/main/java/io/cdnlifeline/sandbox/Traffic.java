@@ -1,0 +1,134 @@
+package io.cdnlifeline.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Limits and faults applied to every API call before it reaches the emulated product: the documented per-API
+ * QPS (sliding one-second window per action), a fixed latency, and seeded random faults.
+ */
+final class Traffic {
+    /** What a call suffers from the fault injector. */
+    enum Fault { NONE, ERROR_500, ERROR_503, THROTTLE, DROP }
+
+    /**
+     * QPS per account and action. CDN and DCDN figures are from the operations' doc pages (api-examples/README.md);
+     * Alidns figures from the Alidns API quota page (api-alidns-2015-01-09-quota). Where no page gives a figure
+     * (marked "default") the sandbox uses a conservative value in line with its product's documented ones.
+     */
+    static final Map<String, Integer> QPS = Map.ofEntries(
+            Map.entry("DescribeUserDomains", 100),
+            Map.entry("DescribeCdnDomainDetail", 30),
+            Map.entry("StopCdnDomain", 40),
+            Map.entry("StartCdnDomain", 100),
+            Map.entry("BatchStopCdnDomain", 30),
+            Map.entry("BatchStartCdnDomain", 30),
+            Map.entry("ModifyCdnDomainSchdmByProperty", 100),
+            Map.entry("TagResources", 100),
+            Map.entry("UntagResources", 100),
+            Map.entry("DescribeTagResources", 10),
+            Map.entry("DescribeCdnService", 30),
+            Map.entry("DescribeUserCdnStatus", 30),          // default
+            Map.entry("CheckCdnDomainICP", 30),              // default
+            Map.entry("DescribeDcdnUserDomains", 80),
+            Map.entry("DescribeDcdnDomainDetail", 30),
+            Map.entry("StopDcdnDomain", 30),
+            Map.entry("StartDcdnDomain", 30),
+            Map.entry("ModifyDCdnDomainSchdmByProperty", 100),
+            Map.entry("TagDcdnResources", 100),
+            Map.entry("UntagDcdnResources", 100),
+            Map.entry("DescribeDcdnTagResources", 10),
+            Map.entry("DescribeDcdnService", 30),            // default, as DescribeCdnService
+            Map.entry("DescribeDomainRecords", 100),
+            Map.entry("DescribeSubDomainRecords", 300),
+            Map.entry("DescribeDomainRecordInfo", 200),
+            Map.entry("AddDomainRecord", 60),
+            Map.entry("UpdateDomainRecord", 60),
+            Map.entry("DeleteDomainRecord", 60),
+            Map.entry("DescribeDomains", 20),                // default
+            Map.entry("SetDomainRecordStatus", 20),          // default
+            Map.entry("UpdateDomainRecordRemark", 20),       // default
+            Map.entry("GetMainDomainName", 20),              // default
+            Map.entry("QueryAccountBalance", 10));           // default, as the other BSS Query* operations
+    /** For an action missing from the table. */
+    static final int DEFAULT_QPS = 20;
+
+    private final Map<String, ArrayDeque<Long>> windows = new HashMap<>();
+    private volatile Limits limits = new Limits();
+    private volatile Faults faults = new Faults();
+    private Random random = new Random(1);
+
+    synchronized void setLimits(Limits limits) {
+        this.limits = limits == null ? new Limits() : limits;
+        windows.clear();
+    }
+
+    synchronized void setFaults(Faults faults) {
+        this.faults = faults == null ? new Faults() : faults;
+        this.random = new Random(this.faults.seed);
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    /** True when this call of {@code action} stays within its QPS (always, unless enforcement is on). */
+    boolean admit(String action) {
+        if (!limits.enforceQps) {
+            return true;
+        }
+        int qps = QPS.getOrDefault(action, DEFAULT_QPS);
+        long now = System.nanoTime();
+        long windowStart = now - 1_000_000_000L;
+        synchronized (windows) {
+            ArrayDeque<Long> window = windows.computeIfAbsent(action, a -> new ArrayDeque<>());
+            while (!window.isEmpty() && window.peekFirst() <= windowStart) {
+                window.pollFirst();
+            }
+            if (window.size() >= qps) {
+                return false;
+            }
+            window.addLast(now);
+            return true;
+        }
+    }
+
+    /** One draw per call, in call order, so a given seed and call sequence give the same faults. */
+    synchronized Fault drawFault() {
+        Faults f = faults;
+        if (f.errorRate <= 0 && f.throttleRate <= 0 && f.dropRate <= 0) {
+            return Fault.NONE;
+        }
+        double x = random.nextDouble();
+        if (x < f.dropRate) {
+            return Fault.DROP;
+        }
+        x -= f.dropRate;
+        if (x < f.throttleRate) {
+            return Fault.THROTTLE;
+        }
+        x -= f.throttleRate;
+        if (x < f.errorRate) {
+            // half of the server errors are 500 InternalError, half 503 ServiceUnavailable
+            return x < f.errorRate / 2 ? Fault.ERROR_500 : Fault.ERROR_503;
+        }
+        return Fault.NONE;
+    }
+
+    void delay() {
+        long ms = limits.latencyMs;
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

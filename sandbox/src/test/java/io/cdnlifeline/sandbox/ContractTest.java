@@ -1,0 +1,158 @@
+package io.cdnlifeline.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every documented example in {@code api-examples/} (copied into test resources), the sandbox's answer for an
+ * equivalent state has the same keys, nesting and JSON types.
+ */
+class ContractTest {
+    private static final String SEED = resource("/contract-seed.json");
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start(0, SEED);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    /** One documented operation: the call that reproduces it, the state tweak it needs, the extras the docs allow. */
+    static final class Case {
+        final String product;
+        final String action;
+        final Map<String, String> params = new LinkedHashMap<>();
+        Consumer<SandboxState> given = s -> { };
+        Set<String> extras = Set.of();
+
+        Case(String product, String action, String... keyValues) {
+            this.product = product;
+            this.action = action;
+            for (int i = 0; i < keyValues.length; i += 2) {
+                params.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+
+        Case given(Consumer<SandboxState> change) {
+            this.given = change;
+            return this;
+        }
+
+        Case extras(String... paths) {
+            this.extras = Set.of(paths);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return product + "/" + action;
+        }
+    }
+
+    static Stream<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("cdn", "DescribeUserDomains"));
+        c.add(new Case("cdn", "DescribeCdnDomainDetail", "DomainName", "example.com"));
+        c.add(new Case("cdn", "StopCdnDomain", "DomainName", "example.com"));
+        c.add(new Case("cdn", "StartCdnDomain", "DomainName", "img.example.com"));
+        c.add(new Case("cdn", "BatchStopCdnDomain", "DomainNames", "example.com,img.example.com"));
+        c.add(new Case("cdn", "BatchStartCdnDomain", "DomainNames", "example.com,img.example.com"));
+        c.add(new Case("cdn", "ModifyCdnDomainSchdmByProperty", "DomainName", "example.com", "Property", "{\"coverage\":\"overseas\"}"));
+        c.add(new Case("cdn", "TagResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com", "Tag.1.Key", "k", "Tag.1.Value", "v"));
+        c.add(new Case("cdn", "UntagResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com", "TagKey.1", "env"));
+        c.add(new Case("cdn", "DescribeTagResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com"));
+        c.add(new Case("cdn", "DescribeUserCdnStatus"));
+        c.add(new Case("cdn", "DescribeCdnService").given(s -> s.account.inDebtOverdue = true));
+        c.add(new Case("cdn", "CheckCdnDomainICP", "DomainName", "example.com"));
+        c.add(new Case("dcdn", "DescribeDcdnUserDomains").extras("Domains.PageData[].SSLProtocol", "Domains.PageData[].Sandbox",
+                "Domains.PageData[].Sources", "Domains.PageData[].DomainId", "Domains.PageData[].Scene"));
+        c.add(new Case("dcdn", "DescribeDcdnDomainDetail", "DomainName", "www.example.com"));
+        c.add(new Case("dcdn", "StopDcdnDomain", "DomainName", "www.example.com"));
+        c.add(new Case("dcdn", "StartDcdnDomain", "DomainName", "www.example.com"));
+        c.add(new Case("dcdn", "ModifyDCdnDomainSchdmByProperty", "DomainName", "www.example.com", "Property", "{\"coverage\":\"global\"}"));
+        c.add(new Case("dcdn", "TagDcdnResources", "ResourceType", "DOMAIN", "ResourceId.1", "www.example.com", "Tag.1.Key", "k"));
+        c.add(new Case("dcdn", "UntagDcdnResources", "ResourceType", "DOMAIN", "ResourceId.1", "www.example.com", "All", "true"));
+        c.add(new Case("dcdn", "DescribeDcdnTagResources", "ResourceType", "DOMAIN", "ResourceId.1", "www.example.com"));
+        c.add(new Case("dcdn", "DescribeDcdnService").given(s -> s.account.inDebtOverdue = true));
+        c.add(new Case("alidns", "DescribeDomains"));
+        c.add(new Case("alidns", "DescribeDomainRecords", "DomainName", "example.com", "Type", "MX", "RRKeyWord", "www")
+                .extras("DomainRecords.Record[].Remark", "DomainRecords.Record[].Weight"));
+        c.add(new Case("alidns", "DescribeSubDomainRecords", "SubDomain", "cdn.example.com")
+                .extras("DomainRecords.Record[].Priority", "DomainRecords.Record[].Remark"));
+        c.add(new Case("alidns", "AddDomainRecord", "DomainName", "example.com", "RR", "new", "Type", "A", "Value", "203.0.113.7"));
+        c.add(new Case("alidns", "UpdateDomainRecord", "RecordId", "9999990", "RR", "api", "Type", "A", "Value", "203.0.113.2"));
+        c.add(new Case("alidns", "DeleteDomainRecord", "RecordId", "9999990"));
+        c.add(new Case("alidns", "SetDomainRecordStatus", "RecordId", "9999990", "Status", "Disable"));
+        c.add(new Case("alidns", "UpdateDomainRecordRemark", "RecordId", "9999990", "Remark", "note"));
+        c.add(new Case("alidns", "GetMainDomainName", "InputString", "www.example.com"));
+        c.add(new Case("alidns", "DescribeDomainRecordInfo", "RecordId", "9999989"));
+        c.add(new Case("bssopenapi", "QueryAccountBalance"));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void answerHasTheDocumentedShape(Case c) {
+        // given the contract state (plus what this operation needs to show every documented field)
+        sandbox.replaceState(SEED);
+        sandbox.update(c.given);
+        // when the operation is called over HTTP
+        RawClient.Answer answer = new RawClient(sandbox).call(c.product, c.action, c.params);
+        // then it succeeds with the documented shape
+        assertEquals(200, answer.status, () -> answer.body.toString());
+        JsonObject documented = JsonParser.parseString(resource("/api-examples/" + c.product + "/" + c.action + ".json")).getAsJsonObject();
+        List<String> diff = JsonShape.differences(documented, answer.body, c.extras);
+        assertTrue(diff.isEmpty(), () -> c + " differs from the documented example:\n  " + String.join("\n  ", diff)
+                + "\nanswer: " + answer.body);
+    }
+
+    @Test
+    void everyDocumentedOperationHasACase() {
+        Set<String> covered = new TreeSet<>();
+        cases().forEach(c -> covered.add(c.product + "/" + c.action));
+        Set<String> documented = new TreeSet<>();
+        for (String product : List.of("cdn", "dcdn", "alidns", "bssopenapi")) {
+            for (String line : resource("/api-examples/" + product + "/index.txt").split("\n")) {
+                if (!line.trim().isEmpty()) {
+                    documented.add(product + "/" + line.trim().replace(".json", ""));
+                }
+            }
+        }
+        assertEquals(documented, covered);
+    }
+
+    static String resource(String path) {
+        try (InputStream in = ContractTest.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
