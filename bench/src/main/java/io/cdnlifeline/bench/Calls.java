@@ -16,6 +16,13 @@ final class Calls {
         this.calls = calls;
     }
 
+    /** Every call with its parameters, one a line: to compare two programs' calls in detail. */
+    void write(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (SandboxCall c : calls) b.append(c).append('\n');
+        java.nio.file.Files.writeString(file, b.toString());
+    }
+
     int size() {
         return calls.size();
     }

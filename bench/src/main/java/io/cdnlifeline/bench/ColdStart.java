@@ -47,15 +47,23 @@ final class ColdStart {
         reset();
         Jvm.Run fnFirst = fnJvm.run(layout.work.resolve("cold-fn-warmup.err"), "io.cdnlifeline.bench.fn.Invoke", HANDLER, payload);
         Calls fnCalls = new Calls(sandbox.requests());
-        String remark = sandbox.read(s -> s.record(RECORD_ID).remark);
+        String switchedRemark = sandbox.read(s -> s.record(RECORD_ID).remark);
+        String addedRemark = sandbox.read(s -> {
+            for (io.cdnlifeline.sandbox.DnsRecord r : s.zoneOfRecord(RECORD_ID).records) {
+                if (!r.recordId.equals(RECORD_ID) && r.remark != null && r.remark.startsWith("lifeline:")) return r.remark;
+            }
+            return "";
+        });
         check("dns-to-origin", fnFirst, "cold-fn-warmup.err");
         out.println("  function calls: " + fnCalls.sequence());
+        fnCalls.write(layout.work.resolve("cold-function-calls.txt"));
         reset();
-        String[] floorArgs = {sandbox.endpoint(), Seeds.COLD_DOMAIN, remark};
+        String[] floorArgs = {sandbox.endpoint(), Seeds.COLD_DOMAIN, switchedRemark, addedRemark};
         Jvm.Run floorFirst = floorJvm.run(layout.work.resolve("cold-floor-warmup.err"), "io.cdnlifeline.bench.floor.FloorClient", floorArgs);
         Calls floorCalls = new Calls(sandbox.requests());
         check("floor", floorFirst, "cold-floor-warmup.err");
         out.println("  floor calls:    " + floorCalls.sequence());
+        floorCalls.write(layout.work.resolve("cold-floor-calls.txt"));
         boolean same = fnCalls.sequence().equals(floorCalls.sequence());
         out.println("  same API calls: " + (same ? "yes" : "NO: the ratio compares different work"));
         figures.put("cold.sameCalls", same ? "yes" : "no");

@@ -11,7 +11,7 @@ import java.util.Map;
  * libraries, static initialisation and SDK cost on top of the unavoidable JVM + TLS-free HTTP + HMAC work.
  * It makes the same calls in the same order, with the same parameters that matter, and no retries (the
  * cold-start runs have no throttling and no faults).
- * <p>Usage: {@code FloorClient ENDPOINT DOMAIN REMARK}, credentials from {@code ALIBABA_CLOUD_ACCESS_KEY_ID} /
+ * <p>Usage: {@code FloorClient ENDPOINT DOMAIN SWITCHED_REMARK ADDED_REMARK} (the markers the function wrote), credentials from {@code ALIBABA_CLOUD_ACCESS_KEY_ID} /
  * {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}. Prints one line: the calls made and the records switched.
  */
 public final class FloorClient {
@@ -23,37 +23,56 @@ public final class FloorClient {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: FloorClient ENDPOINT DOMAIN REMARK");
+        if (args.length < 4) {
+            System.err.println("usage: FloorClient ENDPOINT DOMAIN SWITCHED_REMARK ADDED_REMARK");
             System.exit(2);
         }
         RpcClient api = new RpcClient(args[0], System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"),
                 System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
         String domain = args[1].toLowerCase(Locale.ROOT);
-        int switched = switchToOrigin(api, domain, args[2]);
+        int switched = switchToOrigin(api, domain, args[2], args[3]);
         System.out.println("{\"floor\":\"dns-to-origin\",\"domain\":\"" + domain + "\",\"calls\":" + api.calls()
                 + ",\"switched\":" + switched + "}");
     }
 
-    /** The dns-to-origin sequence for one named domain; returns how many records were switched. */
-    static int switchToOrigin(RpcClient api, String domain, String remark) throws Exception {
-        // 1. which product, its CNAME, status and origins (the list APIs do not say which origin is enabled)
+    /**
+     * The dns-to-origin sequence for one named domain, call for call as the function makes it (the runner
+     * compares the two request logs): the product and status from the domain lists (every page until the
+     * name is seen, both products), the origins from the detail, the zone from the account's zones, the
+     * host's records; then per record pointing at the CNAME: marker first, then the in-place switch, then
+     * the extra origin IPs, each marked. Returns how many records were switched.
+     */
+    static int switchToOrigin(RpcClient api, String domain, String switchedRemark, String addedRemark) throws Exception {
+        // 1. which product, and its status (the lists), then CNAME and enabled origins (the detail)
+        Map<String, Object> listed = null;
+        String product = null;
+        for (String[] p : new String[][] {{CDN, "DescribeUserDomains", "cdn"}, {DCDN, "DescribeDcdnUserDomains", "dcdn"}}) {
+            for (int page = 1; ; page++) {
+                Map<String, Object> r = api.call(p[0], p[1], "PageSize", "500", "PageNumber", Integer.toString(page));
+                for (Object o : Json.list(Json.object(r.get("Domains")).get("PageData"))) {
+                    Map<String, Object> d = Json.object(o);
+                    if (listed == null && domain.equalsIgnoreCase((String) d.get("DomainName"))) {
+                        listed = d;
+                        product = p[2];
+                    }
+                }
+                long total = ((Number) r.get("TotalCount")).longValue();
+                if (listed != null && p[2].equals(product) || page * 500L >= total) break;
+            }
+        }
+        if (listed == null) return 0;
         Map<String, Object> detail;
-        boolean offline;
-        String cname;
         List<Object> sources;
-        try {
+        if (product.equals("cdn")) {
             detail = Json.object(api.call(CDN, "DescribeCdnDomainDetail", "DomainName", domain).get("GetDomainDetailModel"));
             sources = Json.list(Json.object(detail.get("SourceModels")).get("SourceModel"));
-        } catch (RpcClient.ApiError e) {
-            if (!e.code.startsWith("InvalidDomain.NotFound")) throw e;
+        } else {
             detail = Json.object(api.call(DCDN, "DescribeDcdnDomainDetail", "DomainName", domain).get("DomainDetail"));
             sources = Json.list(Json.object(detail.get("Sources")).get("Source"));
         }
-        cname = (String) detail.get("Cname");
-        offline = "offline".equals(detail.get("DomainStatus"));
+        String cname = (String) detail.get("Cname");
         // 2. the default condition is offline or in debt: the debt is read only when the status does not decide
-        if (!offline) {
+        if (!"offline".equals(listed.get("DomainStatus"))) {
             Map<String, Object> status = api.call(CDN, "DescribeUserCdnStatus");
             if (!Boolean.TRUE.equals(status.get("InDebt")) && !Boolean.TRUE.equals(status.get("InDebtOverdue"))) return 0;
         }
@@ -62,31 +81,34 @@ public final class FloorClient {
         if (origins.isEmpty()) return 0;
         // 4. the zone: the longest Alidns domain of the account that is a suffix of the name
         String zone = null;
-        for (Object z : Json.list(Json.object(api.call(ALIDNS, "DescribeDomains", "PageSize", "100").get("Domains")).get("Domain"))) {
+        Map<String, Object> zones = api.call(ALIDNS, "DescribeDomains", "PageSize", "100", "PageNumber", "1");
+        for (Object z : Json.list(Json.object(zones.get("Domains")).get("Domain"))) {
             String name = ((String) Json.object(z).get("DomainName")).trim().toLowerCase(Locale.ROOT);
             if ((domain.equals(name) || domain.endsWith("." + name)) && (zone == null || name.length() > zone.length())) zone = name;
         }
         if (zone == null) return 0;
         String rr = domain.equals(zone) ? "@" : domain.substring(0, domain.length() - zone.length() - 1);
-        // 5. the records of the host that point at the CNAME: switched in place, then marked
-        Map<String, Object> records = api.call(ALIDNS, "DescribeSubDomainRecords", "SubDomain", domain, "DomainName", zone, "PageSize", "100");
+        // 5. the records of the host that point at the CNAME: marked, switched in place, extra IPs added and marked
+        Map<String, Object> records = api.call(ALIDNS, "DescribeSubDomainRecords", "PageSize", "100", "DomainName", zone,
+                "SubDomain", domain, "PageNumber", "1");
         int switched = 0;
         for (Object o : Json.list(Json.object(records.get("DomainRecords")).get("Record"))) {
             Map<String, Object> r = Json.object(o);
             if (!"CNAME".equalsIgnoreCase((String) r.get("Type")) || !cname.equalsIgnoreCase(trimDot((String) r.get("Value")))) continue;
+            String id = (String) r.get("RecordId");
             String line = (String) r.get("Line");
             String ttl = String.valueOf(((Number) r.get("TTL")).longValue());
             Map<String, Object> first = origins.get(0);
             String type = originRecordType(first);
-            api.call(ALIDNS, "UpdateDomainRecord", "RecordId", (String) r.get("RecordId"), "RR", rr, "Type", type,
-                    "Value", (String) first.get("Content"), "TTL", ttl, "Line", line);
-            api.call(ALIDNS, "UpdateDomainRecordRemark", "RecordId", (String) r.get("RecordId"), "Remark", remark);
+            api.call(ALIDNS, "UpdateDomainRecordRemark", "RecordId", id, "Remark", switchedRemark);
+            api.call(ALIDNS, "UpdateDomainRecord", "RR", rr, "TTL", ttl, "Line", line, "Type", type,
+                    "Value", (String) first.get("Content"), "RecordId", id);
             if (type.equals("A") || type.equals("AAAA")) {
                 for (int i = 1; i < origins.size(); i++) {
                     Map<String, Object> extra = origins.get(i);
-                    Map<String, Object> added = api.call(ALIDNS, "AddDomainRecord", "DomainName", zone, "RR", rr,
-                            "Type", originRecordType(extra), "Value", (String) extra.get("Content"), "TTL", ttl, "Line", line);
-                    api.call(ALIDNS, "UpdateDomainRecordRemark", "RecordId", (String) added.get("RecordId"), "Remark", remark);
+                    Map<String, Object> added = api.call(ALIDNS, "AddDomainRecord", "RR", rr, "DomainName", zone, "TTL", ttl,
+                            "Line", line, "Type", originRecordType(extra), "Value", (String) extra.get("Content"));
+                    api.call(ALIDNS, "UpdateDomainRecordRemark", "RecordId", (String) added.get("RecordId"), "Remark", addedRemark);
                 }
             }
             switched++;
