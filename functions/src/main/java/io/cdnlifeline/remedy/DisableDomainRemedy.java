@@ -1,12 +1,40 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeStatus;
 
-/** disable-domain: placeholder until its issue lands; the pipeline, handler and template already name it. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * disable-domain: takes domains offline on purpose ({@code StopCdnDomain} / {@code StopDcdnDomain}) and
+ * tags them {@code lifeline:disabled=<reason>} first, so the marker exists whenever the stop succeeded, even
+ * if the run dies right after. A domain already offline is left as it is: unchanged when it carries our tag,
+ * skipped (and never tagged) when it does not, because cdn-lifeline did not disable it.
+ * <p>Writes are batched: the tag goes to up to 50 domains a call (TagResources takes one value for all),
+ * and several CDN domains stop with {@code BatchStopCdnDomain} (50 a call). DCDN has no batch stop: one call
+ * each. One Change is still reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
+ * that is not transient, the batch is retried one domain at a time, so the one domain it objects to does not hold
+ * back the rest.
+ * <p>It has no account-wide default (it would stop every domain): a Request must name domains or conditions.
+ */
 public final class DisableDomainRemedy implements Remedy {
+    static final String TAG = "tag";
+    static final String STOP = "stop";
+
+    static final Refusals STOP_REFUSALS = Refusals.of(
+            Refusal.finalOn("InvalidDomain.BelongToConfigGroup", "not stopped: the domain belongs to a configuration group, "
+                    + "and Alibaba Cloud only lets the group change it; stop it through its configuration group"));
+
     @Override
     public String function() {
         return "disable-domain";
@@ -14,16 +42,152 @@ public final class DisableDomainRemedy implements Remedy {
 
     @Override
     public Selector defaultSelector() {
-        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+        return Selector.anyOf(Selector.is(Condition.ALWAYS));
+    }
+
+    @Override
+    public boolean allowsAccountWideDefault() {
+        return false;
     }
 
     @Override
     public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> java.util.Set.of();
+        return candidates -> DomainTags.of(ctx).carrying(Markers.DISABLED, candidates);
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) {
-        throw new UnsupportedOperationException("disable-domain is not built yet");
+    public void prepare(List<Target> targets, RunContext ctx) {
+        DomainSteps.prefetchTags(targets, ctx);
+    }
+
+    @Override
+    public Plan plan(Target target, RunContext ctx) throws CloudException {
+        Product p = target.product();
+        String name = target.name();
+        CdnApi cdn = ctx.cloud().cdn();
+        String status = target.domain().status();
+        String marker = DomainTags.of(ctx).of(p, name).get(Markers.DISABLED);
+
+        if (target.domain().isOffline()) {
+            if (marker != null) {
+                return Plan.unchanged(target, stopChange(p, name, "offline"),
+                        "already offline, disabled by cdn-lifeline (" + Markers.DISABLED + "=" + marker + ")");
+            }
+            return Plan.skip(target, "already offline, and not by cdn-lifeline (no " + Markers.DISABLED
+                    + " tag): left as it is and not tagged, so enable-domain will only start it when it is named");
+        }
+        if (!target.domain().isOnline()) {
+            return Plan.skip(target, "its status is '" + status + "': only online domains are stopped; run again once it is online");
+        }
+        List<Step> steps = new ArrayList<>();
+        if (marker == null) {
+            // An existing tag (a run that stopped short of the stop) keeps its reason.
+            steps.add(DomainSteps.tagStep(cdn, p, name, Markers.DISABLED, Markers.tagValue(ctx.request().reason())));
+        }
+        steps.add(new Step(stopChange(p, name, status), () -> {
+            cdn.stopDomain(p, name);
+            return ChangeStatus.APPLIED;
+        }, STOP_REFUSALS));
+        return Plan.of(target, steps);
+    }
+
+    private static Change stopChange(Product p, String name, String before) {
+        return Change.planned(name, p.id(), Markers.statusResource(p, name), STOP,
+                DomainSteps.field("status", before), DomainSteps.field("status", "offline"));
+    }
+
+    @Override
+    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+        CdnApi cdn = ctx.cloud().cdn();
+        List<Plan> tagged = tagAll(plans, cdn, applier);
+        List<Plan> cdnStops = new ArrayList<>();
+        List<Plan> oneByOne = new ArrayList<>();
+        for (Plan plan : tagged) {
+            if (plan.target().product() == Product.CDN) cdnStops.add(plan);
+            else oneByOne.add(stopOnly(plan));
+        }
+        if (cdnStops.size() == 1) {
+            oneByOne.add(stopOnly(cdnStops.get(0)));
+        } else {
+            for (List<Plan> chunk : chunks(cdnStops)) batchStop(chunk, cdn, applier);
+        }
+        applier.applyEach(oneByOne);
+    }
+
+    /** Writes the tag steps, one call per product, value and 50 domains; returns the plans whose stop may now run. */
+    private static List<Plan> tagAll(List<Plan> plans, CdnApi cdn, Applier applier) {
+        List<Plan> ready = new ArrayList<>();
+        Map<String, List<Plan>> groups = new LinkedHashMap<>();
+        for (Plan plan : plans) {
+            Step tag = step(plan, TAG);
+            if (tag == null) {
+                ready.add(plan);
+                continue;
+            }
+            String value = tag.change().after().get(Markers.DISABLED).getAsString();
+            groups.computeIfAbsent(plan.target().product().id() + "\n" + value, k -> new ArrayList<>()).add(plan);
+        }
+        for (List<Plan> group : groups.values()) {
+            for (List<Plan> chunk : chunks(group)) {
+                Product p = chunk.get(0).target().product();
+                String value = step(chunk.get(0), TAG).change().after().get(Markers.DISABLED).getAsString();
+                List<String> names = names(chunk);
+                CloudException failure = null;
+                try {
+                    cdn.tag(p, names, Map.of(Markers.DISABLED, value));
+                } catch (CloudException e) {
+                    failure = e;
+                }
+                boolean oneByOne = failure != null && !failure.retryable() && chunk.size() > 1;
+                for (Plan plan : chunk) {
+                    Step tag = step(plan, TAG);
+                    // A batch refused for good is retried one domain at a time, as for the stops.
+                    Change outcome = failure == null ? tag.change().with(ChangeStatus.APPLIED)
+                            : oneByOne ? applier.run(tag) : applier.failed(tag, failure);
+                    boolean tagged = outcome.status() != ChangeStatus.FAILED;
+                    applier.settle(tag, outcome);
+                    if (tagged) ready.add(plan);
+                    else applier.notAttempted(step(plan, STOP), outcome.error());
+                }
+            }
+        }
+        return ready;
+    }
+
+    /** Stops a chunk of CDN domains in one BatchStopCdnDomain; a batch refused for good is retried one by one. */
+    private static void batchStop(List<Plan> chunk, CdnApi cdn, Applier applier) {
+        try {
+            cdn.batchStopDomains(Product.CDN, names(chunk));
+        } catch (CloudException e) {
+            if (e.retryable()) {
+                for (Plan plan : chunk) applier.settle(step(plan, STOP), applier.failed(step(plan, STOP), e));
+            } else {
+                // The cloud names no domain in a batch refusal: find the one it objects to.
+                for (Plan plan : chunk) applier.applySteps(List.of(step(plan, STOP)));
+            }
+            return;
+        }
+        for (Plan plan : chunk) applier.record(step(plan, STOP).change().with(ChangeStatus.APPLIED));
+    }
+
+    private static Plan stopOnly(Plan plan) {
+        return Plan.of(plan.target(), List.of(step(plan, STOP)));
+    }
+
+    private static Step step(Plan plan, String action) {
+        for (Step s : plan.steps()) if (s.change().action().equals(action)) return s;
+        return null;
+    }
+
+    private static List<String> names(List<Plan> plans) {
+        List<String> out = new ArrayList<>();
+        for (Plan p : plans) out.add(p.target().name());
+        return out;
+    }
+
+    private static List<List<Plan>> chunks(List<Plan> plans) {
+        List<List<Plan>> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i += CdnApi.BATCH) out.add(plans.subList(i, Math.min(plans.size(), i + CdnApi.BATCH)));
+        return out;
     }
 }

@@ -1,11 +1,25 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.AcceleratedDomain;
+import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.remedy.dns.DnsHost;
+import io.cdnlifeline.remedy.dns.DnsReads;
+import io.cdnlifeline.remedy.dns.DnsRemedySupport;
+import io.cdnlifeline.remedy.dns.HostPlan;
+import io.cdnlifeline.remedy.dns.ToCdnPlanner;
 
-/** dns-to-cdn: placeholder until its issue lands; the pipeline, handler and template already name it. */
+import java.util.List;
+
+/**
+ * dns-to-cdn (re-accelerate once the cause is fixed): every record dns-to-origin marked on the domain's
+ * host goes back — the switched record, one per line, becomes the CNAME to the domain's current CDN CNAME
+ * with its original remark; the records it added are deleted. A record a person changed after we marked
+ * it is left alone and reported.
+ */
 public final class DnsToCdnRemedy implements Remedy {
     @Override
     public String function() {
@@ -14,16 +28,28 @@ public final class DnsToCdnRemedy implements Remedy {
 
     @Override
     public Selector defaultSelector() {
-        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+        return Selector.allOf(Selector.is(Condition.ONLINE), Selector.not(Condition.IN_DEBT), Selector.is(Condition.REMEDIATED));
     }
 
     @Override
     public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> java.util.Set.of();
+        return DnsRemedySupport.markerProbe(ctx);
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) {
-        throw new UnsupportedOperationException("dns-to-cdn is not built yet");
+    public Plan plan(Target target, RunContext ctx) throws CloudException {
+        DnsReads reads = DnsReads.of(ctx);
+        DnsHost host = reads.locate(target.name());
+        if (host == null) {
+            return Plan.skip(target, "its DNS is not in this account's Alibaba Cloud DNS: no zone of the account is a suffix of " + target.name());
+        }
+        AcceleratedDomain d = reads.detail(target, false);
+        HostPlan hp = ToCdnPlanner.plan(host, reads.records(host), d.cname());
+        return DnsRemedySupport.toPlan(target, hp, ctx, "no DNS record of " + host.fqdn() + " carries a lifeline: marker");
+    }
+
+    @Override
+    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+        DnsRemedySupport.applyByLine(plans, applier);
     }
 }

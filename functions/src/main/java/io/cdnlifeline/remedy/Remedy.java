@@ -19,6 +19,14 @@ public interface Remedy {
     /** Which domains it acts on when the Request names no {@code when}. */
     Selector defaultSelector();
 
+    /**
+     * Which domains it acts on when the Request names domains but no {@code when}. The default is
+     * {@link #defaultSelector()}; enable-domain acts on any domain named ("named explicitly, any domain").
+     */
+    default Selector namedSelector() {
+        return defaultSelector();
+    }
+
     /** Reads the marker this remedy's counterpart (or itself) leaves: the {@code remediated} condition. */
     MarkerProbe markerProbe(RunContext ctx);
 
@@ -28,6 +36,14 @@ public interface Remedy {
      */
     default boolean allowsAccountWideDefault() {
         return true;
+    }
+
+    /**
+     * Called once with every target before planning, so reads that serve many domains in one call
+     * (tags: 50 domains a call) are made once per batch rather than once per domain. Best effort: a
+     * failed read here is not reported, and {@link #plan} reads what it still lacks (and reports that).
+     */
+    default void prepare(List<Target> targets, RunContext ctx) {
     }
 
     /** Reads what it needs (only what the Target does not already carry) and plans; writes nothing. */

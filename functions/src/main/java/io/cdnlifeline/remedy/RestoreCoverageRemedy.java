@@ -1,12 +1,40 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.report.ChangeStatus;
 
-/** restore-coverage: placeholder until its issue lands; the pipeline, handler and template already name it. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * restore-coverage: undoes {@link SwitchToOverseasRemedy}. Per domain carrying {@code lifeline:coverage=<original>}:
+ * set the coverage back to the original, then remove the tag (in that order: a crash in between leaves the tag,
+ * and the next run, finding the coverage already restored, only removes it).
+ * <p>While the ICP filing is still invalid Alibaba Cloud refuses mainland coverage. For CDN the filing is checked
+ * before the write ({@code CheckCdnDomainICP}); for DCDN, which has no such check, the cloud's refusal
+ * ({@code Domain.BeianInvalid}) says it. Either way that is final for this run: the domain is reported as skipped with the reason in plain words, the tag
+ * stays, and no change counts as failed, so FC does not retry an invocation that can only be refused again.
+ * Run it again once the filing is valid (the default selector does so: remediated and not icp-invalid).
+ */
 public final class RestoreCoverageRemedy implements Remedy {
+    static final Refusals RESTORE_REFUSALS = Refusals.of(
+            Refusal.finalOn("Domain.BeianInvalid", "coverage not restored: the ICP filing of this domain is still not valid in "
+                    + "mainland China, and Alibaba Cloud only accelerates it outside mainland China until it is. It stays overseas "
+                    + "and keeps its lifeline:coverage tag; run restore-coverage again once the filing is valid"),
+            Refusal.finalOn("DomainTraffic.ExceedThreshold", "coverage not restored: Alibaba Cloud does not allow changing the "
+                    + "acceleration region while the traffic peak of the last day exceeds the threshold. The lifeline:coverage tag "
+                    + "stays; run restore-coverage again later"),
+            Refusal.finalOn("Schedule.NotFound", "coverage not restored: Alibaba Cloud has no acceleration resources for this "
+                    + "domain in the original region. The lifeline:coverage tag stays"),
+            Refusal.transientOn("Schedule.ChangeFail", "Alibaba Cloud could not change the acceleration region this time; "
+                    + "the tag stays and the next run retries"));
+
     @Override
     public String function() {
         return "restore-coverage";
@@ -14,16 +42,62 @@ public final class RestoreCoverageRemedy implements Remedy {
 
     @Override
     public Selector defaultSelector() {
-        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+        return Selector.allOf(Selector.is(Condition.REMEDIATED), Selector.not(Condition.ICP_INVALID));
+    }
+
+    /**
+     * Named (an IcpRestored notification, an operator): every named domain that carries the tag. The filing is not
+     * left to the detector here, which cannot check DCDN at all: plan() checks a CDN filing, the cloud refuses a DCDN
+     * domain whose filing is still invalid, and both end as a skip that says so.
+     */
+    @Override
+    public Selector namedSelector() {
+        return Selector.anyOf(Selector.is(Condition.REMEDIATED));
     }
 
     @Override
     public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> java.util.Set.of();
+        return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) {
-        throw new UnsupportedOperationException("restore-coverage is not built yet");
+    public void prepare(List<Target> targets, RunContext ctx) {
+        DomainSteps.prefetchTags(targets, ctx);
+    }
+
+    @Override
+    public Plan plan(Target target, RunContext ctx) throws CloudException {
+        Product p = target.product();
+        String name = target.name();
+        CdnApi cdn = ctx.cloud().cdn();
+        String tagValue = DomainTags.of(ctx).of(p, name).get(Markers.COVERAGE);
+        if (tagValue == null) {
+            return Plan.skip(target, "it carries no " + Markers.COVERAGE + " tag: its acceleration region was not changed "
+                    + "by switch-to-overseas, so there is nothing to restore");
+        }
+        String original = Markers.normalCoverage(tagValue);
+        if (original == null || !Markers.COVERAGES.contains(original)) {
+            return Plan.skip(target, "its " + Markers.COVERAGE + " tag holds '" + tagValue + "', not domestic, global or overseas: "
+                    + "the original region is not known, so it is left alone; correct or remove the tag");
+        }
+        String current = DomainSteps.currentCoverage(target, cdn);
+
+        if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !cdn.icpValid(name)) {
+            // The detector counts an overseas domain as not icp-invalid (it needs no filing there), so the
+            // filing is checked here, before a write the cloud would refuse (DCDN has no such check: the
+            // cloud's Domain.BeianInvalid refusal says it instead).
+            return Plan.skip(target, "coverage not restored: the ICP filing of this domain is still not valid "
+                    + "(CheckCdnDomainICP: DomainNotRegistration), and Alibaba Cloud only accelerates it outside mainland China "
+                    + "until it is. It stays overseas and keeps its lifeline:coverage tag; run restore-coverage again once the filing is valid");
+        }
+        List<Step> steps = new ArrayList<>();
+        if (!original.equals(current)) {
+            steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, original), () -> {
+                cdn.setCoverage(p, name, original);
+                return ChangeStatus.APPLIED;
+            }, RESTORE_REFUSALS));
+        }
+        steps.add(DomainSteps.untagStep(cdn, p, name, Markers.COVERAGE, tagValue));
+        return Plan.of(target, steps);
     }
 }

@@ -20,6 +20,7 @@ public final class RunContext {
     private final Report.Builder report;
     private final long deadlineMillis;
     private final ConcurrentHashMap<String, Object> once = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> onceLocks = new ConcurrentHashMap<>();
 
     public RunContext(Cloud cloud, Settings settings, Request request, AuditLog audit, Report.Builder report, long deadlineMillis) {
         this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -54,13 +55,15 @@ public final class RunContext {
 
     /**
      * Returns the value read under {@code key} in this run, reading it the first time. Concurrent callers
-     * of the same key wait for the one read; a failed read is not remembered, so a later caller tries again.
+     * of the same key wait for the one read (callers of other keys do not); a failed read is not remembered, so a
+     * later caller tries again. The read must not return null.
      */
     @SuppressWarnings("unchecked")
     public <T> T once(String key, Read<T> read) throws CloudException {
         Object v = once.get(key);
         if (v != null) return (T) v;
-        synchronized (once) {
+        // One lock per key: a slow read (a zone's records) must not hold up reads of other keys on other threads.
+        synchronized (onceLocks.computeIfAbsent(key, k -> new Object())) {
             v = once.get(key);
             if (v != null) return (T) v;
             T t = read.get();

@@ -1,12 +1,41 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.report.ChangeStatus;
 
-/** switch-to-overseas: placeholder until its issue lands; the pipeline, handler and template already name it. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * switch-to-overseas (the seed's "Solution 1"): when a domain's ICP filing is invalid, Alibaba Cloud stops
+ * accelerating it in mainland China; moving its acceleration region to "Global (Excluding Mainland China)"
+ * keeps it served to overseas visitors. Per domain whose coverage is {@code domestic} or {@code global}:
+ * <ol>
+ *   <li>tag {@code lifeline:coverage=<original>} (TagResources / TagDcdnResources), so the original is never
+ *       lost even when the switch fails or the run crashes after the tag;</li>
+ *   <li>{@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} {@code {"coverage":"overseas"}}.</li>
+ * </ol>
+ * A domain already tagged but not yet overseas (a run that crashed between the two) is only switched: an
+ * existing tag is never overwritten, least of all with {@code overseas}. A domain already overseas is unchanged.
+ * Undone by {@link RestoreCoverageRemedy}.
+ */
 public final class SwitchToOverseasRemedy implements Remedy {
+    static final Refusals SWITCH_REFUSALS = Refusals.of(
+            Refusal.finalOn("DomainTraffic.ExceedThreshold", "Alibaba Cloud does not allow changing the acceleration region of this domain "
+                    + "because its traffic peak of the last day exceeds the threshold; change it in the console or wait for the traffic to fall. "
+                    + "The lifeline:coverage tag keeps the original region"),
+            Refusal.finalOn("Schedule.NotFound", "Alibaba Cloud has no acceleration resources for this domain outside mainland China, "
+                    + "so it cannot be switched to overseas. The lifeline:coverage tag keeps the original region"),
+            Refusal.transientOn("Schedule.ChangeFail", "Alibaba Cloud could not change the acceleration region this time; "
+                    + "the next run retries (the lifeline:coverage tag keeps the original region)"));
+
     @Override
     public String function() {
         return "switch-to-overseas";
@@ -14,16 +43,53 @@ public final class SwitchToOverseasRemedy implements Remedy {
 
     @Override
     public Selector defaultSelector() {
-        return Selector.anyOf(java.util.EnumSet.of(Condition.ALWAYS));
+        return Selector.anyOf(Selector.is(Condition.ICP_INVALID));
     }
 
     @Override
     public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> java.util.Set.of();
+        return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) {
-        throw new UnsupportedOperationException("switch-to-overseas is not built yet");
+    public void prepare(List<Target> targets, RunContext ctx) {
+        DomainSteps.prefetchTags(targets, ctx);
+    }
+
+    @Override
+    public Plan plan(Target target, RunContext ctx) throws CloudException {
+        Product p = target.product();
+        String name = target.name();
+        CdnApi cdn = ctx.cloud().cdn();
+        String current = DomainSteps.currentCoverage(target, cdn);
+        Map<String, String> tags = DomainTags.of(ctx).of(p, name);
+        String remembered = tags.get(Markers.COVERAGE);
+        String original = remembered != null ? Markers.normalCoverage(remembered) : current;
+
+        if (remembered != null && (original == null || !Markers.MAINLAND.contains(original))) {
+            return Plan.skip(target, "its " + Markers.COVERAGE + " tag holds '" + remembered + "', not domestic or global: "
+                    + "the original acceleration region is not known, so it is left alone; correct or remove the tag");
+        }
+        if (Markers.OVERSEAS.equals(current)) {
+            String why = remembered != null
+                    ? "already overseas; the original region (" + remembered + ") is kept in its " + Markers.COVERAGE + " tag"
+                    : "already overseas (not switched by cdn-lifeline, so there is nothing for restore-coverage to undo)";
+            return Plan.unchanged(target, DomainSteps.coverageChange(p, name, "set-coverage", current, current), why);
+        }
+        if (current == null || !Markers.MAINLAND.contains(current)) {
+            return Plan.skip(target, "its acceleration region is " + (current == null ? "unknown" : "'" + current + "'")
+                    + ", not domestic or global: nothing to switch");
+        }
+
+        List<Step> steps = new ArrayList<>();
+        if (remembered == null) {
+            steps.add(DomainSteps.tagStep(cdn, p, name, Markers.COVERAGE, original));
+        }
+        steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, Markers.OVERSEAS),
+                () -> {
+                    cdn.setCoverage(p, name, Markers.OVERSEAS);
+                    return ChangeStatus.APPLIED;
+                }, SWITCH_REFUSALS));
+        return Plan.of(target, steps);
     }
 }

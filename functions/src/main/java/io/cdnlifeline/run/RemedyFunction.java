@@ -15,6 +15,7 @@ import io.cdnlifeline.remedy.Step;
 import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeError;
+import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 
@@ -61,23 +62,30 @@ public final class RemedyFunction implements LifelineFunction {
                 throw new BadInputException(remedy.function() + " acts on every domain of the account unless told otherwise: "
                         + "name the domains (\"domains\") or the conditions (\"when\")");
             }
-            selector = remedy.defaultSelector();
+            selector = request.domains().isEmpty() ? remedy.defaultSelector() : remedy.namedSelector();
         } else {
             selector = Selector.anyOf(request.when());
         }
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
         Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
+        if (!detection.targets().isEmpty()) remedy.prepare(detection.targets(), ctx);
         List<Plan> plans = plan(detection.targets(), ctx);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;
         for (Plan p : plans) {
-            if (p.isSkip()) {
+            if (p.isUnchanged()) {
+                for (Change c : p.unchangedChanges()) {
+                    report.change(c);
+                    audit.record(c, request.source());
+                }
+            } else if (p.isSkip()) {
                 report.skip(new Skip(p.target().name(), p.target().product().id(), p.skipReason()));
             } else {
                 withSteps.add(p);
-                steps += p.steps().size();
+                // Steps that already know they change nothing (state confirmed at plan time) do not count.
+                for (Step s : p.steps()) if (s.change().status() == ChangeStatus.PLANNED) steps++;
             }
         }
 

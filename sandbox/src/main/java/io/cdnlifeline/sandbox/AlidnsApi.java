@@ -59,6 +59,14 @@ final class AlidnsApi implements ProductApi {
         return new ApiError(400, "IncorrectDomainUser", "The domain name does not belong to this user.");
     }
 
+    /**
+     * What the record queries answer today for a zone outside the account (seen in real answers: 400, HostId
+     * alidns.aliyuncs.com). The 2016-2018 docs said IncorrectDomainUser, which AddDomainRecord still uses here.
+     */
+    private static ApiError zoneDoesNotExist() {
+        return new ApiError(400, "InvalidDomainName.NoExist", "The specified domain name does not exist. Refresh the page and try again.");
+    }
+
     private static ApiError notBelongToUser() {
         return new ApiError(400, "DomainRecordNotBelongToUser", "The domain record does not belong to this user.");
     }
@@ -75,10 +83,10 @@ final class AlidnsApi implements ProductApi {
         return new ApiError(400, "DomainRecordConflict", "The domain record is conflict with other records.");
     }
 
-    private static DnsZone zone(Params p, SandboxState s) {
+    private static DnsZone zone(Params p, SandboxState s, ApiError whenAbsent) {
         DnsZone z = s.zone(p.require("DomainName"));
         if (z == null) {
-            throw incorrectDomainUser();
+            throw whenAbsent;
         }
         return z;
     }
@@ -156,7 +164,7 @@ final class AlidnsApi implements ProductApi {
     }
 
     private static JsonObject describeDomainRecords(Params p, SandboxState s) {
-        DnsZone z = zone(p, s);
+        DnsZone z = zone(p, s, zoneDoesNotExist());
         int size = pageSize(p, 500);
         int number = pageNumber(p);
         String mode = p.get("SearchMode", "LIKE").toUpperCase(Locale.ROOT);
@@ -200,12 +208,13 @@ final class AlidnsApi implements ProductApi {
         String sub = p.require("SubDomain").toLowerCase();
         DnsZone z = p.get("DomainName") != null ? s.zone(p.get("DomainName")) : s.zoneFor(sub);
         if (z == null || !(sub.equals(z.zone.toLowerCase()) || sub.endsWith("." + z.zone.toLowerCase()))) {
-            throw incorrectDomainUser();
+            throw zoneDoesNotExist();
         }
         String rr = sub.equals(z.zone.toLowerCase()) ? "@" : sub.substring(0, sub.length() - z.zone.length() - 1);
         String type = p.get("Type");
         String line = p.get("Line");
-        int size = pageSize(p, 500);
+        // the current docs cap this query at 100 per page (the 2021 revision said 500)
+        int size = pageSize(p, 100);
         int number = pageNumber(p);
         return recordPage(z, r -> r.rr.equalsIgnoreCase(rr)
                 && (type == null || r.type.equalsIgnoreCase(type))
@@ -322,7 +331,7 @@ final class AlidnsApi implements ProductApi {
     }
 
     private static JsonObject addDomainRecord(Params p, SandboxState s) {
-        DnsZone z = zone(p, s);
+        DnsZone z = zone(p, s, incorrectDomainUser());
         DnsRecord r = fromRequest(p);
         checkAgainst(z, r, null);
         s.addRecord(z, r);

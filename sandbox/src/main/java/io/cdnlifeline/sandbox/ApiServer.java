@@ -35,6 +35,7 @@ final class ApiServer implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -44,7 +45,7 @@ final class ApiServer implements HttpHandler {
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
             } else {
-                api(exchange, path, body);
+                api(exchange, path, body, arrived);
             }
         } catch (RuntimeException e) {
             // a bug in the sandbox, not an emulated fault: answer as the cloud would, and say why on stderr
@@ -55,8 +56,7 @@ final class ApiServer implements HttpHandler {
         }
     }
 
-    private void api(HttpExchange exchange, String path, byte[] body) throws IOException {
-        long started = System.nanoTime();
+    private void api(HttpExchange exchange, String path, byte[] body, long started) throws IOException {
         WireRequest request = new WireRequest(exchange.getRequestMethod(), path == null ? "/" : path,
                 exchange.getRequestURI().getRawQuery(), WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body);
         String action = first(request.params.get("Action"), request.header("x-acs-action"));
@@ -94,7 +94,7 @@ final class ApiServer implements HttpHandler {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
             signatures.verify(request, sandbox.accessKeys());
-            if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action)) {
+            if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action, started)) {
                 throw ApiError.throttled();
             }
             if (fault == Traffic.Fault.ERROR_500) {
@@ -113,12 +113,19 @@ final class ApiServer implements HttpHandler {
         } catch (ApiError e) {
             status = e.httpStatus;
             errorCode = e.code;
-            responseBody = errorBody(requestId, api == null ? "openapi.aliyuncs.com" : api.hostId(), e, api);
+            responseBody = errorBody(requestId, api == null ? hostOf(request) : api.hostId(), e, api);
         }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
                 (System.nanoTime() - started) / 1_000_000, signatureVersion));
+        exchange.getResponseHeaders().set("x-acs-request-id", requestId);
         send(exchange, status, responseBody);
+    }
+
+    /** Without a known Version the Host the client aimed at is the best name for the error's HostId. */
+    private static String hostOf(WireRequest request) {
+        String host = request.header("host");
+        return host == null ? "127.0.0.1" : host;
     }
 
     private static String errorBody(String requestId, String hostId, ApiError e, ProductApi api) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The last {@value #CAPACITY} API calls, oldest first: bounded so a long benchmark cannot exhaust memory. */
 final class RequestLog {
-    static final int CAPACITY = 20_000;
+    static final int CAPACITY = 100_000;
     private final ArrayDeque<SandboxCall> calls = new ArrayDeque<>();
 
     synchronized void add(SandboxCall call) {

@@ -33,7 +33,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Read-only actions share the state; changes, admin writes and {@link #update} take it alone. */
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-    private final Lock lock = stateLock.writeLock();
+    private final Lock writeLock = stateLock.writeLock();
     private final Lock readLock = stateLock.readLock();
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
@@ -48,7 +48,8 @@ public final class Sandbox implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         install(initial);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        // 127.0.0.1 exactly (not whatever "loopback" resolves to): endpoint() promises that address
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
         server.createContext("/", new ApiServer(this));
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
@@ -85,6 +86,11 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The QPS the sandbox enforces for {@code action} when {@code enforceQps} is on (documented, or a conservative default). */
+    public static int qps(String action) {
+        return Traffic.QPS.getOrDefault(action, Traffic.DEFAULT_QPS);
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public String endpoint() {
         return "http://127.0.0.1:" + port();
@@ -96,24 +102,24 @@ public final class Sandbox implements AutoCloseable {
 
     /** The current state in the seed format (what {@code GET /_sandbox/state} returns). */
     public String stateJson() {
-        lock.lock();
+        writeLock.lock();
         try {
             state.limits = traffic.limits();
             state.faults = traffic.faults();
             return Json.STATE.toJson(state);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
     /** Replaces the whole state with a seed (what {@code PUT /_sandbox/state} does). */
     public void replaceState(String seedJson) {
         SandboxState next = parse(seedJson);
-        lock.lock();
+        writeLock.lock();
         try {
             install(next);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -122,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
      * {@code sandbox.update(s -> s.cdnDomain("www.example.com").status = "offline")}. Indexes are rebuilt after.
      */
     public void update(Consumer<SandboxState> change) {
-        lock.lock();
+        writeLock.lock();
         try {
             Limits limitsBefore = state.limits;
             Faults faultsBefore = state.faults;
@@ -135,7 +141,7 @@ public final class Sandbox implements AutoCloseable {
                 traffic.setFaults(state.faults);
             }
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -164,12 +170,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public void setFaults(Faults faults) {
-        lock.lock();
+        writeLock.lock();
         try {
             state.faults = faults;
             traffic.setFaults(faults);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -179,12 +185,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public void setLimits(Limits limits) {
-        lock.lock();
+        writeLock.lock();
         try {
             state.limits = limits;
             traffic.setLimits(limits);
         } finally {
-            lock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -218,7 +224,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs one action against the state: reads under the shared lock, changes under the exclusive one. */
     JsonObject apply(ProductApi api, String action, Params params) {
-        Lock l = isReadOnly(action) ? readLock : lock;
+        Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
             return api.call(action, params, state);

@@ -82,6 +82,7 @@ final class Signatures {
             throw new ApiError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.");
         }
         AccessKey key = find(keys, keyId);
+        checkEverythingSigned(request, signedHeaders);
         String date = request.header("x-acs-date");
         if (date == null) {
             throw ApiError.missing("x-acs-date");
@@ -120,6 +121,23 @@ final class Signatures {
         checkSecurityToken(key, request.header("x-acs-security-token"));
         useNonce(keyId, nonce);
         return key;
+    }
+
+    /**
+     * The V3 rules: every common request header present (host and each x-acs-* header) must be in SignedHeaders,
+     * otherwise a replayed request could carry another action, date or nonce under the same signature.
+     */
+    private static void checkEverythingSigned(WireRequest request, String signedHeaders) {
+        java.util.Set<String> signed = new java.util.HashSet<>();
+        for (String h : signedHeaders.split(";")) {
+            signed.add(h.trim().toLowerCase());
+        }
+        for (String header : request.headers.keySet()) {
+            if ((header.equals("host") || header.startsWith("x-acs-")) && !signed.contains(header)) {
+                throw new ApiError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards. "
+                        + "Header " + header + " is not in SignedHeaders.");
+            }
+        }
     }
 
     private static Map<String, String> parseAuthorization(String rest) {

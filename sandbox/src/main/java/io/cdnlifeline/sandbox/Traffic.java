@@ -1,8 +1,8 @@
 package io.cdnlifeline.sandbox;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
@@ -55,7 +55,7 @@ final class Traffic {
     /** For an action missing from the table. */
     static final int DEFAULT_QPS = 20;
 
-    private final Map<String, ArrayDeque<Long>> windows = new HashMap<>();
+    private final Map<String, PriorityQueue<Long>> windows = new HashMap<>();
     private volatile Limits limits = new Limits();
     private volatile Faults faults = new Faults();
     private Random random = new Random(1);
@@ -78,23 +78,27 @@ final class Traffic {
         return faults;
     }
 
-    /** True when this call of {@code action} stays within its QPS (always, unless enforcement is on). */
-    boolean admit(String action) {
+    /**
+     * True when this call of {@code action} stays within its QPS (always, unless enforcement is on). The window is
+     * measured in arrival times, taken before the configured latency and any thread scheduling, so that a client
+     * pacing itself at the documented rate is not throttled by the sandbox's own delays.
+     */
+    boolean admit(String action, long arrivalNanos) {
         if (!limits.enforceQps) {
             return true;
         }
         int qps = QPS.getOrDefault(action, DEFAULT_QPS);
-        long now = System.nanoTime();
-        long windowStart = now - 1_000_000_000L;
+        long windowStart = arrivalNanos - 1_000_000_000L;
         synchronized (windows) {
-            ArrayDeque<Long> window = windows.computeIfAbsent(action, a -> new ArrayDeque<>());
-            while (!window.isEmpty() && window.peekFirst() <= windowStart) {
-                window.pollFirst();
+            // arrivals reach this point a little out of order across threads: keep them sorted
+            PriorityQueue<Long> window = windows.computeIfAbsent(action, a -> new PriorityQueue<>());
+            while (!window.isEmpty() && window.peek() <= windowStart) {
+                window.poll();
             }
             if (window.size() >= qps) {
                 return false;
             }
-            window.addLast(now);
+            window.add(arrivalNanos);
             return true;
         }
     }

@@ -109,7 +109,8 @@ class AlidnsBehaviourTest {
         assertEquals("DomainRecordNotBelongToUser", code("DeleteDomainRecord", "RecordId", "42"));
         assertEquals("DomainRecordNotBelongToUser", code("DescribeDomainRecordInfo", "RecordId", "42"));
         assertEquals("IncorrectDomainUser", code("AddDomainRecord", "DomainName", "example.org", "RR", "a", "Type", "A", "Value", "203.0.113.9"));
-        assertEquals("IncorrectDomainUser", code("DescribeSubDomainRecords", "SubDomain", "www.example.org"));
+        assertEquals("InvalidDomainName.NoExist", code("DescribeSubDomainRecords", "SubDomain", "www.example.org"));
+        assertEquals("InvalidDomainName.NoExist", code("DescribeDomainRecords", "DomainName", "example.org"));
     }
 
     @Test
@@ -127,6 +128,8 @@ class AlidnsBehaviourTest {
         assertEquals(3, dns.call("alidns", "DescribeDomainRecords", "DomainName", "example.com", "Type", "CNAME").body.get("TotalCount").getAsInt());
         assertEquals(1, dns.call("alidns", "DescribeDomainRecords", "DomainName", "example.com", "ValueKeyWord", "kunluncan").body.get("TotalCount").getAsInt());
         assertEquals("InvalidPageSize", code("DescribeDomainRecords", "DomainName", "example.com", "PageSize", "501"));
+        assertEquals("InvalidPageSize", code("DescribeSubDomainRecords", "SubDomain", "www.example.com", "PageSize", "101"));
+        assertEquals("InvalidPageSize", code("DescribeDomains", "PageSize", "101"));
     }
 
     @Test

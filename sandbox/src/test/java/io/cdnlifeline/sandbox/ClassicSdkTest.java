@@ -347,7 +347,7 @@ class ClassicSdkTest {
         DescribeDomainRecordsRequest request = new DescribeDomainRecordsRequest();
         request.setDomainName("not-mine.com");
         ClientException e = assertThrows(ClientException.class, () -> call(request));
-        assertEquals("IncorrectDomainUser", e.getErrCode());
+        assertEquals("InvalidDomainName.NoExist", e.getErrCode());
     }
 
     @Test
@@ -441,6 +441,17 @@ class ClassicSdkTest {
         ClassicClient noToken = new ClassicClient(sandbox, "STS.sandbox", "sts-secret");
         ClientException missing = assertThrows(ClientException.class, () -> noToken.call(new DescribeUserDomainsRequest()));
         assertEquals("MissingSecurityToken", missing.getErrCode());
+    }
+
+    @Test
+    void profileEndpointsRouteEveryRequestOfAProduct() throws Exception {
+        // given a client whose profile maps the product to the sandbox and speaks plain HTTP
+        com.aliyuncs.profile.DefaultProfile profile = com.aliyuncs.profile.DefaultProfile.getProfile("cn-shanghai", "sandbox-ak", "sandbox-secret");
+        com.aliyuncs.profile.DefaultProfile.addEndpoint("cn-shanghai", "Alidns", "127.0.0.1:" + sandbox.port());
+        profile.getHttpClientConfig().setProtocolType(com.aliyuncs.http.ProtocolType.HTTP);
+        com.aliyuncs.DefaultAcsClient plain = new com.aliyuncs.DefaultAcsClient(profile);
+        // when a request is sent without a per-request endpoint, then it reaches the sandbox
+        assertEquals(2L, plain.getAcsResponse(new DescribeDomainsRequest()).getTotalCount());
     }
 
     @Test

@@ -33,6 +33,8 @@ final class RawClient {
     Instant timestamp;
     String nonce;
     boolean chunked;
+    /** One more header {name, value} for V3 calls (to sign a header the server does not know). */
+    String[] extraHeader;
     /** Where the parameters travel: all in the form body, all in a GET query string, or common ones in the query and the API's in the body. */
     enum Placement { BODY, GET_QUERY, SPLIT }
     Placement placement = Placement.BODY;
@@ -130,6 +132,9 @@ final class RawClient {
         headers.put("x-acs-content-sha256", payloadHash);
         if (securityToken != null) {
             headers.put("x-acs-security-token", securityToken);
+        }
+        if (extraHeader != null) {
+            headers.put(extraHeader[0], extraHeader[1]);
         }
         TreeMap<String, String> sortedQuery = new TreeMap<>();
         query.forEach((k, v) -> sortedQuery.put(Signatures.percentEncode(k), Signatures.percentEncode(v)));

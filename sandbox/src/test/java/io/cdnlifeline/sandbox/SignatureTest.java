@@ -99,19 +99,31 @@ class SignatureTest {
     @Test
     void v3VerifiesAgainstTheRequestsOwnSignedHeaders() {
         RawClient c = client();
-        // the minimal list a client may choose, and the full list the SDKs send
-        assertEquals(200, c.callV3("cdn", "DescribeUserDomains", Map.of("PageSize", "1"), "host;x-acs-action;x-acs-date;x-acs-signature-nonce;x-acs-version").status);
-        assertEquals(200, c.callV3("alidns", "DescribeDomains", Map.of(),
-                "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version").status);
+        // the list the SDKs send, and the same list plus a header the server need not know about
+        String all = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
+        assertEquals(200, c.callV3("cdn", "DescribeUserDomains", Map.of("PageSize", "1"), all).status);
+        c.extraHeader = new String[] {"x-custom", "anything"};
+        assertEquals(200, c.callV3("alidns", "DescribeDomains", Map.of(), "host;x-acs-action;x-acs-content-sha256;x-acs-date;"
+                + "x-acs-signature-nonce;x-acs-version;x-custom").status);
+        assertEquals(200, c.callV3("alidns", "DescribeDomains", Map.of(), all).status);
+        c.extraHeader = null;
         c.secret = "wrong";
-        assertEquals("SignatureDoesNotMatch", c.callV3("cdn", "DescribeUserDomains", Map.of(), "host;x-acs-action;x-acs-date").code());
+        assertEquals("SignatureDoesNotMatch", c.callV3("cdn", "DescribeUserDomains", Map.of(), all).code());
+    }
+
+    @Test
+    void v3RequiresEveryCommonHeaderToBeSigned() {
+        RawClient.Answer a = client().callV3("cdn", "DescribeUserDomains", Map.of(),
+                "host;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
+        assertEquals(400, a.status);
+        assertEquals("IncompleteSignature", a.code());
     }
 
     @Test
     void v3NonceAndDateAreChecked() {
         RawClient c = client();
         c.nonce = "v3-nonce-" + System.nanoTime();
-        String headers = "host;x-acs-action;x-acs-date;x-acs-signature-nonce;x-acs-version";
+        String headers = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
         assertEquals(200, c.callV3("dcdn", "DescribeDcdnService", Map.of(), headers).status);
         assertEquals("SignatureNonceUsed", c.callV3("dcdn", "DescribeDcdnService", Map.of(), headers).code());
         c.nonce = null;

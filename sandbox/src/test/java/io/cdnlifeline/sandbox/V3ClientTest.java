@@ -92,6 +92,21 @@ class V3ClientTest {
     }
 
     @Test
+    void formBodyParametersAreSignedAndRead() throws Exception {
+        // given the generic client putting the API parameters in a form body (covered by x-acs-content-sha256)
+        com.aliyun.teaopenapi.Client client = new com.aliyun.teaopenapi.Client(config("sandbox-ak", "sandbox-secret"));
+        Params params = new Params().setAction("ModifyCdnDomainSchdmByProperty").setVersion("2018-05-10").setProtocol("HTTP")
+                .setMethod("POST").setAuthType("AK").setStyle("RPC").setPathname("/").setReqBodyType("formData").setBodyType("json");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("DomainName", "www.example.com");
+        body.put("Property", "{\"coverage\":\"overseas\"}");
+        // when it changes the coverage
+        client.callApi(params, new OpenApiRequest().setBody(body), new RuntimeOptions());
+        // then the sandbox read the body
+        assertEquals("overseas", sandbox.read(s -> s.cdnDomain("www.example.com").coverage));
+    }
+
+    @Test
     void stsTokenTravelsInTheV3Header() throws Exception {
         sandbox.update(s -> s.accessKeys.add(new AccessKey("STS.v3", "v3-secret", "v3-token")));
         Config config = config("STS.v3", "v3-secret").setSecurityToken("v3-token");

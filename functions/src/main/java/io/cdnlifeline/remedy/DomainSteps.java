@@ -1,0 +1,75 @@
+package io.cdnlifeline.remedy;
+
+import com.google.gson.JsonObject;
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeStatus;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the domain remedies share: the live coverage, tag writes as Steps, and batched tag reads. */
+final class DomainSteps {
+    private DomainSteps() {
+    }
+
+    /**
+     * The domain's acceleration region, lower case. The CDN list carries it ({@code Coverage}); the DCDN list
+     * does not, so then the detail ({@code Scope}) is read, once for this domain.
+     */
+    static String currentCoverage(Target target, CdnApi cdn) throws CloudException {
+        String c = Markers.normalCoverage(target.domain().coverage());
+        if (c != null) return c;
+        return Markers.normalCoverage(cdn.describeDomain(target.product(), target.name()).coverage());
+    }
+
+    static Change coverageChange(Product p, String name, String action, String before, String after) {
+        return Change.planned(name, p.id(), Markers.coverageResource(p, name), action, field("coverage", before), field("coverage", after));
+    }
+
+    static JsonObject field(String key, String value) {
+        if (value == null) return null;
+        JsonObject o = new JsonObject();
+        o.addProperty(key, value);
+        return o;
+    }
+
+    /** Tags one domain {@code key=value}; TagResources overwrites a value, so it is safe to repeat. */
+    static Step tagStep(CdnApi cdn, Product p, String name, String key, String value) {
+        return new Step(tagChange(p, name, key, value), () -> {
+            cdn.tag(p, List.of(name), Map.of(key, value));
+            return ChangeStatus.APPLIED;
+        });
+    }
+
+    static Change tagChange(Product p, String name, String key, String value) {
+        return Change.planned(name, p.id(), Markers.tagResource(p, name, key), "tag", null, field(key, value));
+    }
+
+    /** Removes one tag from one domain; removing a tag that is gone already is accepted by the cloud. */
+    static Step untagStep(CdnApi cdn, Product p, String name, String key, String value) {
+        return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {
+            cdn.untag(p, List.of(name), List.of(key));
+            return ChangeStatus.APPLIED;
+        });
+    }
+
+    /** Reads the tags of every target in batches of 50 per product before planning; a failure leaves it to plan(). */
+    static void prefetchTags(Collection<Target> targets, RunContext ctx) {
+        Map<Product, List<String>> names = new EnumMap<>(Product.class);
+        for (Target t : targets) names.computeIfAbsent(t.product(), p -> new ArrayList<>()).add(t.name());
+        try {
+            DomainTags tags = DomainTags.of(ctx);
+            for (Map.Entry<Product, List<String>> e : names.entrySet()) tags.load(e.getKey(), e.getValue());
+        } catch (CloudException e) {
+            // plan() reads what is missing and reports the failure per domain
+            ctx.audit().info("could not read the tags of the targets in one batch (" + e + "); reading them per domain");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.cdnlifeline.remedy;
+
+import io.cdnlifeline.cloud.AcceleratedDomain;
+import io.cdnlifeline.cloud.AccountApi;
+import io.cdnlifeline.cloud.CdnApi;
+import io.cdnlifeline.cloud.Cloud;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.DnsApi;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.event.RequestParser;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeStatus;
+import io.cdnlifeline.report.Report;
+import io.cdnlifeline.run.Invocation;
+import io.cdnlifeline.run.RemedyFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * How enable-domain reports the cloud's refusals of a start, over a mocked CdnApi port (the sandbox does not
+ * play the ICP/ISP blacklists; the integration tests cover the rest through the real SDK).
+ */
+class EnableRefusalsTest {
+    private CdnApi cdn;
+    private Cloud cloud;
+    private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void setUp() throws CloudException {
+        cdn = mock(CdnApi.class);
+        cloud = new Cloud(cdn, mock(DnsApi.class), mock(AccountApi.class));
+        when(cdn.describeDomain(eq(Product.CDN), any())).thenAnswer(inv -> new AcceleratedDomain(Product.CDN,
+                inv.getArgument(1), "offline", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
+        when(cdn.describeDomain(eq(Product.DCDN), any())).thenThrow(
+                new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.", "R-0", 404, false));
+        when(cdn.tags(eq(Product.CDN), anyCollection())).thenAnswer(inv -> {
+            Map<String, Map<String, String>> out = new HashMap<>();
+            for (Object n : (Collection<?>) inv.getArgument(1)) out.put((String) n, Map.of(Markers.DISABLED, "icp"));
+            return out;
+        });
+    }
+
+    private Report enable(String json) {
+        return new RemedyFunction(new EnableDomainRemedy()).run(RequestParser.parse(json),
+                Invocation.local(cloud, Settings.builder().build(), audit::add));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "IcpBlack, ICP blacklist",
+            "IspBlack, ISP blacklist",
+            "Forbidden.InDebt, overdue payment",
+    })
+    void aFinalRefusalIsASkipInPlainWordsThatKeepsTheTagAndDoesNotFail(String code, String words) throws CloudException {
+        // given
+        doThrow(new CloudException(code, "refused", "R-7", 400, false)).when(cdn).startDomain(Product.CDN, "shop.example.com");
+
+        // when
+        Report report = enable("{\"domains\":[\"shop.example.com\"]}");
+
+        // then
+        assertFalse(report.hasFailures(), "a final refusal must not make FC retry");
+        assertEquals(0, report.changes().size());
+        assertEquals(1, report.skipped().size());
+        String why = report.skipped().get(0).why();
+        assertTrue(why.contains(words), why);
+        assertTrue(why.contains(code) && why.contains("R-7"), why);
+        verify(cdn, never()).untag(any(), anyCollection(), anyCollection());
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"code\":\"" + code + "\"")), "the refused attempt is in the audit log");
+    }
+
+    @Test
+    void anUnavailableIcpCheckIsAFailedChangeExplainedSoFcRetries() throws CloudException {
+        doThrow(new CloudException("RecordCheckNotAvailable", "The ICP filing interface is unavailable.", "R-8", 400, false))
+                .when(cdn).startDomain(Product.CDN, "shop.example.com");
+
+        Report report = enable("{\"domains\":[\"shop.example.com\"]}");
+
+        assertTrue(report.hasFailures());
+        Change start = report.changes().get(0);
+        assertEquals(ChangeStatus.FAILED, start.status());
+        assertEquals("RecordCheckNotAvailable", start.error().code());
+        assertTrue(start.note().contains("ICP filing check"), start.note());
+        Change untag = report.changes().get(1);
+        assertEquals(Applier.NOT_ATTEMPTED, untag.error().code());
+        verify(cdn, never()).untag(any(), anyCollection(), anyCollection());
+    }
+
+    @Test
+    void oneRefusedDomainDoesNotHoldBackTheOthersAndTagsAreReadOnceForAll() throws CloudException {
+        doThrow(new CloudException("IcpBlack", "The domain is on the ICP blacklist.", "R-9", 400, false))
+                .when(cdn).startDomain(Product.CDN, "b.example.com");
+
+        Report report = enable("{\"domains\":[\"a.example.com\",\"b.example.com\",\"c.example.com\"]}");
+
+        assertEquals(4, report.count(ChangeStatus.APPLIED), "start and untag of a and c");
+        assertEquals(1, report.skipped().size());
+        assertEquals("b.example.com", report.skipped().get(0).domain());
+        verify(cdn, times(1)).tags(eq(Product.CDN), anyCollection());
+        verify(cdn).untag(Product.CDN, List.of("a.example.com"), List.of(Markers.DISABLED));
+        verify(cdn).untag(Product.CDN, List.of("c.example.com"), List.of(Markers.DISABLED));
+    }
+}
