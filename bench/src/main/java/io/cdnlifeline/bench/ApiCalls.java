@@ -52,6 +52,18 @@ final class ApiCalls {
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "online",
                 "DescribeCdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeCdnService", 1, "DescribeDomains", 1,
                 "DescribeSubDomainRecords", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1, "DeleteDomainRecord", 1));
+        s.add(new Scenario("switch-to-overseas", "io.cdnlifeline.handler.SwitchToOverseasHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = false,
+                "DescribeCdnDomainDetail", 1, "CheckCdnDomainICP", 1, "TagResources", 1, "ModifyCdnDomainSchdmByProperty", 1));
+        s.add(new Scenario("restore-coverage", "io.cdnlifeline.handler.RestoreCoverageHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = true,
+                "DescribeCdnDomainDetail", 1, "DescribeTagResources", 1, "CheckCdnDomainICP", 1,
+                "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
+        s.add(new Scenario("disable-domain", "io.cdnlifeline.handler.DisableDomainHandler",
+                "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"benchmark\"}", st -> { },
+                "DescribeCdnDomainDetail", 1, "TagResources", 1, "StopCdnDomain", 1));
+        s.add(new Scenario("enable-domain", "io.cdnlifeline.handler.EnableDomainHandler", www, st -> { },
+                "DescribeCdnDomainDetail", 1, "StartCdnDomain", 1, "UntagResources", 1));
         return s;
     }
 
@@ -77,7 +89,9 @@ final class ApiCalls {
             int made = calls.size();
             int min = sc.minimumTotal();
             String verdict = r.exit != 0 ? "FAILED (exit " + r.exit + ")" : made == min && calls.perAction().equals(sc.minimum) ? "equal" : "differs";
-            out.printf("  %-15s %2d calls, minimum %2d: %s%n", sc.function, made, min, verdict);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"summary\"\\s*:\\s*(\\{[^}]*\\})").matcher(r.stdout);
+            String summary = m.find() ? m.group(1).replaceAll("\\s+", "") : "(no report)";
+            out.printf("  %-18s %2d calls, minimum %2d: %-7s %s%n", sc.function, made, min, verdict, summary);
             if (!calls.perAction().equals(sc.minimum)) {
                 out.println("    made:    " + calls.perAction());
                 out.println("    minimum: " + sc.minimum);

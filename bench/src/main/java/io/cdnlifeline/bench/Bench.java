@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * The benchmark runner (issue 9): starts a sandbox in this process, runs every measured program in fresh
  * child JVMs against it, and prints each figure with its unit and the machine's load.
  * <pre>
- * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--only cold,calls,fleet]
+ * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
+ *            [--only jar,cold,calls,fleet]
  * </pre>
  */
 public final class Bench {
@@ -33,6 +34,9 @@ public final class Bench {
         String concurrency = null;
         String heap = "128m";
         String only = "jar,cold,calls,fleet";
+        // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
+        // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
+        java.util.List<String> fleetFlags = new java.util.ArrayList<>(java.util.Arrays.asList("-XX:MaxRAM=256m", "-XX:ActiveProcessorCount=1"));
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
@@ -41,6 +45,10 @@ public final class Bench {
                 case "--concurrency": concurrency = args[i + 1]; break;
                 case "--heap": heap = args[i + 1]; break;
                 case "--only": only = args[i + 1]; break;
+                case "--fleet-flags":
+                    fleetFlags.clear();
+                    for (String f : args[i + 1].trim().split("\\s+")) if (!f.isEmpty() && !f.equals("none")) fleetFlags.add(f);
+                    break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,7 +77,7 @@ public final class Bench {
             if (only.contains("fleet")) {
                 out.println();
                 out.println("2+4. Fleet: dns-to-origin then dns-to-cdn timer passes in one -Xmx" + heap + " JVM");
-                new Fleet(layout, sandbox, domains, offline, concurrency, heap).run(out, figures);
+                new Fleet(layout, sandbox, domains, offline, concurrency, heap, fleetFlags).run(out, figures);
             }
         }
         out.println();

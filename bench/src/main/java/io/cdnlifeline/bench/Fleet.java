@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,14 +35,16 @@ final class Fleet {
     private final int offline;
     private final String concurrency;
     private final String heap;
+    private final List<String> flags;
 
-    Fleet(Layout layout, Sandbox sandbox, int domains, int offline, String concurrency, String heap) {
+    Fleet(Layout layout, Sandbox sandbox, int domains, int offline, String concurrency, String heap, List<String> flags) {
         this.layout = layout;
         this.sandbox = sandbox;
         this.domains = domains;
         this.offline = offline;
         this.concurrency = concurrency;
         this.heap = heap;
+        this.flags = flags;
     }
 
     void run(PrintStream out, Figures figures) throws IOException, InterruptedException {
@@ -65,6 +68,7 @@ final class Fleet {
                 // the guard is for people's mistakes; this account really has 1,000 domains to switch
                 .env("LIFELINE_MAX_CHANGES", "100000");
         if (concurrency != null) jvm.env("LIFELINE_CONCURRENCY", concurrency);
+        for (String f : flags) jvm.flag(f);
         String[] args = new String[HANDLERS.length + 1];
         args[0] = dir.toString();
         System.arraycopy(HANDLERS, 0, args, 1, HANDLERS.length);
@@ -121,8 +125,8 @@ final class Fleet {
         double jvmWall = (System.nanoTime() - jvmStart) / 1e9;
         out.printf("  both passes: %.1f s wall, QPS lower bound %.1f s -> %.2fx; %d throttled calls retried, %d surfaced to reports%n",
                 totalWall, totalBound, totalWall / totalBound, totalThrottled, surfaced);
-        out.printf("  peak RSS (VmHWM) of the -Xmx%s child: %.1f MB (FC instance 256 MB: %s); child exit %d, %.1f s including start%n",
-                heap, hwmKb / 1024.0, hwmKb > 0 && hwmKb / 1024.0 < 256 * 0.75 ? "fits with room" : "TOO CLOSE", exit, jvmWall);
+        out.printf("  peak RSS (VmHWM) of the -Xmx%s %s child: %.1f MB (FC instance 256 MB: %s); child exit %d, %.1f s including start%n",
+                heap, String.join(" ", flags), hwmKb / 1024.0, hwmKb > 0 && hwmKb / 1024.0 < 256 * 0.75 ? "fits with room" : "TOO CLOSE", exit, jvmWall);
         double perDomainS = totalWall / domains;
         out.printf("  one FC invocation (%d s limit): the fleet takes %.0f s of it (%.0f%%); at this rate one invocation covers ~%,d domains%n",
                 FC_TIME_LIMIT_S, totalWall, 100 * totalWall / FC_TIME_LIMIT_S, (long) (FC_TIME_LIMIT_S * 0.8 / perDomainS));
