@@ -37,7 +37,6 @@ public final class RequestParser {
         return fromJson(parseJson(json), "request");
     }
 
-    private static final com.google.gson.TypeAdapter<JsonElement> ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
 
     /** Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), nothing after it. */
     public static JsonElement parseJson(String json) {
@@ -45,7 +44,7 @@ public final class RequestParser {
         reader.setStrictness(com.google.gson.Strictness.STRICT);
         JsonElement e;
         try {
-            e = ELEMENT.read(reader);
+            e = read(reader);
         } catch (JsonParseException | java.io.IOException | IllegalStateException | NumberFormatException ex) {
             throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
                     + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
@@ -60,6 +59,39 @@ public final class RequestParser {
             throw new BadInputException("the input has text after its JSON value; expected one JSON object");
         }
         return e;
+    }
+
+    /**
+     * One JSON value as a tree, the way gson's JsonElement adapter builds it (numbers keep their text), without
+     * building a Gson instance for it: that loads some 70 classes at every cold start. The reader's nesting
+     * limit bounds the recursion.
+     */
+    private static JsonElement read(JsonReader r) throws java.io.IOException {
+        switch (r.peek()) {
+            case BEGIN_OBJECT:
+                JsonObject o = new JsonObject();
+                r.beginObject();
+                while (r.hasNext()) o.add(r.nextName(), read(r));
+                r.endObject();
+                return o;
+            case BEGIN_ARRAY:
+                JsonArray a = new JsonArray();
+                r.beginArray();
+                while (r.hasNext()) a.add(read(r));
+                r.endArray();
+                return a;
+            case STRING:
+                return new JsonPrimitive(r.nextString());
+            case NUMBER:
+                return new JsonPrimitive(new com.google.gson.internal.LazilyParsedNumber(r.nextString()));
+            case BOOLEAN:
+                return new JsonPrimitive(r.nextBoolean());
+            case NULL:
+                r.nextNull();
+                return com.google.gson.JsonNull.INSTANCE;
+            default:
+                throw new IllegalStateException("expected a JSON value, got " + r.peek());
+        }
     }
 
     /** Reads a Request from an already parsed JSON object; {@code where} names it in error messages. */
