@@ -1,8 +1,11 @@
 package io.cdnlifeline.cloud;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The narrow port to CDN (2018-05-10) and DCDN (2018-01-15) that the remedies and detectors use.
@@ -21,6 +24,30 @@ public interface CdnApi {
      * @param statusFilter a DomainStatus value to filter on, or null for all
      */
     DomainPage listDomains(Product product, int pageNumber, int pageSize, String statusFilter) throws CloudException;
+
+    /**
+     * The named domains of one product as the domain list reports them (status, CNAME, coverage where the
+     * list carries it), for runs that name their domains: the status comes from the list, never from one
+     * detail call per domain. Names the product does not have are simply absent. This default pages
+     * {@link #listDomains} ({@link #MAX_PAGE_SIZE} a page) and stops once every name was seen: at most
+     * N/500 calls for an account of N domains. An adapter may override it with the list's
+     * {@code DomainName} filter (up to 50 names a call, {@code full_match}).
+     * @param names lower-case domain names
+     */
+    default List<AcceleratedDomain> findDomains(Product product, Collection<String> names) throws CloudException {
+        Set<String> wanted = new HashSet<>(names);
+        List<AcceleratedDomain> found = new ArrayList<>();
+        int page = 1;
+        while (!wanted.isEmpty()) {
+            DomainPage dp = listDomains(product, page, MAX_PAGE_SIZE, null);
+            for (AcceleratedDomain d : dp.domains()) {
+                if (wanted.remove(d.name().toLowerCase(java.util.Locale.ROOT))) found.add(d);
+            }
+            if (!dp.hasNext()) break;
+            page++;
+        }
+        return found;
+    }
 
     /**
      * {@code DescribeCdnDomainDetail} / {@code DescribeDcdnDomainDetail}: CNAME, Scope (coverage),

@@ -2,7 +2,6 @@ package io.cdnlifeline.detect;
 
 import com.google.gson.JsonObject;
 import io.cdnlifeline.cloud.AcceleratedDomain;
-import io.cdnlifeline.cloud.AccountApi;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudException;
@@ -17,27 +16,40 @@ import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Finds the domains a function acts on: the named ones or every domain of the account (paged lists,
- * 500 a page), minus those out of scope, then reads the conditions the selector needs in order of
- * cost (status from the list: free; debt: once per run; markers: batched; ICP: one call per
- * candidate), dropping each domain as soon as its verdict is decided. A condition that cannot be
- * read is UNKNOWN and never selects a domain (fail closed); the read failure is reported.
+ * Finds the domains a function acts on: the named ones or every domain of the account, both from the
+ * paged domain lists (500 a page; never a detail call per domain just to learn its status), minus those
+ * out of scope (checked first: an out-of-scope domain is never read beyond the list; named domains out
+ * of scope are not read at all). Named domains found in a list get one detail call each for their
+ * origins (enabled flags) and DCDN coverage, which a named run's remedies need. It then reads the
+ * conditions the selector needs in order of cost (status from the list: free; debt: once per run;
+ * markers: batched; ICP: one call per candidate), dropping each domain as soon as its verdict is decided.
+ * A condition that cannot be read is UNKNOWN and never selects a domain (fail closed); the read failure
+ * is reported as a failed "read" change, so the handler throws and FC's retry reads again.
+ * <p>One Detector serves one run: the account's debt is read at most once.
  */
 public final class Detector {
     /** Cheapest first: later conditions are read only for domains still undecided. */
     private static final Condition[] ORDER = {Condition.ALWAYS, Condition.OFFLINE, Condition.ONLINE,
             Condition.IN_DEBT, Condition.REMEDIATED, Condition.ICP_INVALID};
+    static final String ICP_NOT_FOR_DCDN = "the ICP check (CheckCdnDomainICP) is a CDN API and is not available for DCDN domains:"
+            + " icp-invalid is never true for them, and their filing is never proven valid";
 
     private final Cloud cloud;
     private final Settings settings;
+    private AccountDebt debt;
 
     public Detector(Cloud cloud, Settings settings) {
         this.cloud = cloud;
@@ -45,102 +57,93 @@ public final class Detector {
     }
 
     public Detection detect(Request request, Selector selector, MarkerProbe probe, Report.Builder report) {
-        List<AcceleratedDomain> candidates = request.domains().isEmpty()
-                ? accountDomains(request, report) : namedDomains(request, report);
-        Map<AcceleratedDomain, ConditionState> states = new IdentityHashMap<>();
-        for (AcceleratedDomain d : candidates) states.put(d, new ConditionState());
-
-        Set<Condition> needs = selector.needs();
-        List<AcceleratedDomain> undecided = new ArrayList<>(candidates);
-        java.util.EnumSet<Condition> read = java.util.EnumSet.noneOf(Condition.class);
-        for (Condition c : ORDER) {
-            if (!needs.contains(c) || undecided.isEmpty()) continue;
-            readCondition(c, undecided, states, probe, report);
-            read.add(c);
-            undecided.removeIf(d -> decided(selector, states.get(d), read));
-        }
-
-        List<Target> targets = new ArrayList<>();
+        List<AcceleratedDomain> candidates = candidates(request, report);
         boolean named = !request.domains().isEmpty();
-        for (AcceleratedDomain d : candidates) {
-            ConditionState s = states.get(d);
-            Truth verdict = selector.evaluate(s);
-            if (verdict == Truth.TRUE) {
-                targets.add(new Target(d, s));
-            } else if (verdict == Truth.UNKNOWN) {
-                report.skip(new Skip(d.name(), d.product().id(), "not acted on: " + selector.whyUnknown(s)));
+        List<Target> targets = new ArrayList<>();
+        for (Assessment a : assess(candidates, selector, probe, report)) {
+            AcceleratedDomain d = a.domain();
+            if (a.verdict() == Truth.TRUE) {
+                targets.add(new Target(d, a.state()));
+            } else if (a.verdict() == Truth.UNKNOWN) {
+                report.skip(new Skip(d.name(), d.product().id(), "not acted on: " + a.whyUnknown()));
             } else if (named) {
-                report.skip(new Skip(d.name(), d.product().id(), "conditions not met (" + selector + "): " + describe(s)));
+                report.skip(new Skip(d.name(), d.product().id(), "conditions not met (" + selector + "): " + describe(a.state())));
             }
         }
         return new Detection(targets, candidates.size());
     }
 
-    /** True when the terms read so far already fix the selector's verdict. */
-    static boolean decided(Selector selector, ConditionState s, Set<Condition> read) {
-        boolean all = selector.isConjunction();
-        boolean allRead = true;
-        for (Selector.Term t : selector.terms()) {
-            if (t.condition() == Condition.ALWAYS) {
-                if (!all) return true;
-                continue;
-            }
-            if (!read.contains(t.condition())) {
-                allRead = false;
-                continue;
-            }
-            Truth v = s.get(t.condition());
-            if (v == Truth.UNKNOWN) continue;
-            boolean holds = (v == Truth.TRUE) == t.expected();
-            if (all && !holds) return true;
-            if (!all && holds) return true;
-        }
-        return allRead;
+    /**
+     * The domains in scope: the named ones (looked up in the lists of the request's products) or every
+     * domain of those products. Out-of-scope and unknown names are reported as skipped.
+     */
+    public List<AcceleratedDomain> candidates(Request request, Report.Builder report) {
+        return request.domains().isEmpty() ? accountDomains(request, report) : namedDomains(request, report);
     }
 
-    private void readCondition(Condition c, List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states,
-                               MarkerProbe probe, Report.Builder report) {
+    /** Reads, in order of cost, the conditions the selector needs and evaluates it for every candidate. */
+    public List<Assessment> assess(List<AcceleratedDomain> candidates, Selector selector, MarkerProbe probe, Report.Builder report) {
+        Map<AcceleratedDomain, ConditionState> states = new LinkedHashMap<>();
+        for (AcceleratedDomain d : candidates) states.put(d, new ConditionState());
+        Set<Condition> needs = selector.needs();
+        List<AcceleratedDomain> undecided = new ArrayList<>(candidates);
+        for (Condition c : ORDER) {
+            if (!needs.contains(c) || undecided.isEmpty()) continue;
+            readCondition(c, undecided, candidates, states, selector, probe, report);
+            undecided.removeIf(d -> selector.decided(states.get(d)));
+        }
+        List<Assessment> out = new ArrayList<>();
+        for (Map.Entry<AcceleratedDomain, ConditionState> e : states.entrySet()) {
+            Truth verdict = selector.evaluate(e.getValue());
+            out.add(new Assessment(e.getKey(), e.getValue(), verdict,
+                    verdict == Truth.UNKNOWN ? selector.whyUnknown(e.getValue()) : null));
+        }
+        return out;
+    }
+
+    /**
+     * The account's debt, read at most once per Detector (one run): asks the services of the candidates'
+     * products only. Sources that failed are reported as failed reads, once.
+     */
+    public synchronized AccountDebt debt(List<AcceleratedDomain> candidates, Report.Builder report) {
+        if (debt == null) {
+            debt = AccountDebt.read(cloud.account(), products(candidates));
+            for (AccountDebt.Failure f : debt.failures()) {
+                report.change(readFailure("account", f.product(), "account:debt/" + f.source(), f.error()));
+            }
+        }
+        return debt;
+    }
+
+    private void readCondition(Condition c, List<AcceleratedDomain> undecided, List<AcceleratedDomain> all,
+                               Map<AcceleratedDomain, ConditionState> states, Selector selector, MarkerProbe probe,
+                               Report.Builder report) {
         switch (c) {
             case ALWAYS:
                 break;
             case OFFLINE:
-                for (AcceleratedDomain d : domains) states.get(d).set(Condition.OFFLINE, d.isOffline());
+                for (AcceleratedDomain d : undecided) states.get(d).set(Condition.OFFLINE, d.isOffline());
                 break;
             case ONLINE:
-                for (AcceleratedDomain d : domains) states.get(d).set(Condition.ONLINE, d.isOnline());
+                for (AcceleratedDomain d : undecided) states.get(d).set(Condition.ONLINE, d.isOnline());
                 break;
             case IN_DEBT:
-                readDebt(domains, states, report);
+                AccountDebt account = debt(all, report);
+                for (AcceleratedDomain d : undecided) account.applyTo(states.get(d));
                 break;
             case REMEDIATED:
-                readMarkers(domains, states, probe, report);
+                readMarkers(undecided, states, probe, report);
                 break;
             case ICP_INVALID:
-                readIcp(domains, states, report);
+                readIcp(undecided, states, selector.negates(Condition.ICP_INVALID), report);
                 break;
             default:
                 throw new AssertionError(c);
         }
     }
 
-    private void readDebt(List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states, Report.Builder report) {
-        Boolean inDebt;
-        String why = null;
-        try {
-            inDebt = AccountDebt.read(cloud.account(), products(domains));
-        } catch (CloudException e) {
-            inDebt = null;
-            why = "could not read whether the account is in debt: " + e;
-            report.change(readFailure("account", null, "account:debt", e));
-        }
-        for (AcceleratedDomain d : domains) {
-            if (inDebt == null) states.get(d).unknown(Condition.IN_DEBT, why);
-            else states.get(d).set(Condition.IN_DEBT, inDebt);
-        }
-    }
-
-    private void readMarkers(List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states,
-                             MarkerProbe probe, Report.Builder report) {
+    private static void readMarkers(List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states,
+                                    MarkerProbe probe, Report.Builder report) {
         for (Product p : Product.values()) {
             List<AcceleratedDomain> ofProduct = new ArrayList<>();
             for (AcceleratedDomain d : domains) if (d.product() == p) ofProduct.add(d);
@@ -157,69 +160,144 @@ public final class Detector {
         }
     }
 
-    private void readIcp(List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states, Report.Builder report) {
+    /** True for a coverage that includes mainland China; an unknown coverage is assumed to. */
+    public static boolean coversMainland(String coverage) {
+        return coverage == null || !"overseas".equals(coverage.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * One CheckCdnDomainICP per CDN candidate whose coverage includes mainland China (run on the
+     * LIFELINE_CONCURRENCY pool). An overseas domain is checked only when the selector must prove the
+     * filing valid ({@code not icp-invalid}): it is the state of a domain switch-to-overseas moved.
+     */
+    private void readIcp(List<AcceleratedDomain> domains, Map<AcceleratedDomain, ConditionState> states,
+                         boolean mustProveValid, Report.Builder report) {
+        List<AcceleratedDomain> toCheck = new ArrayList<>();
         for (AcceleratedDomain d : domains) {
             ConditionState s = states.get(d);
-            if (d.product() == Product.DCDN) {
-                report.note("the ICP check (CheckCdnDomainICP) is a CDN API: it is not available for DCDN domains, so icp-invalid is never true for them");
+            if (!coversMainland(d.coverage()) && !mustProveValid) {
+                s.icpNotChecked("coverage is overseas: the ICP filing was not checked");
+            } else if (d.product() == Product.DCDN) {
+                report.note(ICP_NOT_FOR_DCDN);
                 s.unknown(Condition.ICP_INVALID, "the ICP check is not available for DCDN domains");
-                continue;
+            } else {
+                toCheck.add(d);
             }
-            String coverage = d.coverage() == null ? "" : d.coverage().toLowerCase(Locale.ROOT);
-            if (coverage.equals("overseas")) {
-                // No mainland nodes, no filing needed: the filing cannot stop this domain.
-                s.set(Condition.ICP_INVALID, false);
-                continue;
-            }
+        }
+        forEachConcurrently(toCheck, d -> {
+            ConditionState s = states.get(d);
             try {
-                s.set(Condition.ICP_INVALID, !cloud.cdn().icpValid(d.name()));
+                s.icpChecked(cloud.cdn().icpValid(d.name()), coversMainland(d.coverage()));
             } catch (CloudException e) {
                 report.change(readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/icp", e));
                 s.unknown(Condition.ICP_INVALID, "could not read the ICP filing state: " + e);
             }
+        });
+    }
+
+    private interface DomainRead {
+        void run(AcceleratedDomain d);
+    }
+
+    private void forEachConcurrently(List<AcceleratedDomain> domains, DomainRead read) {
+        int threads = Math.max(1, Math.min(settings.concurrency(), domains.size()));
+        if (threads <= 1) {
+            for (AcceleratedDomain d : domains) read.run(d);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lifeline-detect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (AcceleratedDomain d : domains) fs.add(pool.submit(() -> read.run(d)));
+            for (Future<?> f : fs) f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a condition read failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading conditions", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     private static Set<Product> products(List<AcceleratedDomain> domains) {
-        Set<Product> ps = java.util.EnumSet.noneOf(Product.class);
+        Set<Product> ps = EnumSet.noneOf(Product.class);
         for (AcceleratedDomain d : domains) ps.add(d.product());
         return ps;
     }
 
     /** A read that failed is a failed change, so the handler throws and FC's retry reads again. */
-    static Change readFailure(String domain, Product product, String resource, CloudException e) {
+    public static Change readFailure(String domain, Product product, String resource, CloudException e) {
         return Change.planned(domain, product == null ? null : product.id(), resource, "read", null, null)
                 .failed(ChangeError.of(e));
     }
 
     private List<AcceleratedDomain> namedDomains(Request request, Report.Builder report) {
-        List<AcceleratedDomain> out = new ArrayList<>();
+        List<String> inScope = new ArrayList<>();
         for (String name : request.domains()) {
-            if (!settings.inScope(name)) {
-                report.skip(new Skip(name, null, settings.outOfScopeReason(name)));
-                continue;
+            if (settings.inScope(name)) inScope.add(name);
+            else report.skip(new Skip(name, null, settings.outOfScopeReason(name)));
+        }
+        if (inScope.isEmpty()) return new ArrayList<>();
+        Map<String, AcceleratedDomain> found = new LinkedHashMap<>();
+        Map<String, String> failedLookups = new LinkedHashMap<>();
+        for (Product p : request.products()) {
+            try {
+                for (AcceleratedDomain d : cloud.cdn().findDomains(p, inScope)) found.putIfAbsent(key(d), d);
+            } catch (CloudException e) {
+                report.change(readFailure(p.id() + " domains", p, p.id() + ":domains", e));
+                failedLookups.put(p.id(), e.toString());
             }
-            boolean found = false;
-            boolean failed = false;
+        }
+        Set<String> foundNames = new HashSet<>();
+        for (AcceleratedDomain d : found.values()) foundNames.add(d.name().toLowerCase(Locale.ROOT));
+        Map<String, AcceleratedDomain> detailed = withDetail(new ArrayList<>(found.values()), report);
+        List<AcceleratedDomain> out = new ArrayList<>();
+        for (String name : inScope) {
             for (Product p : request.products()) {
-                try {
-                    out.add(cloud.cdn().describeDomain(p, name));
-                    found = true;
-                } catch (CloudException e) {
-                    if (isNotFound(e)) continue;
-                    failed = true;
-                    report.change(readFailure(name, p, p.id() + ":" + name, e));
-                }
+                AcceleratedDomain d = detailed.get(p.id() + ":" + name);
+                if (d != null) out.add(d);
             }
-            if (!found && !failed) {
-                report.skip(new Skip(name, null, "not an accelerated domain of this account (looked in " + productList(request.products()) + ")"));
+            if (foundNames.contains(name)) continue;
+            if (failedLookups.isEmpty()) {
+                report.skip(new Skip(name, null, "not an accelerated domain of this account (looked in "
+                        + productList(request.products()) + ")"));
+            } else {
+                report.skip(new Skip(name, null, "not acted on: could not look it up in the domain list of "
+                        + String.join(" and ", failedLookups.keySet()) + ": " + failedLookups.values().iterator().next()));
             }
         }
         return out;
     }
 
+    /**
+     * Named domains found in the lists, completed with one detail call each: the status stays the list's,
+     * but a named run's remedies get the origins with their enabled flag (the lists report every origin
+     * enabled) and, for DCDN, the coverage the DCDN list lacks. A domain whose detail cannot be read is
+     * dropped (fail closed: its remedy would work from incomplete origins) and reported.
+     */
+    private Map<String, AcceleratedDomain> withDetail(List<AcceleratedDomain> found, Report.Builder report) {
+        Map<String, AcceleratedDomain> out = new java.util.concurrent.ConcurrentHashMap<>();
+        forEachConcurrently(found, d -> {
+            try {
+                AcceleratedDomain x = cloud.cdn().describeDomain(d.product(), d.name());
+                out.put(key(d), new AcceleratedDomain(d.product(), d.name(), d.status(), x.cname() != null ? x.cname() : d.cname(),
+                        x.coverage() != null ? x.coverage() : d.coverage(), x.origins().isEmpty() ? d.origins() : x.origins()));
+            } catch (CloudException e) {
+                report.change(readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/detail", e));
+                report.skip(new Skip(d.name(), d.product().id(), "not acted on: could not read its configuration (origins): " + e));
+            }
+        });
+        return out;
+    }
+
     private List<AcceleratedDomain> accountDomains(Request request, Report.Builder report) {
-        List<AcceleratedDomain> out = new ArrayList<>();
+        // Keyed by product and name: a domain added while we page can shift another onto the next page twice.
+        Map<String, AcceleratedDomain> out = new LinkedHashMap<>();
         for (Product p : request.products()) {
             int page = 1;
             while (true) {
@@ -227,23 +305,23 @@ public final class Detector {
                 try {
                     dp = cloud.cdn().listDomains(p, page, CdnApi.MAX_PAGE_SIZE, null);
                 } catch (CloudException e) {
+                    // The domains of the pages not read are not known, so nothing is done to them.
                     report.change(readFailure(p.id() + " domains", p, p.id() + ":domains/page-" + page, e));
                     break;
                 }
                 for (AcceleratedDomain d : dp.domains()) {
-                    if (settings.inScope(d.name())) out.add(d);
+                    if (settings.inScope(d.name())) out.putIfAbsent(key(d), d);
                     else report.skip(new Skip(d.name(), p.id(), settings.outOfScopeReason(d.name())));
                 }
                 if (!dp.hasNext()) break;
                 page++;
             }
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
-    static boolean isNotFound(CloudException e) {
-        String code = e.code() == null ? "" : e.code();
-        return code.startsWith("InvalidDomain.NotFound") || code.equals("InvalidDomainName.NoExist") || e.httpStatus() == 404 && !code.startsWith("InvalidAccessKeyId");
+    private static String key(AcceleratedDomain d) {
+        return d.product().id() + ":" + d.name().toLowerCase(Locale.ROOT);
     }
 
     private static String productList(Set<Product> ps) {
@@ -257,7 +335,7 @@ public final class Detector {
 
     private static String describe(ConditionState s) {
         JsonObject o = new JsonObject();
-        for (Map.Entry<Condition, Truth> e : new LinkedHashMap<>(s.values()).entrySet()) {
+        for (Map.Entry<Condition, Truth> e : s.values().entrySet()) {
             o.addProperty(e.getKey().id(), e.getValue().name().toLowerCase(Locale.ROOT));
         }
         return o.toString();

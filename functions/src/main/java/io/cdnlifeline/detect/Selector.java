@@ -24,16 +24,19 @@ public final class Selector {
     }
 
     public static Selector anyOf(Set<Condition> conditions) {
+        if (conditions.isEmpty()) throw new IllegalArgumentException("a selector needs at least one condition");
         List<Term> ts = new ArrayList<>();
         for (Condition c : conditions) ts.add(is(c));
         return new Selector(false, ts);
     }
 
     public static Selector anyOf(Term... terms) {
+        if (terms.length == 0) throw new IllegalArgumentException("a selector needs at least one term");
         return new Selector(false, List.of(terms));
     }
 
     public static Selector allOf(Term... terms) {
+        if (terms.length == 0) throw new IllegalArgumentException("a selector needs at least one term");
         return new Selector(true, List.of(terms));
     }
 
@@ -74,6 +77,31 @@ public final class Selector {
         return all ? Truth.TRUE : Truth.FALSE;
     }
 
+    /**
+     * True when the terms read so far fix whether this selector selects: a disjunction once a term holds
+     * or all were read; a conjunction once a term does not hold or is UNKNOWN (it can then never select,
+     * so reading the costlier conditions would be wasted calls), or all were read.
+     */
+    public boolean decided(ConditionState state) {
+        boolean allRead = true;
+        for (Term t : terms) {
+            if (!state.wasRead(t.condition)) {
+                allRead = false;
+                continue;
+            }
+            Truth v = t.evaluate(state);
+            if (!all && v == Truth.TRUE) return true;
+            if (all && v != Truth.TRUE) return true;
+        }
+        return allRead;
+    }
+
+    /** True when some term is {@code not c}: the detector must then prove that c does not hold. */
+    public boolean negates(Condition c) {
+        for (Term t : terms) if (t.condition == c && !t.expected) return true;
+        return false;
+    }
+
     /** The first unknown term's reason, for the report. */
     public String whyUnknown(ConditionState state) {
         for (Term t : terms) {
@@ -105,10 +133,9 @@ public final class Selector {
         public Condition condition() { return condition; }
         public boolean expected() { return expected; }
 
+        /** Asks the state, not the negation of the positive side: {@code not icp-invalid} is not simply that. */
         Truth evaluate(ConditionState s) {
-            Truth v = s.get(condition);
-            if (v == Truth.UNKNOWN) return v;
-            return Truth.of((v == Truth.TRUE) == expected);
+            return s.holds(condition, expected);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.detect.Truth;
 import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.report.ChangeStatus;
 
@@ -82,10 +83,12 @@ public final class RestoreCoverageRemedy implements Remedy {
         }
         String current = DomainSteps.currentCoverage(target, cdn);
 
-        if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !cdn.icpValid(name)) {
-            // The detector counts an overseas domain as not icp-invalid (it needs no filing there), so the
-            // filing is checked here, before a write the cloud would refuse (DCDN has no such check: the
-            // cloud's Domain.BeianInvalid refusal says it instead).
+        // The detector proves a valid filing when its selector asked for it (the timer's default); a run that
+        // selected the domain otherwise (named, when: remediated) checks here, before a write the cloud would
+        // refuse. DCDN has no such check: the cloud's Domain.BeianInvalid refusal says it instead.
+        boolean provenValid = target.conditions().holds(Condition.ICP_INVALID, false) == Truth.TRUE;
+        if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !provenValid
+                && !cdn.icpValid(name)) {
             return Plan.skip(target, "coverage not restored: the ICP filing of this domain is still not valid "
                     + "(CheckCdnDomainICP: DomainNotRegistration), and Alibaba Cloud only accelerates it outside mainland China "
                     + "until it is. It stays overseas and keeps its lifeline:coverage tag; run restore-coverage again once the filing is valid");

@@ -56,6 +56,15 @@ class EnableRefusalsTest {
                 inv.getArgument(1), "offline", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
         when(cdn.describeDomain(eq(Product.DCDN), any())).thenThrow(
                 new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.", "R-0", 404, false));
+        // Named domains are looked up in the domain lists (status from the list); each one found gets one detail read.
+        when(cdn.findDomains(eq(Product.CDN), anyCollection())).thenAnswer(inv -> {
+            List<AcceleratedDomain> out = new ArrayList<>();
+            for (Object n : (Collection<?>) inv.getArgument(1)) {
+                out.add(new AcceleratedDomain(Product.CDN, (String) n, "offline", n + ".w.kunlunsl.com", "domestic", List.of()));
+            }
+            return out;
+        });
+        when(cdn.findDomains(eq(Product.DCDN), anyCollection())).thenReturn(List.of());
         when(cdn.tags(eq(Product.CDN), anyCollection())).thenAnswer(inv -> {
             Map<String, Map<String, String>> out = new HashMap<>();
             for (Object n : (Collection<?>) inv.getArgument(1)) out.put((String) n, Map.of(Markers.DISABLED, "icp"));

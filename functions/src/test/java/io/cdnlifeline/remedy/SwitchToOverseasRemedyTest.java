@@ -232,17 +232,34 @@ class SwitchToOverseasRemedyTest {
 
     @Test
     void aCdnRestoreTimerWhileTheFilingIsStillInvalidChecksItAndWritesNothing() {
-        // given a switched CDN domain whose filing is still invalid (the detector counts an overseas domain as not icp-invalid)
+        // given a switched CDN domain whose filing is still invalid
         cloud = DomainSandbox.start(account(List.of(cdn("www.example.com", "online", "overseas", false,
                 Map.of("lifeline:coverage", "global"))), List.of()));
 
         // when the restore timer runs with the default
         Report r = cloud.run(new RestoreCoverageRemedy(), "{}");
 
-        // then the filing is checked, the domain skipped with the reason, and nothing written or failed
+        // then the detector checks the filing once, does not select the domain, and nothing is written or failed
         assertFalse(r.hasFailures(), r.toString());
         assertEquals(0, r.changes().size());
-        assertTrue(r.skipped().get(0).why().contains("ICP filing of this domain is still not valid"), r.skipped().get(0).why());
+        assertEquals(1, cloud.calls("CheckCdnDomainICP"));
+        assertEquals(List.of(), cloud.writes());
+        assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("www.example.com")));
+    }
+
+    @Test
+    void aNamedRestoreWhileTheFilingIsStillInvalidIsSkippedWithTheReason() {
+        // given a switched CDN domain whose filing is still invalid
+        cloud = DomainSandbox.start(account(List.of(cdn("www.example.com", "online", "overseas", false,
+                Map.of("lifeline:coverage", "global"))), List.of()));
+
+        // when an operator names it, selecting by the marker alone
+        Report r = cloud.run(new RestoreCoverageRemedy(), "{\"domains\":[\"www.example.com\"],\"when\":[\"remediated\"]}");
+
+        // then the remedy checks the filing itself, skips with the reason, and writes nothing
+        assertFalse(r.hasFailures(), r.toString());
+        assertEquals(0, r.changes().size());
+        assertTrue(r.skipped().get(0).why().contains("ICP filing of this domain is still not valid"), r.toString());
         assertEquals(1, cloud.calls("CheckCdnDomainICP"));
         assertEquals(List.of(), cloud.writes());
         assertEquals(Map.of("lifeline:coverage", "global"), tags(cloud.cdnNow("www.example.com")));

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -49,15 +54,28 @@ class RemedyFunctionTest {
     private Cloud cloud;
     private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger writes = new AtomicInteger();
+    /** CDN domains the account has, by name -> status; any other named domain is offline unless listed in gone. */
+    private final Map<String, String> statuses = new HashMap<>();
+    private final Set<String> gone = new HashSet<>();
 
     @BeforeEach
     void setUp() throws CloudException {
         cdn = mock(CdnApi.class);
         cloud = new Cloud(cdn, mock(DnsApi.class), mock(AccountApi.class));
+        // Named domains are looked up in the domain lists (the detector never asks the detail API for a status).
+        when(cdn.findDomains(eq(Product.CDN), anyCollection())).thenAnswer(inv -> {
+            List<AcceleratedDomain> out = new ArrayList<>();
+            for (Object o : (Collection<?>) inv.getArgument(1)) {
+                String n = (String) o;
+                if (gone.contains(n)) continue;
+                out.add(new AcceleratedDomain(Product.CDN, n, statuses.getOrDefault(n, "offline"), n + ".w.kunlunsl.com", "domestic", List.of()));
+            }
+            return out;
+        });
+        when(cdn.findDomains(eq(Product.DCDN), anyCollection())).thenReturn(List.of());
+        // ... and the named domains found get one detail read (origins with their enabled flag).
         when(cdn.describeDomain(eq(Product.CDN), any())).thenAnswer(inv ->
-                new AcceleratedDomain(Product.CDN, inv.getArgument(1), "offline", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
-        when(cdn.describeDomain(eq(Product.DCDN), any())).thenThrow(
-                new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.", "R-1", 404, false));
+                new AcceleratedDomain(Product.CDN, inv.getArgument(1), "online", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
     }
 
     /** Plans two steps per domain; the first step fails for domains starting with "fail". */
@@ -140,14 +158,14 @@ class RemedyFunctionTest {
 
         assertEquals(1, report.skipped().size());
         assertTrue(report.skipped().get(0).why().contains("LIFELINE_SCOPE"));
+        verify(cdn, never()).findDomains(any(), any());
         verify(cdn, never()).describeDomain(any(), any());
         assertEquals(0, writes.get());
     }
 
     @Test
     void aDomainOfNoProductIsSkippedWithTheReason() throws CloudException {
-        when(cdn.describeDomain(eq(Product.CDN), eq("gone.example.com"))).thenThrow(
-                new CloudException("InvalidDomain.NotFound", "not found", "R-2", 404, false));
+        gone.add("gone.example.com");
 
         Report report = run("{\"domains\":[\"gone.example.com\"]}", Settings.builder().build());
 
@@ -157,7 +175,7 @@ class RemedyFunctionTest {
 
     @Test
     void aReadFailureIsAFailedChangeSoFcRetries() throws CloudException {
-        when(cdn.describeDomain(eq(Product.CDN), eq("flaky.example.com"))).thenThrow(
+        when(cdn.findDomains(eq(Product.CDN), anyCollection())).thenThrow(
                 new CloudException("ServiceUnavailable", "busy", "R-3", 503, true));
 
         Report report = run("{\"domains\":[\"flaky.example.com\"]}", Settings.builder().build());
@@ -174,8 +192,7 @@ class RemedyFunctionTest {
 
     @Test
     void conditionsNotMetAreReportedForNamedDomains() throws CloudException {
-        when(cdn.describeDomain(eq(Product.CDN), eq("up.example.com"))).thenReturn(
-                new AcceleratedDomain(Product.CDN, "up.example.com", "online", "up.example.com.w.kunlunsl.com", "domestic", List.of()));
+        statuses.put("up.example.com", "online");
 
         Report report = run("{\"domains\":[\"up.example.com\"]}", Settings.builder().build());
 

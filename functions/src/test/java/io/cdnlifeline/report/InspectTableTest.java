@@ -1,0 +1,57 @@
+package io.cdnlifeline.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.cdnlifeline.cloud.CloudException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InspectTableTest {
+    private static JsonObject row(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    @Test
+    void oneAlignedLinePerDomainWithMarkersAndNextRemedies() {
+        // given two inspect rows: one remediated by switch-to-overseas, one whose debt is unreadable
+        JsonArray rows = new JsonArray();
+        rows.add(row("{\"domain\":\"www.example.com\",\"product\":\"cdn\",\"status\":\"online\",\"coverage\":\"overseas\","
+                + "\"icp\":\"valid\",\"debt\":\"not-in-debt\",\"dns\":{\"zone\":\"example.com\",\"rr\":\"www\",\"points\":\"cdn-cname\"},"
+                + "\"markers\":[{\"kind\":\"tag\",\"key\":\"lifeline:coverage\",\"value\":\"domestic\"}],\"next\":[\"restore-coverage\"]}"));
+        rows.add(row("{\"domain\":\"api.example.com\",\"product\":\"dcdn\",\"status\":\"offline\",\"coverage\":\"global\","
+                + "\"icp\":\"not-available\",\"debt\":\"unknown\",\"dns\":{\"points\":\"no-zone\"},"
+                + "\"markers\":[{\"kind\":\"dns-remark\",\"recordId\":\"1001\",\"remark\":\"lifeline:dns-to-origin\"}],"
+                + "\"next\":[\"dns-to-origin\"],\"undecided\":[{\"function\":\"enable-domain\",\"why\":\"debt unreadable\"}]}"));
+        Report r = Report.builder("inspect").domains(rows)
+                .change(Change.planned("account", "cdn", "account:debt/DescribeUserCdnStatus", "read", null, null)
+                        .failed(ChangeError.of(new CloudException("Throttling", "slow down", "RID", 400, true))))
+                .build();
+        // when
+        List<String> lines = ReportTableTest.lines(InspectTable.render(r));
+        // then
+        String header = lines.get(0);
+        assertTrue(header.startsWith("DOMAIN           PRODUCT  STATUS   COVERAGE  ICP"), header);
+        String www = lines.get(1);
+        String api = lines.get(2);
+        assertEquals(header.indexOf("MARKERS"), www.indexOf("lifeline:coverage=domestic"));
+        assertTrue(www.contains("www.example.com cdn-cname"), www);
+        assertTrue(www.endsWith("restore-coverage"), www);
+        assertEquals(header.indexOf("ICP"), api.indexOf("not-available"));
+        assertTrue(api.contains("record 1001: lifeline:dns-to-origin"), api);
+        assertTrue(api.endsWith("dns-to-origin, ?enable-domain"), api);
+        String failedHeader = lines.stream().filter(l -> l.startsWith("COULD NOT READ")).findFirst().orElseThrow();
+        String failed = lines.get(lines.indexOf(failedHeader) + 1);
+        assertEquals("account:debt/DescribeUserCdnStatus  Throttling: slow down", failed);
+        assertEquals(failedHeader.indexOf("ERROR"), failed.indexOf("Throttling"));
+    }
+
+    @Test
+    void anEmptyScopeSaysSo() {
+        assertTrue(InspectTable.render(Report.builder("inspect").domains(new JsonArray()).build()).startsWith("no domains in scope"));
+    }
+}
