@@ -41,6 +41,13 @@ final class Calls {
         return s;
     }
 
+    /** Each call as its action and sorted parameters: two programs making the same calls give equal lists. */
+    List<String> withParameters() {
+        List<String> s = new ArrayList<>();
+        for (SandboxCall c : calls) s.add(c.action + " " + new TreeMap<>(c.params));
+        return s;
+    }
+
     int throttled() {
         int n = 0;
         for (SandboxCall c : calls) if (c.errorCode != null && c.errorCode.startsWith("Throttling")) n++;

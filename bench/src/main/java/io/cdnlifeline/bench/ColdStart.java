@@ -64,8 +64,9 @@ final class ColdStart {
         check("floor", floorFirst, "cold-floor-warmup.err");
         out.println("  floor calls:    " + floorCalls.sequence());
         floorCalls.write(layout.work.resolve("cold-floor-calls.txt"));
-        boolean same = fnCalls.sequence().equals(floorCalls.sequence());
-        out.println("  same API calls: " + (same ? "yes" : "NO: the ratio compares different work"));
+        boolean same = fnCalls.withParameters().equals(floorCalls.withParameters());
+        out.println("  same API calls: " + (same ? "yes (same actions, same parameters, same order)"
+                : "NO: the ratio compares different work; see " + layout.work.resolve("cold-*-calls.txt")));
         figures.put("cold.sameCalls", same ? "yes" : "no");
         figures.put("cold.calls", Integer.toString(fnCalls.size()));
 

@@ -37,27 +37,24 @@ public final class FloorClient {
 
     /**
      * The dns-to-origin sequence for one named domain, call for call as the function makes it (the runner
-     * compares the two request logs): the product and status from the domain lists (every page until the
-     * name is seen, both products), the origins from the detail, the zone from the account's zones, the
+     * compares the two request logs): the product and status from the domain lists (filtered by the name,
+     * both products), the origins from the detail, the zone from the account's zones, the
      * host's records; then per record pointing at the CNAME: marker first, then the in-place switch, then
      * the extra origin IPs, each marked. Returns how many records were switched.
      */
     static int switchToOrigin(RpcClient api, String domain, String switchedRemark, String addedRemark) throws Exception {
-        // 1. which product, and its status (the lists), then CNAME and enabled origins (the detail)
+        // 1. which product, and its status (the lists, filtered by name), then CNAME and enabled origins (the detail)
         Map<String, Object> listed = null;
         String product = null;
         for (String[] p : new String[][] {{CDN, "DescribeUserDomains", "cdn"}, {DCDN, "DescribeDcdnUserDomains", "dcdn"}}) {
-            for (int page = 1; ; page++) {
-                Map<String, Object> r = api.call(p[0], p[1], "PageSize", "500", "PageNumber", Integer.toString(page));
-                for (Object o : Json.list(Json.object(r.get("Domains")).get("PageData"))) {
-                    Map<String, Object> d = Json.object(o);
-                    if (listed == null && domain.equalsIgnoreCase((String) d.get("DomainName"))) {
-                        listed = d;
-                        product = p[2];
-                    }
+            Map<String, Object> r = api.call(p[0], p[1], "DomainName", domain, "DomainSearchType", "full_match",
+                    "PageNumber", "1", "PageSize", "500");
+            for (Object o : Json.list(Json.object(r.get("Domains")).get("PageData"))) {
+                Map<String, Object> d = Json.object(o);
+                if (listed == null && domain.equalsIgnoreCase((String) d.get("DomainName"))) {
+                    listed = d;
+                    product = p[2];
                 }
-                long total = ((Number) r.get("TotalCount")).longValue();
-                if (listed != null && p[2].equals(product) || page * 500L >= total) break;
             }
         }
         if (listed == null) return 0;
