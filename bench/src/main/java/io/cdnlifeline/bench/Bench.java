@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * child JVMs against it, and prints each figure with its unit and the machine's load.
  * <pre>
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
+ *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
  *            [--only jar,cold,calls,fleet]
  * </pre>
  */
@@ -36,6 +37,7 @@ public final class Bench {
         String only = "jar,cold,calls,fleet";
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
+        java.util.List<String> coldFlags = new java.util.ArrayList<>();
         java.util.List<String> fleetFlags = new java.util.ArrayList<>(java.util.Arrays.asList("-XX:MaxRAM=256m", "-XX:ActiveProcessorCount=1"));
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -45,6 +47,9 @@ public final class Bench {
                 case "--concurrency": concurrency = args[i + 1]; break;
                 case "--heap": heap = args[i + 1]; break;
                 case "--only": only = args[i + 1]; break;
+                case "--cold-flags":
+                    for (String f : args[i + 1].trim().split("\\s+")) if (!f.isEmpty()) coldFlags.add(f);
+                    break;
                 case "--fleet-flags":
                     fleetFlags.clear();
                     for (String f : args[i + 1].trim().split("\\s+")) if (!f.isEmpty() && !f.equals("none")) fleetFlags.add(f);
@@ -67,7 +72,7 @@ public final class Bench {
             if (only.contains("cold")) {
                 out.println();
                 out.println("1. Cold start: one dns-to-origin invocation for " + Seeds.COLD_DOMAIN + " in a fresh JVM");
-                new ColdStart(layout, sandbox, rounds).run(out, figures);
+                new ColdStart(layout, sandbox, rounds, coldFlags).run(out, figures);
             }
             if (only.contains("calls")) {
                 out.println();

@@ -19,13 +19,15 @@ final class ColdStart {
     private final Layout layout;
     private final Sandbox sandbox;
     private final int rounds;
+    private final List<String> flags;
     private final String seed = Seeds.coldStart();
     private final String payload = "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"cold-start benchmark\"}";
 
-    ColdStart(Layout layout, Sandbox sandbox, int rounds) {
+    ColdStart(Layout layout, Sandbox sandbox, int rounds, List<String> flags) {
         this.layout = layout;
         this.sandbox = sandbox;
         this.rounds = rounds;
+        this.flags = flags;
     }
 
     /** The three programs measured, in the order of the first round. */
@@ -41,6 +43,12 @@ final class ColdStart {
                 .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
                 .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
                 .env("LIFELINE_ENDPOINT", sandbox.endpoint());
+        for (String f : flags) {
+            trivialJvm.flag(f);
+            floorJvm.flag(f);
+            fnJvm.flag(f);
+        }
+        if (!flags.isEmpty()) out.println("  JVM flags of all three: " + String.join(" ", flags));
 
         // Warm-up (untimed): the OS page cache holds the jars for every timed run alike; and the function's
         // own run tells the floor which remark to write and which calls it must match.
