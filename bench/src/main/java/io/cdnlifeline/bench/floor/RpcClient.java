@@ -65,12 +65,7 @@ final class RpcClient {
         p.put("SignatureNonce", UUID.randomUUID().toString());
         p.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         for (int i = 0; i + 1 < keyValues.length; i += 2) p.put(keyValues[i], keyValues[i + 1]);
-        StringBuilder canonical = new StringBuilder();
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            if (canonical.length() > 0) canonical.append('&');
-            canonical.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-        }
-        String body = canonical + "&Signature=" + encode(sign("POST&" + encode("/") + "&" + encode(canonical.toString())));
+        String body = canonical(p) + "&Signature=" + encode(sign(stringToSign(p)));
         calls++;
         HttpURLConnection c = (HttpURLConnection) new URL(endpoint).openConnection();
         c.setRequestMethod("POST");
@@ -93,7 +88,23 @@ final class RpcClient {
         return json;
     }
 
-    private String sign(String stringToSign) {
+    /** The sorted, percent-encoded parameters: {@code k1=v1&k2=v2}. */
+    static String canonical(TreeMap<String, String> params) {
+        StringBuilder canonical = new StringBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (canonical.length() > 0) canonical.append('&');
+            canonical.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+        }
+        return canonical.toString();
+    }
+
+    /** What V1 signs for a form POST: {@code POST&%2F&} and the encoded canonical parameters. */
+    static String stringToSign(TreeMap<String, String> params) {
+        return "POST&" + encode("/") + "&" + encode(canonical(params));
+    }
+
+    /** Base64 of HMAC-SHA1 keyed with {@code secret + "&"}. */
+    String sign(String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(key);
