@@ -1,14 +1,36 @@
 package io.cdnlifeline.cli;
 
+import io.cdnlifeline.event.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /** The {@code lifeline} command: demo, sandbox, invoke, inspect. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
-        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class})
-public final class Lifeline implements Runnable {
+        footer = {"", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard.",
+                "Start with: lifeline demo"},
+        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
+public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    /** picocli builds the root through this when the class is used as a plain command object. */
+    public Lifeline() {
+        this(System.getenv());
+    }
+
+    Lifeline(Map<String, String> env) {
+        this.env = Objects.requireNonNull(env, "env");
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -16,11 +38,71 @@ public final class Lifeline implements Runnable {
 
     /** Runs the command line and returns the exit status instead of exiting (tests call this). */
     public static int run(String... args) {
-        return new CommandLine(new Lifeline()).execute(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(out, err, System.getenv(), args);
     }
 
+    /** Runs with the given streams and environment: what a test drives. */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        int status = commandLine(out, err, env).execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Lifeline(env));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Lifeline::usageError);
+        cl.setExecutionExceptionHandler(Lifeline::failure);
+        return cl;
+    }
+
+    /** The environment the functions' settings are read from (LIFELINE_*), as FC would give it. */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** No command given: the usage, on stderr, as a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitStatus.BAD_INPUT;
+    }
+
+    /** Short, like other command-line tools: the problem, a suggestion, and where the help is. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("lifeline: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitStatus.BAD_INPUT;
+    }
+
+    private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof BadInputException || e instanceof UnknownFunctionException
+                || e instanceof MissingCredentialsException || e instanceof BadSettingsException) {
+            err.println("lifeline: " + e.getMessage());
+            err.flush();
+            return ExitStatus.BAD_INPUT;
+        }
+        // Anything else stopped the run before a Report: a cloud that cannot be reached, a bug.
+        err.println("lifeline: " + cmd.getCommandName() + " failed: " + describe(e));
+        err.flush();
+        return ExitStatus.FAILED;
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (b.length() > 0) b.append("; caused by ");
+            b.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return b.toString();
     }
 }

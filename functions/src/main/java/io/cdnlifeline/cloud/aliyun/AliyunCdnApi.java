@@ -84,57 +84,55 @@ final class AliyunCdnApi implements CdnApi {
         return dcdnPage(r, pageNumber, pageSize);
     }
 
-    /** DCDN's DomainName filter is documented for one name: up to this many named domains are looked up one by one. */
-    static final int DCDN_NAMED_LOOKUPS = 10;
-
     /**
-     * The lists' {@code DomainName} filter ({@code full_match}) instead of paging the whole account: CDN takes up
-     * to 50 comma-separated names a call (documented), DCDN one name a call (the only documented form), so
-     * a run naming one domain costs one call per product, whatever the account's size (the paging default
-     * costs up to N/500 calls per product). Many named DCDN domains page the list as before.
+     * Named domains through the lists' {@code DomainName} filter ({@code full_match}) instead of paging the
+     * whole account: CDN takes up to {@link #BATCH} comma-separated names a call; the DCDN filter is
+     * documented for one name, so DCDN asks one call per name while that is cheaper than paging
+     * (at most {@link #DCDN_NAMED_LOOKUPS} names), and pages the list otherwise.
      */
     @Override
     public List<AcceleratedDomain> findDomains(Product product, Collection<String> names) throws CloudException {
         List<String> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(names));
-        if (wanted.isEmpty()) return new ArrayList<>();
+        if (wanted.isEmpty()) return List.of();
         if (product == Product.DCDN && wanted.size() > DCDN_NAMED_LOOKUPS) return CdnApi.super.findDomains(product, names);
-        int batch = product == Product.CDN ? BATCH : 1;
+        int per = product == Product.CDN ? BATCH : 1;
+        java.util.Set<String> want = new java.util.HashSet<>(wanted);
         List<AcceleratedDomain> found = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i += batch) {
-            List<String> some = wanted.subList(i, Math.min(wanted.size(), i + batch));
-            String csv = String.join(",", some);
-            for (int page = 1; ; page++) {
-                DomainPage dp = filteredPage(product, csv, page);
-                for (AcceleratedDomain d : dp.domains()) {
-                    if (some.contains(d.name().toLowerCase(Locale.ROOT))) found.add(d);
-                }
-                if (!dp.hasNext()) break;
+        for (int i = 0; i < wanted.size(); i += per) {
+            String filter = String.join(",", wanted.subList(i, Math.min(wanted.size(), i + per)));
+            DomainPage page = namedPage(product, filter);
+            for (AcceleratedDomain d : page.domains()) {
+                // full_match should return only what was asked; keep exactly the names asked for, once.
+                if (want.remove(d.name().toLowerCase(Locale.ROOT))) found.add(d);
             }
         }
         return found;
     }
 
-    private DomainPage filteredPage(Product product, String names, int pageNumber) throws CloudException {
+    /** Above this many names, paging the DCDN list (500 a page) is as cheap as one filtered call per name. */
+    static final int DCDN_NAMED_LOOKUPS = 10;
+
+    private DomainPage namedPage(Product product, String filter) throws CloudException {
         if (product == Product.CDN) {
             DescribeUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_USER_DOMAINS, () -> {
                 DescribeUserDomainsRequest q = new DescribeUserDomainsRequest();
-                q.setDomainName(names);
-                q.setDomainSearchType("full_match");
-                q.setPageNumber(pageNumber);
+                q.setPageNumber(1);
                 q.setPageSize(MAX_PAGE_SIZE);
+                q.setDomainName(filter);
+                q.setDomainSearchType("full_match");
                 return q;
             });
-            return cdnPage(r, pageNumber, MAX_PAGE_SIZE);
+            return cdnPage(r, 1, MAX_PAGE_SIZE);
         }
         DescribeDcdnUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, () -> {
             DescribeDcdnUserDomainsRequest q = new DescribeDcdnUserDomainsRequest();
-            q.setDomainName(names);
-            q.setDomainSearchType("full_match");
-            q.setPageNumber(pageNumber);
+            q.setPageNumber(1);
             q.setPageSize(MAX_PAGE_SIZE);
+            q.setDomainName(filter);
+            q.setDomainSearchType("full_match");
             return q;
         });
-        return dcdnPage(r, pageNumber, MAX_PAGE_SIZE);
+        return dcdnPage(r, 1, MAX_PAGE_SIZE);
     }
 
     @Override

@@ -59,6 +59,34 @@ class AliyunCdnApiSandboxTest {
     }
 
     @Test
+    void namedDomainsAreFoundThroughTheNameFilterNotByPagingTheAccount() throws CloudException {
+        // given an account with 1,200 more CDN domains than the ones asked for
+        sc.sandbox().update(s -> {
+            for (int i = 0; i < 1200; i++) s.cdn.add(new Domain("d" + i + ".example.org", null, "online", "domestic"));
+        });
+        sc.clearRequests();
+
+        // when two CDN names, one unknown, and one DCDN name are looked up
+        List<AcceleratedDomain> cdnFound = cdn.findDomains(Product.CDN, List.of("www.example.com", "img.example.com", "nope.example.com"));
+        List<AcceleratedDomain> dcdnFound = cdn.findDomains(Product.DCDN, List.of("api.example.com"));
+
+        // then exactly the known names come back, with one filtered list call per product
+        assertEquals(Set.of("www.example.com", "img.example.com"), names(cdnFound));
+        assertEquals(Set.of("api.example.com"), names(dcdnFound));
+        assertEquals(1, sc.count("DescribeUserDomains"));
+        assertEquals(1, sc.count("DescribeDcdnUserDomains"));
+        SandboxCall call = sc.requests("DescribeUserDomains").get(0);
+        assertEquals("full_match", call.params.get("DomainSearchType"));
+        assertEquals("www.example.com,img.example.com,nope.example.com", call.params.get("DomainName"));
+    }
+
+    private static Set<String> names(List<AcceleratedDomain> ds) {
+        Set<String> out = new HashSet<>();
+        for (AcceleratedDomain d : ds) out.add(d.name());
+        return out;
+    }
+
+    @Test
     void listPagesPastFiveHundredDomains() throws CloudException {
         // given 1203 CDN domains in all
         sc.sandbox().update(s -> {

@@ -1,0 +1,292 @@
+package io.cdnlifeline.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.sandbox.Account;
+import io.cdnlifeline.sandbox.Domain;
+import io.cdnlifeline.sandbox.Sandbox;
+import io.cdnlifeline.sandbox.SandboxState;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The demo: an embedded sandbox account, an ICP filing that goes invalid, then an overdue account; the
+ * functions run from the repository's sample events and keep the sites reachable; then the causes are
+ * fixed and the functions put everything back. Every step prints what changed, before and after, read
+ * from the sandbox itself; the last step proves the account is exactly as it began.
+ */
+final class DemoStory {
+    static final String ICP_INVALID = "notification-icp-invalid.json";
+    static final String TIMER_DNS_TO_ORIGIN = "timer-dns-to-origin.json";
+    static final String OVERDUE = "notification-overdue-payment.json";
+    static final String PAYMENT_SETTLED = "notification-payment-settled.json";
+    static final String ICP_RESTORED = "notification-icp-restored.json";
+    static final String DOMAIN_STARTED = "actiontrail-start-cdn-domain.json";
+    static final String TIMER_INSPECT = "timer-inspect.json";
+    private static final String INDENT = "        ";
+    private static final int MAX_SKIPS_SHOWN = 4;
+
+    private final PrintWriter out;
+    private final PrintWriter log;
+    private boolean allWell = true;
+
+    DemoStory(PrintWriter out, PrintWriter log) {
+        this.out = out;
+        this.log = log;
+    }
+
+    /** Plays the whole story; true when every function did its job and the account ends as it began. */
+    boolean play() {
+        long start = System.nanoTime();
+        String icpEvent = DemoResources.event(ICP_INVALID);
+        String victim = firstDomain(icpEvent, ICP_INVALID);
+        try (Sandbox sandbox = Sandbox.start(0, DemoResources.seed())) {
+            AccountState initial = AccountState.of(sandbox.stateJson());
+            Account paidUp = sandbox.read(s -> copy(s.account));
+            Set<String> stoppedForArrears = new LinkedHashSet<>();
+            LocalInvoker functions = invoker(sandbox);
+            out.println("cdn-lifeline demo: an embedded sandbox at " + sandbox.endpoint() + " plays Alibaba Cloud, with "
+                    + initial.domainCount() + " accelerated domains and " + initial.recordCount()
+                    + " DNS records. No account, no network.");
+            out.println();
+
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step("the account as it begins", () -> showAccount(sandbox)));
+            steps.add(cloud(sandbox, "Alibaba Cloud finds the ICP filing of " + victim + " invalid and takes the domain offline",
+                    s -> {
+                        Domain d = s.cdnDomain(victim);
+                        d.icp = false;
+                        d.status = "offline";
+                    }));
+            steps.add(function(sandbox, functions, "switch-to-overseas", sample(ICP_INVALID),
+                    "a filing check publishes IcpInvalid; coverage without mainland China needs no filing"));
+            steps.add(function(sandbox, functions, "dns-to-origin", sample(TIMER_DNS_TO_ORIGIN),
+                    "the 5-minute timer finds " + victim + " offline: its visitors go to the origin meanwhile"));
+            steps.add(cloud(sandbox, "the account is overdue: Alibaba Cloud takes every accelerated domain offline",
+                    s -> {
+                        s.account.inDebt = true;
+                        s.account.inDebtOverdue = true;
+                        s.account.availableAmount = "-42.17";
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                            for (Domain d : ds) {
+                                if ("online".equals(d.status)) {
+                                    stoppedForArrears.add(d.domain);
+                                    d.status = "offline";
+                                }
+                            }
+                        }
+                    }));
+            steps.add(function(sandbox, functions, "dns-to-origin", sample(OVERDUE),
+                    "a billing alert publishes OverduePayment: every record on a CDN/DCDN CNAME goes to its origin"));
+            steps.add(new Step("the account during the outage: every site answers from its origin", () -> {
+                showAccount(sandbox);
+                List<String> dark = AccountState.of(sandbox.stateJson()).offlineButStillOnTheirCname();
+                if (!dark.isEmpty()) {
+                    allWell = false;
+                    out.println(INDENT + "FAILED: offline, DNS still on the CDN CNAME: " + String.join(", ", dark));
+                }
+            }));
+            steps.add(inspect(sandbox, functions, "what the inspect function reports: the markers, and which function acts next"));
+            steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
+                    s -> {
+                        s.account = copy(paidUp);
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                            for (Domain d : ds) {
+                                if (stoppedForArrears.contains(d.domain)) d.status = "online";
+                            }
+                        }
+                    }));
+            steps.add(function(sandbox, functions, "dns-to-cdn", sample(PAYMENT_SETTLED),
+                    "PaymentSettled: records back to the CDN, except " + victim + ", which is still offline"));
+            steps.add(cloud(sandbox, "the new ICP filing of " + victim + " is approved (the domain stays offline until someone enables it)",
+                    s -> s.cdnDomain(victim).icp = true));
+            steps.add(function(sandbox, functions, "restore-coverage", sample(ICP_RESTORED),
+                    "IcpRestored: the coverage its tag remembered"));
+            String enable = "{\"domains\":[\"" + victim + "\"],\"reason\":\"new filing approved\"}";
+            steps.add(function(sandbox, functions, "enable-domain", new Input("--payload '" + enable + "'", enable),
+                    "an operator re-enables it, as the filing rules ask"));
+            steps.add(function(sandbox, functions, "dns-to-cdn", sample(DOMAIN_STARTED),
+                    "ActionTrail reports the start; the last records go back to the CDN"));
+            steps.add(new Step("the account as it ends, compared with how it began", () -> compare(initial, sandbox)));
+
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                long t = System.nanoTime();
+                out.printf("[%2d/%d] %s%n", i + 1, steps.size(), s.title);
+                s.action.run();
+                out.printf("%s(%d ms)%n%n", INDENT, (System.nanoTime() - t) / 1_000_000);
+                out.flush();
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        out.println((allWell ? "demo done: the sites stayed reachable and the account is exactly as it began"
+                : "demo FAILED: see the steps above") + String.format(" (%.1f s)", ms / 1000.0));
+        out.flush();
+        return allWell;
+    }
+
+    private LocalInvoker invoker(Sandbox sandbox) {
+        Settings settings = Settings.builder().endpoint(sandbox.endpoint()).build();
+        CloudCredentials keys = new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
+        return new LocalInvoker(settings, keys, new StderrLogger(log));
+    }
+
+    private Step cloud(Sandbox sandbox, String what, Consumer<SandboxState> change) {
+        return new Step("cloud: " + what, () -> {
+            AccountState before = AccountState.of(sandbox.stateJson());
+            sandbox.update(change);
+            sideBySide(AccountState.of(sandbox.stateJson()).changesSince(before));
+        });
+    }
+
+    private static Input sample(String eventFile) {
+        return new Input("--event events/" + eventFile, DemoResources.event(eventFile));
+    }
+
+    private Step function(Sandbox sandbox, LocalInvoker functions, String function, Input input, String why) {
+        return new Step(function + " " + input.label + "\n" + INDENT + why, () -> {
+            AccountState before = AccountState.of(sandbox.stateJson());
+            LocalRun run = functions.invoke(function, input.text);
+            List<AccountState.ChangedResource> changed = AccountState.of(sandbox.stateJson()).changesSince(before);
+            if (changed.isEmpty()) {
+                // Every function in this story has something to do: doing nothing is a failure, not a pass.
+                allWell = false;
+                out.println(INDENT + "FAILED: " + function + " changed nothing");
+            } else {
+                sideBySide(changed);
+            }
+            JsonObject report = run.report();
+            out.println(INDENT + "report: " + summary(report) + ", exit " + run.exitStatus());
+            JsonArray skipped = array(report, "skipped");
+            for (int i = 0; i < Math.min(skipped.size(), MAX_SKIPS_SHOWN); i++) {
+                JsonObject k = skipped.get(i).getAsJsonObject();
+                out.println(INDENT + "  left alone: " + k.get("domain").getAsString() + ": " + k.get("why").getAsString());
+            }
+            if (skipped.size() > MAX_SKIPS_SHOWN) {
+                out.println(INDENT + "  ... and " + (skipped.size() - MAX_SKIPS_SHOWN) + " more (the Report lists them)");
+            }
+            for (JsonElement e : array(report, "changes")) {
+                JsonObject c = e.getAsJsonObject();
+                if (c.has("error")) {
+                    out.println(INDENT + "  failed " + c.get("resource").getAsString() + ": " + c.get("error"));
+                }
+            }
+            if (run.exitStatus() != ExitStatus.DONE) {
+                allWell = false;
+                out.println(INDENT + "FAILED: " + function + " did not complete (exit " + run.exitStatus() + ")");
+            }
+        });
+    }
+
+    /** The read-only function, as an operator sees it with {@code lifeline inspect}; it must change nothing. */
+    private Step inspect(Sandbox sandbox, LocalInvoker functions, String why) {
+        Input input = sample(TIMER_INSPECT);
+        return new Step("inspect " + input.label + "\n" + INDENT + why, () -> {
+            AccountState before = AccountState.of(sandbox.stateJson());
+            LocalRun run = functions.invoke("inspect", input.text);
+            StringWriter table = new StringWriter();
+            ReportPrinter.print(run, OutputFormat.table, new PrintWriter(table));
+            for (String line : table.toString().split("\n")) out.println(INDENT + line);
+            boolean unchanged = AccountState.of(sandbox.stateJson()).changesSince(before).isEmpty();
+            if (run.exitStatus() != ExitStatus.DONE || !unchanged) {
+                allWell = false;
+                out.println(INDENT + "FAILED: inspect " + (unchanged ? "exited " + run.exitStatus() : "changed the account"));
+            }
+        });
+    }
+
+    private void showAccount(Sandbox sandbox) {
+        AccountState now = AccountState.of(sandbox.stateJson());
+        out.println(INDENT + "account: " + now.accountLine());
+        PlainTable t = new PlainTable(List.of("domain", "product", "status", "coverage", "icp", "tags", "dns (line type value)"));
+        for (List<String> row : now.domainRows()) t.row(row);
+        indented(t);
+    }
+
+    private void compare(AccountState initial, Sandbox sandbox) {
+        AccountState end = AccountState.of(sandbox.stateJson());
+        List<String> differences = end.differencesFrom(initial);
+        if (differences.isEmpty()) {
+            out.println(INDENT + "identical: " + end.domainCount() + " domains (status, coverage, tags, origins), "
+                    + end.recordCount() + " DNS records (type, value, TTL, line, status, remark) and the account");
+            showAccount(sandbox);
+        } else {
+            allWell = false;
+            out.println(INDENT + "DIFFERENT from the beginning in " + differences.size() + " place(s):");
+            for (String d : differences) out.println(INDENT + "  " + d);
+        }
+    }
+
+    private void sideBySide(List<AccountState.ChangedResource> rows) {
+        PlainTable t = new PlainTable(List.of("resource", "before", "after"));
+        for (AccountState.ChangedResource r : rows) t.row(List.of(r.resource, r.before, r.after));
+        indented(t);
+    }
+
+    private void indented(PlainTable t) {
+        StringWriter buf = new StringWriter();
+        t.print(new PrintWriter(buf));
+        for (String line : buf.toString().split("\n")) out.println(INDENT + line);
+    }
+
+    private static String summary(JsonObject report) {
+        JsonObject s = report.has("summary") ? report.getAsJsonObject("summary") : new JsonObject();
+        return count(s, "applied") + " applied, " + count(s, "unchanged") + " unchanged, "
+                + count(s, "skipped") + " skipped, " + count(s, "failed") + " failed";
+    }
+
+    private static long count(JsonObject summary, String key) {
+        return summary.has(key) ? summary.get(key).getAsLong() : 0;
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonArray() ? o.getAsJsonArray(key) : new JsonArray();
+    }
+
+    /** The domain the sample ICP event names: the demo's story is about that domain. */
+    static String firstDomain(String event, String fileName) {
+        JsonObject e = JsonParser.parseString(event).getAsJsonObject();
+        JsonObject data = e.has("data") && e.get("data").isJsonObject() ? e.getAsJsonObject("data") : new JsonObject();
+        JsonArray domains = array(data, "domains");
+        if (domains.size() == 0) throw new IllegalStateException("events/" + fileName + " names no domain in data.domains");
+        return domains.get(0).getAsString();
+    }
+
+    private static Account copy(Account a) {
+        Account c = new Account(a.inDebt, a.inDebtOverdue, a.availableAmount);
+        c.currency = a.currency;
+        return c;
+    }
+
+    /** What a function is invoked with: shown as the command line's option, handed over as the event text. */
+    private static final class Input {
+        final String label;
+        final String text;
+
+        Input(String label, String text) {
+            this.label = label;
+            this.text = text;
+        }
+    }
+
+    /** One numbered step of the story. */
+    private static final class Step {
+        final String title;
+        final Runnable action;
+
+        Step(String title, Runnable action) {
+            this.title = title;
+            this.action = action;
+        }
+    }
+}

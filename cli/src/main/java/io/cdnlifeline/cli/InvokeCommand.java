@@ -1,0 +1,79 @@
+package io.cdnlifeline.cli;
+
+import io.cdnlifeline.event.EventParser;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code lifeline invoke}: runs one function's FC handler in this process, against the cloud or a sandbox. */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = {"Run a function the way Function Compute runs it: same handler, same event, same Report.",
+                "The Report goes to stdout, the function's log lines to stderr."},
+        footer = {"", "Examples:",
+                "  lifeline invoke dns-to-origin --event events/timer-dns-to-origin.json \\",
+                "      --dry-run --endpoint http://127.0.0.1:8787",
+                "  lifeline invoke switch-to-overseas --output table \\",
+                "      --payload '{\"domains\":[\"www.example.com\"],\"when\":[\"always\"]}'",
+                "", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard."})
+final class InvokeCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.ParentCommand Lifeline lifeline;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", completionCandidates = FunctionNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
+    String function;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    EventInput input;
+
+    static final class EventInput {
+        @Option(names = "--event", paramLabel = "FILE", required = true,
+                description = "The event FC would deliver (a file from events/, a trigger event, or a Request); '-' reads stdin.")
+        String eventFile;
+
+        @Option(names = "--payload", paramLabel = "JSON", required = true,
+                description = "A Request, e.g. '{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}'.")
+        String payload;
+    }
+
+    @Option(names = "--dry-run", description = "Plan and report, change nothing (whatever the event says).")
+    boolean dryRun;
+
+    @Mixin CloudOptions cloud;
+
+    @Option(names = "--output", paramLabel = "json|table", defaultValue = "json",
+            description = "json (default): the Report JSON; table: aligned columns.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        FunctionHandlers.create(function); // an unknown name lists the functions before anything else happens
+        String event = input.payload != null ? input.payload : read(cmd, input.eventFile);
+        // Refuse an event the function would refuse, before credentials are looked for or a call is made.
+        EventParser.parse(event, function);
+        LocalInvoker invoker = LocalSession.open(cmd, lifeline.env(), cloud, dryRun);
+        LocalRun run = invoker.invoke(function, event);
+        ReportPrinter.print(run, output, cmd.getOut());
+        return run.exitStatus();
+    }
+
+    static String read(CommandLine cmd, String file) {
+        try {
+            if ("-".equals(file)) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new CommandLine.ParameterException(cmd, "cannot read --event " + file + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+    }
+}

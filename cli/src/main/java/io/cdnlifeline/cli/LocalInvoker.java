@@ -1,0 +1,76 @@
+package io.cdnlifeline.cli;
+
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.event.EventParser;
+import io.cdnlifeline.event.Request;
+import io.cdnlifeline.handler.LifelineHandler;
+import io.cdnlifeline.handler.RemediationFailedException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Runs a function the way FC does, in this process: the same handler class, event bytes in, Report
+ * bytes out, with a {@link LocalContext}. A change that failed makes the handler throw after it wrote
+ * the Report; the Report is still returned, and its exit status says 1.
+ */
+final class LocalInvoker {
+    private final Settings settings;
+    private final CloudCredentials credentials;
+    private final FunctionComputeLogger logger;
+
+    LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.logger = Objects.requireNonNull(logger, "logger");
+    }
+
+    /**
+     * @param event the trigger event or Request JSON, as FC would deliver it
+     * @throws io.cdnlifeline.event.BadInputException when the event is not understood (nothing ran)
+     * @throws UnknownFunctionException when there is no such function
+     */
+    LocalRun invoke(String function, String event) {
+        // No cloud handed in: the handler's initializer builds its SDK clients from the context's
+        // credentials, with its own deadline-aware retry policy, exactly as in FC.
+        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null);
+        String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
+        LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,
+                handler.getClass().getName());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.initialize(context);
+            handler.handleRequest(new ByteArrayInputStream(bytes.getBytes(StandardCharsets.UTF_8)), out, context);
+        } catch (RemediationFailedException failed) {
+            logger.error(failed.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        JsonElement parsed = JsonParser.parseString(text);
+        if (!parsed.isJsonObject()) {
+            throw new IllegalStateException(function + " wrote something that is not a Report: " + text);
+        }
+        return new LocalRun(text, parsed.getAsJsonObject());
+    }
+
+    /**
+     * A Request that says {@code "dryRun": false} outranks the environment's dry run; {@code --dry-run}
+     * must not be overridden by the event, so such a Request is handed over with dryRun true. Events
+     * that say nothing about dryRun go through untouched and the setting decides.
+     */
+    static String forceDryRun(String event, String function) {
+        Request parsed = EventParser.parse(event, function);
+        if (!Boolean.FALSE.equals(parsed.dryRun())) return event;
+        return parsed.toBuilder().dryRun(true).build().toString();
+    }
+}
