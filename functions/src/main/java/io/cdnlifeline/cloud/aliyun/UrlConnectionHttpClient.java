@@ -28,11 +28,21 @@ import java.util.concurrent.Future;
  * closes the connection after every call (a new TCP and TLS handshake per API call), builds a new
  * TrustManagerFactory per call, and finds the response's Content-Type only when the server spells the
  * header name exactly {@code Content-Type}.
- * <p>Connections are kept alive by the JDK (its keep-alive cache, per host): each response is read to the
- * end and its stream closed, never disconnected. TLS uses the JDK's default trust store and host-name check.
+ * <p>Connections are kept alive by the JDK (its keep-alive cache, up to {@link #KEEP_ALIVE_PER_HOST} per
+ * host): each response is read to the end and its stream closed, never disconnected. TLS uses the JDK's default trust store and host-name check.
  */
 public final class UrlConnectionHttpClient extends IHttpClient {
     private static final String CONTENT_TYPE = "Content-Type";
+    /**
+     * The JDK keeps 5 idle connections per host by default; with up to 64 domains worked on at once
+     * (LIFELINE_CONCURRENCY) the rest would be closed after each call and reopened with a new TLS handshake.
+     * Read once, when the first connection is made, so it is set here; a value given on the command line wins.
+     */
+    static final String KEEP_ALIVE_PER_HOST = "64";
+
+    static {
+        if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", KEEP_ALIVE_PER_HOST);
+    }
 
     /** Called by the SDK's HttpClientFactory (HttpClientType.Custom) with the profile's HttpClientConfig. */
     public UrlConnectionHttpClient(HttpClientConfig config) throws ClientException {
