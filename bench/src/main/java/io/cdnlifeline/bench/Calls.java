@@ -72,6 +72,29 @@ final class Calls {
         return s;
     }
 
+    /**
+     * The busiest API's share alone: max over APIs of calls / QPS. No schedule beats it, however the calls of
+     * different APIs overlap; the sum bound assumes they do not overlap at all.
+     */
+    String busiestApi() {
+        String best = null;
+        double seconds = 0;
+        for (Map.Entry<String, Integer> e : perAction().entrySet()) {
+            double s = e.getValue() / (double) QpsTable.of(e.getKey());
+            if (s > seconds) {
+                seconds = s;
+                best = e.getKey();
+            }
+        }
+        return best == null ? "none" : String.format("%s %.1f s", best, seconds);
+    }
+
+    double busiestApiSeconds() {
+        double seconds = 0;
+        for (Map.Entry<String, Integer> e : perAction().entrySet()) seconds = Math.max(seconds, e.getValue() / (double) QpsTable.of(e.getKey()));
+        return seconds;
+    }
+
     /** One line per API: calls, QPS, seconds at that QPS. */
     String table() {
         StringBuilder b = new StringBuilder();

@@ -106,6 +106,7 @@ final class Fleet {
             double bound = calls.qpsLowerBoundSeconds();
             out.printf("  %s pass: %.1f s wall, QPS lower bound %.1f s -> %.2fx (target <= 1.3x); %d calls, %d throttled and retried, %d throttling errors in the report%s%n",
                     NAMES[n - 1], wall, bound, wall / bound, calls.size(), calls.throttled(), surfacedHere, failed ? "; the invocation FAILED" : "");
+            out.printf("    busiest API alone (no schedule can beat it): %s -> %.2fx%n", calls.busiestApi(), wall / calls.busiestApiSeconds());
             out.println("    report summary: " + summary(report));
             out.print(calls.table());
             if (!calls.errors().isEmpty()) out.println("    errors: " + calls.errors());
