@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.report.TextTable;
 import io.cdnlifeline.sandbox.Account;
 import io.cdnlifeline.sandbox.Domain;
 import io.cdnlifeline.sandbox.Sandbox;
@@ -208,7 +209,7 @@ final class DemoStory {
     private void showAccount(Sandbox sandbox) {
         AccountState now = AccountState.of(sandbox.stateJson());
         out.println(INDENT + "account: " + now.accountLine());
-        PlainTable t = new PlainTable(List.of("domain", "product", "status", "coverage", "icp", "tags", "dns (line type value)"));
+        TextTable t = TextTable.uncut(List.of("DOMAIN", "PRODUCT", "STATUS", "COVERAGE", "ICP", "TAGS", "DNS (LINE TYPE VALUE)"));
         for (List<String> row : now.domainRows()) t.row(row);
         indented(t);
     }
@@ -228,15 +229,14 @@ final class DemoStory {
     }
 
     private void sideBySide(List<AccountState.ChangedResource> rows) {
-        PlainTable t = new PlainTable(List.of("resource", "before", "after"));
+        TextTable t = TextTable.uncut(List.of("RESOURCE", "BEFORE", "AFTER"));
         for (AccountState.ChangedResource r : rows) t.row(List.of(r.resource, r.before, r.after));
         indented(t);
     }
 
-    private void indented(PlainTable t) {
-        StringWriter buf = new StringWriter();
-        t.print(new PrintWriter(buf));
-        for (String line : buf.toString().split("\n")) out.println(INDENT + line);
+    private void indented(TextTable t) {
+        // split again: a cell's own line break starts an indented line too
+        for (String line : t.render().split("\n")) out.println(INDENT + line);
     }
 
     private static String summary(JsonObject report) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.cdnlifeline.report.InspectTable;
+import io.cdnlifeline.report.TextTable;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * Prints a Report on stdout: the JSON untouched, or a table for a person, drawn from the Report JSON the
  * handler wrote (what FC would return). An {@code inspect} Report is drawn by the project's
- * {@link InspectTable}; the others here, because an update must show its before and after values and the
- * shared table cuts the cell that holds both.
+ * {@link InspectTable}; the others here, in an {@link TextTable#uncut} table, because an update must show its
+ * before and after values in full and the Report's own table cuts long cells.
  */
 final class ReportPrinter {
     private ReportPrinter() {
@@ -41,7 +42,7 @@ final class ReportPrinter {
         JsonArray changes = array(r, "changes");
         if (changes.size() > 0) {
             out.println();
-            PlainTable t = new PlainTable(List.of("status", "action", "domain", "resource", "before", "after", "detail"));
+            TextTable t = TextTable.uncut(List.of("STATUS", "ACTION", "DOMAIN", "RESOURCE", "BEFORE", "AFTER", "DETAIL"));
             for (JsonElement e : changes) {
                 JsonObject c = e.getAsJsonObject();
                 String detail = c.has("error") ? text(c.getAsJsonObject("error"), "code") + ": " + text(c.getAsJsonObject("error"), "message") : "";
@@ -50,17 +51,17 @@ final class ReportPrinter {
                 t.row(List.of(text(c, "status"), text(c, "action"), text(c, "domain"), text(c, "resource"),
                         beforeAfter[0], beforeAfter[1], detail));
             }
-            t.print(out);
+            print(t, out);
         }
         JsonArray skipped = array(r, "skipped");
         if (skipped.size() > 0) {
             out.println();
-            PlainTable t = new PlainTable(List.of("skipped", "product", "why"));
+            TextTable t = TextTable.uncut(List.of("SKIPPED", "PRODUCT", "WHY"));
             for (JsonElement e : skipped) {
                 JsonObject s = e.getAsJsonObject();
                 t.row(List.of(text(s, "domain"), text(s, "product"), text(s, "why")));
             }
-            t.print(out);
+            print(t, out);
         }
         for (JsonElement n : array(r, "notes")) out.println("note: " + n.getAsString());
         JsonObject summary = r.has("summary") ? r.getAsJsonObject("summary") : new JsonObject();
@@ -71,6 +72,10 @@ final class ReportPrinter {
         }
         out.println();
         out.println("summary: " + (b.length() == 0 ? "nothing" : b));
+    }
+
+    private static void print(TextTable t, PrintWriter out) {
+        for (String line : t.lines()) out.println(line);
     }
 
     /**

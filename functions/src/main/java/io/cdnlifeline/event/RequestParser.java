@@ -37,19 +37,24 @@ public final class RequestParser {
         return fromJson(parseJson(json), "request");
     }
 
-
-    /** Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), nothing after it. */
+    /**
+     * Parses JSON text strictly: one value, standard JSON only (no comments, single quotes or NaN), each field once
+     * per object, nothing after it.
+     */
     public static JsonElement parseJson(String json) {
         JsonReader reader = new JsonReader(new StringReader(json));
         reader.setStrictness(com.google.gson.Strictness.STRICT);
         JsonElement e;
         try {
-            e = read(reader);
+            e = StrictJson.read(reader);
+        } catch (StrictJson.DuplicateFieldException ex) {
+            throw new BadInputException("the input has the field '" + DomainNames.printable(ex.field) + "' twice in one object; "
+                    + "expected each field once");
+        } catch (StrictJson.TooDeepException ex) {
+            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
         } catch (JsonParseException | java.io.IOException | IllegalStateException | NumberFormatException ex) {
             throw new BadInputException("the input is not valid JSON; expected a JSON object such as "
                     + "{\"domains\":[\"www.example.com\"],\"when\":[\"offline\"]}");
-        } catch (StackOverflowError ex) {
-            throw new BadInputException("the input is nested too deeply to be a Request; expected a flat JSON object");
         }
         try {
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
@@ -59,39 +64,6 @@ public final class RequestParser {
             throw new BadInputException("the input has text after its JSON value; expected one JSON object");
         }
         return e;
-    }
-
-    /**
-     * One JSON value as a tree, the way gson's JsonElement adapter builds it (numbers keep their text), without
-     * building a Gson instance for it: that loads some 70 classes at every cold start. The reader's nesting
-     * limit bounds the recursion.
-     */
-    private static JsonElement read(JsonReader r) throws java.io.IOException {
-        switch (r.peek()) {
-            case BEGIN_OBJECT:
-                JsonObject o = new JsonObject();
-                r.beginObject();
-                while (r.hasNext()) o.add(r.nextName(), read(r));
-                r.endObject();
-                return o;
-            case BEGIN_ARRAY:
-                JsonArray a = new JsonArray();
-                r.beginArray();
-                while (r.hasNext()) a.add(read(r));
-                r.endArray();
-                return a;
-            case STRING:
-                return new JsonPrimitive(r.nextString());
-            case NUMBER:
-                return new JsonPrimitive(new com.google.gson.internal.LazilyParsedNumber(r.nextString()));
-            case BOOLEAN:
-                return new JsonPrimitive(r.nextBoolean());
-            case NULL:
-                r.nextNull();
-                return com.google.gson.JsonNull.INSTANCE;
-            default:
-                throw new IllegalStateException("expected a JSON value, got " + r.peek());
-        }
     }
 
     /** Reads a Request from an already parsed JSON object; {@code where} names it in error messages. */

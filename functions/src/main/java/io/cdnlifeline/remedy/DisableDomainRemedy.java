@@ -3,7 +3,6 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -27,13 +26,17 @@ import java.util.Map;
  * back the rest.
  * <p>It has no account-wide default (it would stop every domain): a Request must name domains or conditions.
  */
-public final class DisableDomainRemedy implements Remedy {
+public final class DisableDomainRemedy extends DomainTagRemedy {
     static final String TAG = "tag";
     static final String STOP = "stop";
 
     static final Refusals STOP_REFUSALS = Refusals.of(
             Refusal.finalOn("InvalidDomain.BelongToConfigGroup", "not stopped: the domain belongs to a configuration group, "
                     + "and Alibaba Cloud only lets the group change it; stop it through its configuration group"));
+
+    public DisableDomainRemedy() {
+        super(Markers.DISABLED);
+    }
 
     @Override
     public String function() {
@@ -51,22 +54,12 @@ public final class DisableDomainRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> DomainTags.of(ctx).carrying(Markers.DISABLED, candidates);
-    }
-
-    @Override
-    public void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
-    }
-
-    @Override
     public Plan plan(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
         String status = target.domain().status();
-        String marker = DomainTags.of(ctx).of(p, name).get(Markers.DISABLED);
+        String marker = marker(target, ctx);
 
         if (target.domain().isOffline()) {
             if (marker != null) {

@@ -2,7 +2,6 @@ package io.cdnlifeline.remedy;
 
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CloudException;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -12,15 +11,13 @@ import io.cdnlifeline.remedy.dns.DnsRemedySupport;
 import io.cdnlifeline.remedy.dns.HostPlan;
 import io.cdnlifeline.remedy.dns.ToCdnPlanner;
 
-import java.util.List;
-
 /**
  * dns-to-cdn (re-accelerate once the cause is fixed): every record dns-to-origin marked on the domain's
  * host goes back — the switched record, one per line, becomes the CNAME to the domain's current CDN CNAME
  * with its original remark; the records it added are deleted. A record a person changed after we marked
  * it is left alone and reported.
  */
-public final class DnsToCdnRemedy implements Remedy {
+public final class DnsToCdnRemedy extends DnsRecordRemedy {
     @Override
     public String function() {
         return "dns-to-cdn";
@@ -32,24 +29,9 @@ public final class DnsToCdnRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return DnsRemedySupport.markerProbe(ctx);
-    }
-
-    @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
-        DnsReads reads = DnsReads.of(ctx);
-        DnsHost host = reads.locate(target.name());
-        if (host == null) {
-            return Plan.skip(target, "its DNS is not in this account's Alibaba Cloud DNS: no zone of the account is a suffix of " + target.name());
-        }
+    Plan planHost(Target target, DnsHost host, DnsReads reads, RunContext ctx) throws CloudException {
         AcceleratedDomain d = reads.detail(target, false);
         HostPlan hp = ToCdnPlanner.plan(host, reads.records(host), d.cname());
         return DnsRemedySupport.toPlan(target, hp, ctx, "no DNS record of " + host.fqdn() + " carries a lifeline: marker");
-    }
-
-    @Override
-    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
-        DnsRemedySupport.applyByLine(plans, applier);
     }
 }

@@ -2,7 +2,6 @@ package io.cdnlifeline.remedy;
 
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CloudException;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -23,7 +22,7 @@ import java.util.List;
  * Reads per domain: the zone list once per run, the host's records once, the detail only for
  * account-wide runs (the detector already read it for named domains).
  */
-public final class DnsToOriginRemedy implements Remedy {
+public final class DnsToOriginRemedy extends DnsRecordRemedy {
     @Override
     public String function() {
         return "dns-to-origin";
@@ -35,17 +34,7 @@ public final class DnsToOriginRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return DnsRemedySupport.markerProbe(ctx);
-    }
-
-    @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
-        DnsReads reads = DnsReads.of(ctx);
-        DnsHost host = reads.locate(target.name());
-        if (host == null) {
-            return Plan.skip(target, "its DNS is not in this account's Alibaba Cloud DNS: no zone of the account is a suffix of " + target.name());
-        }
+    Plan planHost(Target target, DnsHost host, DnsReads reads, RunContext ctx) throws CloudException {
         AcceleratedDomain d = reads.detail(target, true);
         if (d.cname() == null || d.cname().isEmpty()) {
             return Plan.skip(target, "the domain has no CDN CNAME yet, so no record can point at it");
@@ -54,10 +43,5 @@ public final class DnsToOriginRemedy implements Remedy {
         HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), OriginValues.of(d.origins()));
         return DnsRemedySupport.toPlan(target, hp, ctx,
                 "no DNS record of " + host.fqdn() + " points at its CDN CNAME " + d.cname());
-    }
-
-    @Override
-    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
-        DnsRemedySupport.applyByLine(plans, applier);
     }
 }

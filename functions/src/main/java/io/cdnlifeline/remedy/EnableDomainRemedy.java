@@ -3,7 +3,6 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -26,7 +25,7 @@ import java.util.Locale;
  * One call per domain (not BatchStartCdnDomain): the cloud refuses a start per domain, and one blacklisted
  * domain must not hold back the others or hide which one it was.
  */
-public final class EnableDomainRemedy implements Remedy {
+public final class EnableDomainRemedy extends DomainTagRemedy {
     static final Refusals START_REFUSALS = Refusals.of(
             Refusal.finalOn("IcpBlack", "not started: Alibaba Cloud has put this domain on the ICP blacklist (its filing is "
                     + "revoked or flagged by the filing authority), and it will not accelerate it until the filing is cleared "
@@ -39,6 +38,10 @@ public final class EnableDomainRemedy implements Remedy {
                     + "It stays offline"),
             Refusal.transientOn("RecordCheckNotAvailable", "not started this time: Alibaba Cloud's ICP filing check, which it "
                     + "consults before starting a domain, was unavailable; the next run tries again"));
+
+    public EnableDomainRemedy() {
+        super(Markers.DISABLED);
+    }
 
     @Override
     public String function() {
@@ -57,22 +60,12 @@ public final class EnableDomainRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> DomainTags.of(ctx).carrying(Markers.DISABLED, candidates);
-    }
-
-    @Override
-    public void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
-    }
-
-    @Override
     public Plan plan(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
         String status = target.domain().status();
-        String marker = DomainTags.of(ctx).of(p, name).get(Markers.DISABLED);
+        String marker = marker(target, ctx);
 
         if (marker == null && ctx.request().domains().isEmpty()) {
             // Whatever "when" says, a run by condition only starts what disable-domain stopped: a domain Alibaba

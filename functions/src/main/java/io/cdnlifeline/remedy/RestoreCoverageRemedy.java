@@ -3,7 +3,6 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.detect.Truth;
@@ -23,7 +22,7 @@ import java.util.List;
  * stays, and no change counts as failed, so FC does not retry an invocation that can only be refused again.
  * Run it again once the filing is valid (the default selector does so: remediated and not icp-invalid).
  */
-public final class RestoreCoverageRemedy implements Remedy {
+public final class RestoreCoverageRemedy extends DomainTagRemedy {
     static final Refusals RESTORE_REFUSALS = Refusals.of(
             Refusal.finalOn("Domain.BeianInvalid", "coverage not restored: the ICP filing of this domain is still not valid in "
                     + "mainland China, and Alibaba Cloud only accelerates it outside mainland China until it is. It stays overseas "
@@ -35,6 +34,10 @@ public final class RestoreCoverageRemedy implements Remedy {
                     + "domain in the original region. The lifeline:coverage tag stays"),
             Refusal.transientOn("Schedule.ChangeFail", "Alibaba Cloud could not change the acceleration region this time; "
                     + "the tag stays and the next run retries"));
+
+    public RestoreCoverageRemedy() {
+        super(Markers.COVERAGE);
+    }
 
     @Override
     public String function() {
@@ -57,21 +60,11 @@ public final class RestoreCoverageRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);
-    }
-
-    @Override
-    public void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
-    }
-
-    @Override
     public Plan plan(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
-        String tagValue = DomainTags.of(ctx).of(p, name).get(Markers.COVERAGE);
+        String tagValue = marker(target, ctx);
         if (tagValue == null) {
             return Plan.skip(target, "it carries no " + Markers.COVERAGE + " tag: its acceleration region was not changed "
                     + "by switch-to-overseas, so there is nothing to restore");

@@ -3,7 +3,6 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
-import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -11,7 +10,6 @@ import io.cdnlifeline.report.ChangeStatus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * switch-to-overseas (the seed's "Solution 1"): when a domain's ICP filing is invalid, Alibaba Cloud stops
@@ -26,7 +24,7 @@ import java.util.Map;
  * existing tag is never overwritten, least of all with {@code overseas}. A domain already overseas is unchanged.
  * Undone by {@link RestoreCoverageRemedy}.
  */
-public final class SwitchToOverseasRemedy implements Remedy {
+public final class SwitchToOverseasRemedy extends DomainTagRemedy {
     static final Refusals SWITCH_REFUSALS = Refusals.of(
             Refusal.finalOn("DomainTraffic.ExceedThreshold", "Alibaba Cloud does not allow changing the acceleration region of this domain "
                     + "because its traffic peak of the last day exceeds the threshold; change it in the console or wait for the traffic to fall. "
@@ -35,6 +33,10 @@ public final class SwitchToOverseasRemedy implements Remedy {
                     + "so it cannot be switched to overseas. The lifeline:coverage tag keeps the original region"),
             Refusal.transientOn("Schedule.ChangeFail", "Alibaba Cloud could not change the acceleration region this time; "
                     + "the next run retries (the lifeline:coverage tag keeps the original region)"));
+
+    public SwitchToOverseasRemedy() {
+        super(Markers.COVERAGE);
+    }
 
     @Override
     public String function() {
@@ -47,23 +49,12 @@ public final class SwitchToOverseasRemedy implements Remedy {
     }
 
     @Override
-    public MarkerProbe markerProbe(RunContext ctx) {
-        return candidates -> DomainTags.of(ctx).carrying(Markers.COVERAGE, candidates);
-    }
-
-    @Override
-    public void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
-    }
-
-    @Override
     public Plan plan(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
         String current = DomainSteps.currentCoverage(target, cdn);
-        Map<String, String> tags = DomainTags.of(ctx).of(p, name);
-        String remembered = tags.get(Markers.COVERAGE);
+        String remembered = marker(target, ctx);
         String original = remembered != null ? Markers.normalCoverage(remembered) : current;
 
         if (remembered != null && (original == null || !Markers.MAINLAND.contains(original))) {

@@ -69,6 +69,9 @@ public final class RemedyFunction implements LifelineFunction {
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
         Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
+        // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
+        // They go to the audit trail too: FC's log must say why the handler then throws.
+        for (Change c : report.build().changes()) audit.record(c, request.source());
         if (!detection.targets().isEmpty()) remedy.prepare(detection.targets(), ctx);
         List<Plan> plans = plan(detection.targets(), ctx);
 

@@ -3,10 +3,9 @@ package io.cdnlifeline.remedy;
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,23 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DnsCrashAndRaceSandboxTest {
     private static final String[] TARGETS = {"www.example.com", "v6.example.com", "api.example.org"};
-    private static DnsWorld world;
+    @RegisterExtension
+    static final DnsWorld world = new DnsWorld();
     private static java.util.Set<String> seeded;
 
     @BeforeAll
-    static void start() {
-        world = new DnsWorld();
+    static void rememberSeededRecords() {
         seeded = new java.util.HashSet<>(world.records().keySet());
-    }
-
-    @AfterAll
-    static void stop() {
-        world.sc.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        world.reset();
     }
 
     /** The records, with the ids of records a run added replaced by their content (ids of adds differ run to run). */

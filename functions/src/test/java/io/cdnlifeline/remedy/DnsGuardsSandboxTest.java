@@ -14,10 +14,8 @@ import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,22 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dry run, maxChanges, the scope guard, failed changes and bad input, for both DNS functions, against the sandbox. */
 class DnsGuardsSandboxTest {
-    private static DnsWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = new DnsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.sc.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        world.reset();
-    }
+    @RegisterExtension
+    static final DnsWorld world = new DnsWorld();
 
     @Test
     void dryRunReportsThePlanAndChangesNothing() {

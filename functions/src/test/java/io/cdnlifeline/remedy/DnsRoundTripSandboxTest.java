@@ -8,10 +8,8 @@ import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 import io.cdnlifeline.sandbox.DnsRecord;
 import io.cdnlifeline.sandbox.SandboxCall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,22 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * calls each domain costs.
  */
 class DnsRoundTripSandboxTest {
-    private static DnsWorld world;
-
-    @BeforeAll
-    static void start() {
-        world = new DnsWorld();
-    }
-
-    @AfterAll
-    static void stop() {
-        world.sc.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        world.reset();
-    }
+    @RegisterExtension
+    static final DnsWorld world = new DnsWorld();
 
     private static Report toOriginAll() {
         return world.run("dns-to-origin", DnsWorld.named(DnsWorld.DOMAINS.toArray(new String[0])));

@@ -15,6 +15,10 @@ import io.cdnlifeline.sandbox.SandboxCall;
 import io.cdnlifeline.sandbox.SandboxState;
 import io.cdnlifeline.sandbox.Source;
 import io.cdnlifeline.testing.SandboxCloud;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +31,10 @@ import java.util.TreeMap;
  * The account the DNS remedy tests run against: a sandbox seeded with every case of issue 3 (apex, www on
  * several lines with several origin IPs, wildcard, OSS and domain origins, IPv6, DCDN, a locked record,
  * a record a person pointed elsewhere, a zone not in the account), and the real SDK adapters pointed at it.
+ * A test class registers it ({@code @RegisterExtension static final DnsWorld world = new DnsWorld();}): one
+ * sandbox for the class, back to the seed with no requests logged before each test.
  */
-final class DnsWorld {
+final class DnsWorld implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     static final String ZONE = "example.com";
     static final Set<String> WRITES = Set.of("AddDomainRecord", "UpdateDomainRecord", "DeleteDomainRecord",
             "UpdateDomainRecordRemark", "SetDomainRecordStatus");
@@ -36,13 +42,25 @@ final class DnsWorld {
     static final List<String> DOMAINS = List.of("example.com", "www.example.com", "*.example.com", "img.example.com",
             "v6.example.com", "locked.example.com", "person.example.com", "www.elsewhere.net", "api.example.org");
 
-    final SandboxCloud sc;
-    final Sandbox sandbox;
+    SandboxCloud sc;
+    Sandbox sandbox;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    DnsWorld() {
+    /** Runs before the test class's own {@code @BeforeAll} methods, so they can read the seeded account. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
         sc = SandboxCloud.start(seed());
         sandbox = sc.sandbox();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        sc.close();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
     }
 
     void reset() {

@@ -18,6 +18,8 @@ import java.util.UUID;
  * Version (or the V3 {@code x-acs-version} header) to a product, whatever the Host.
  */
 final class ApiServer implements HttpHandler {
+    /** The error code the request log shows for a call whose answer the fault injector dropped after carrying it out. */
+    static final String LOST_REPLY = "LostReply";
     private static final Set<String> NOT_LOGGED = Set.of("Signature", "SignatureNonce", "SignatureMethod", "SignatureVersion",
             "SignatureType", "SecurityToken", "Timestamp", "Format", "Action", "Version", "AccessKeyId");
 
@@ -75,9 +77,10 @@ final class ApiServer implements HttpHandler {
         String errorCode = null;
         String responseBody;
         Traffic traffic = sandbox.traffic();
+        Traffic.Fault fault = Traffic.Fault.NONE;
         try {
             traffic.delay();
-            Traffic.Fault fault = traffic.drawFault();
+            fault = traffic.drawFault();
             if (fault == Traffic.Fault.DROP) {
                 // closing before any response header makes the client see a dropped connection
                 sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, 0, "DroppedConnection",
@@ -114,6 +117,13 @@ final class ApiServer implements HttpHandler {
             status = e.httpStatus;
             errorCode = e.code;
             responseBody = errorBody(requestId, api == null ? hostOf(request) : api.hostId(), e, api);
+        }
+        if (fault == Traffic.Fault.LOST_REPLY) {
+            // the call was carried out (or refused) as usual; only its answer is lost: the log keeps the status it
+            // would have had, so 200 still means "the account changed"
+            sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, LOST_REPLY,
+                    (System.nanoTime() - started) / 1_000_000, signatureVersion));
+            return;
         }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,

@@ -7,6 +7,12 @@ import com.google.gson.JsonObject;
 final class CdnApi implements ProductApi {
     private static final String BEIAN_INVALID =
             "not allowed to do this operation because the domain registration record invalid in China main land";
+    private static final DomainActions SHARED = new DomainActions(SandboxState::cdnDomain)
+            .detail("DescribeCdnDomainDetail", "GetDomainDetailModel", CdnApi::detail)
+            .stop("StopCdnDomain")
+            .start("StartCdnDomain")
+            .coverage("ModifyCdnDomainSchdmByProperty", BEIAN_INVALID)
+            .tags("TagResources", "UntagResources", "DescribeTagResources", "Resources does not exist.");
 
     @Override
     public String product() {
@@ -20,19 +26,13 @@ final class CdnApi implements ProductApi {
 
     @Override
     public JsonObject call(String action, Params p, SandboxState s) {
+        if (SHARED.answers(action)) {
+            return SHARED.call(action, p, s);
+        }
         JsonObject out = new JsonObject();
         switch (action) {
             case "DescribeUserDomains":
                 return describeUserDomains(p, s);
-            case "DescribeCdnDomainDetail":
-                out.add("GetDomainDetailModel", detail(DomainOps.find(s::cdnDomain, p.require("DomainName"))));
-                return out;
-            case "StopCdnDomain":
-                DomainOps.stop(DomainOps.find(s::cdnDomain, p.require("DomainName")));
-                return out;
-            case "StartCdnDomain":
-                DomainOps.start(DomainOps.find(s::cdnDomain, p.require("DomainName")), s.account);
-                return out;
             case "BatchStopCdnDomain":
                 for (String name : batch(p, s)) {
                     DomainOps.stop(s.cdnDomain(name));
@@ -42,18 +42,6 @@ final class CdnApi implements ProductApi {
                 for (String name : batch(p, s)) {
                     DomainOps.start(s.cdnDomain(name), s.account);
                 }
-                return out;
-            case "ModifyCdnDomainSchdmByProperty":
-                DomainOps.modifyCoverage(DomainOps.find(s::cdnDomain, p.require("DomainName")), p.require("Property"), BEIAN_INVALID);
-                return out;
-            case "TagResources":
-                DomainOps.tag(s::cdnDomain, p, "Resources does not exist.");
-                return out;
-            case "UntagResources":
-                DomainOps.untag(s::cdnDomain, p, "Resources does not exist.");
-                return out;
-            case "DescribeTagResources":
-                out.add("TagResources", DomainOps.describeTags(s::cdnDomain, p));
                 return out;
             case "DescribeUserCdnStatus":
                 out.addProperty("InDebt", s.account.inDebt);
@@ -98,19 +86,9 @@ final class CdnApi implements ProductApi {
             o.addProperty("CdnType", d.cdnType);
             o.addProperty("Cname", d.cname);
             o.addProperty("Coverage", d.coverage);
-            o.addProperty("Description", "");
-            o.addProperty("DomainId", d.domainId);
-            o.addProperty("DomainName", d.domain);
-            o.addProperty("DomainStatus", d.status);
-            o.addProperty("GmtCreated", d.gmtCreated);
-            o.addProperty("GmtModified", d.gmtModified);
-            o.addProperty("ResourceGroupId", "rg-sandbox");
+            DomainOps.addListFields(o, d);
             o.addProperty("Sandbox", "normal");
-            JsonArray sources = new JsonArray();
-            for (Source src : d.sources) {
-                sources.add(DomainOps.sourceJson(src, false));
-            }
-            o.add("Sources", Json.wrap("Source", sources));
+            o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
             o.addProperty("SslProtocol", "off");
             items.add(o);
         }
@@ -135,18 +113,7 @@ final class CdnApi implements ProductApi {
         o.addProperty("GmtModified", d.gmtModified);
         o.addProperty("CdnType", d.cdnType);
         o.addProperty("DomainName", d.domain);
-        JsonArray sources = new JsonArray();
-        for (Source src : d.sources) {
-            JsonObject so = new JsonObject();
-            so.addProperty("Type", src.type);
-            so.addProperty("Weight", src.weight);
-            so.addProperty("Enabled", src.enabled);
-            so.addProperty("Priority", src.priority);
-            so.addProperty("Port", src.port);
-            so.addProperty("Content", src.content);
-            sources.add(so);
-        }
-        o.add("SourceModels", Json.wrap("SourceModel", sources));
+        o.add("SourceModels", Json.wrap("SourceModel", DomainOps.detailSources(d)));
         return o;
     }
 

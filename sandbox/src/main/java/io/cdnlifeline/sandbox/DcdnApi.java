@@ -7,6 +7,12 @@ import com.google.gson.JsonObject;
 final class DcdnApi implements ProductApi {
     private static final String BEIAN_INVALID =
             "You are not allowed to perform this operation because the ICP license of your domain is invalid in Chinese Mainland.";
+    private static final DomainActions SHARED = new DomainActions(SandboxState::dcdnDomain)
+            .detail("DescribeDcdnDomainDetail", "DomainDetail", DcdnApi::detail)
+            .stop("StopDcdnDomain")
+            .start("StartDcdnDomain")
+            .coverage("ModifyDCdnDomainSchdmByProperty", BEIAN_INVALID)
+            .tags("TagDcdnResources", "UntagDcdnResources", "DescribeDcdnTagResources", "The resource does not exist.");
 
     @Override
     public String product() {
@@ -20,31 +26,13 @@ final class DcdnApi implements ProductApi {
 
     @Override
     public JsonObject call(String action, Params p, SandboxState s) {
+        if (SHARED.answers(action)) {
+            return SHARED.call(action, p, s);
+        }
         JsonObject out = new JsonObject();
         switch (action) {
             case "DescribeDcdnUserDomains":
                 return describeUserDomains(p, s);
-            case "DescribeDcdnDomainDetail":
-                out.add("DomainDetail", detail(DomainOps.find(s::dcdnDomain, p.require("DomainName"))));
-                return out;
-            case "StopDcdnDomain":
-                DomainOps.stop(DomainOps.find(s::dcdnDomain, p.require("DomainName")));
-                return out;
-            case "StartDcdnDomain":
-                DomainOps.start(DomainOps.find(s::dcdnDomain, p.require("DomainName")), s.account);
-                return out;
-            case "ModifyDCdnDomainSchdmByProperty":
-                DomainOps.modifyCoverage(DomainOps.find(s::dcdnDomain, p.require("DomainName")), p.require("Property"), BEIAN_INVALID);
-                return out;
-            case "TagDcdnResources":
-                DomainOps.tag(s::dcdnDomain, p, "The resource does not exist.");
-                return out;
-            case "UntagDcdnResources":
-                DomainOps.untag(s::dcdnDomain, p, "The resource does not exist.");
-                return out;
-            case "DescribeDcdnTagResources":
-                out.add("TagResources", DomainOps.describeTags(s::dcdnDomain, p));
-                return out;
             case "DescribeDcdnService":
                 out.addProperty("WebsocketChangingTime", "2024-01-01T00:00:00Z");
                 out.addProperty("WebsocketChangingType", "websockettraffic");
@@ -67,21 +55,11 @@ final class DcdnApi implements ProductApi {
         for (Domain d : page.items) {
             JsonObject o = new JsonObject();
             o.addProperty("Cname", d.cname);
-            o.addProperty("Description", "");
-            o.addProperty("DomainId", d.domainId);
-            o.addProperty("DomainName", d.domain);
-            o.addProperty("DomainStatus", d.status);
-            o.addProperty("GmtCreated", d.gmtCreated);
-            o.addProperty("GmtModified", d.gmtModified);
-            o.addProperty("ResourceGroupId", "rg-sandbox");
+            DomainOps.addListFields(o, d);
             o.addProperty("SSLProtocol", "off");
             o.addProperty("Sandbox", "normal");
             o.addProperty("Scene", "webservicescene");
-            JsonArray sources = new JsonArray();
-            for (Source src : d.sources) {
-                sources.add(DomainOps.sourceJson(src, false));
-            }
-            o.add("Sources", Json.wrap("Source", sources));
+            o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
             items.add(o);
         }
         JsonObject out = new JsonObject();
@@ -104,18 +82,7 @@ final class DcdnApi implements ProductApi {
         o.addProperty("DomainStatus", d.status);
         o.addProperty("GmtModified", d.gmtModified);
         o.addProperty("DomainName", d.domain);
-        JsonArray sources = new JsonArray();
-        for (Source src : d.sources) {
-            JsonObject so = new JsonObject();
-            so.addProperty("Type", src.type);
-            so.addProperty("Weight", src.weight);
-            so.addProperty("Enabled", src.enabled);
-            so.addProperty("Priority", src.priority);
-            so.addProperty("Port", src.port);
-            so.addProperty("Content", src.content);
-            sources.add(so);
-        }
-        o.add("Sources", Json.wrap("Source", sources));
+        o.add("Sources", Json.wrap("Source", DomainOps.detailSources(d)));
         o.addProperty("Scene", "webservicescene");
         o.addProperty("FunctionType", "");
         return o;

@@ -307,6 +307,45 @@ final class DomainOps {
         return domains;
     }
 
+    /**
+     * The fields of a domain list entry that CDN and DCDN write alike, from Description to ResourceGroupId; each
+     * product writes its own fields around them (the lists keep their keys in alphabetical order).
+     */
+    static void addListFields(JsonObject o, Domain d) {
+        o.addProperty("Description", "");
+        o.addProperty("DomainId", d.domainId);
+        o.addProperty("DomainName", d.domain);
+        o.addProperty("DomainStatus", d.status);
+        o.addProperty("GmtCreated", d.gmtCreated);
+        o.addProperty("GmtModified", d.gmtModified);
+        o.addProperty("ResourceGroupId", "rg-sandbox");
+    }
+
+    /** A domain's origins as the domain lists write them (no enabled flag: the lists do not have it). */
+    static JsonArray listSources(Domain d) {
+        JsonArray sources = new JsonArray();
+        for (Source src : d.sources) {
+            sources.add(sourceJson(src, false));
+        }
+        return sources;
+    }
+
+    /** A domain's origins as the detail actions write them, enabled flag included, in their key order. */
+    static JsonArray detailSources(Domain d) {
+        JsonArray sources = new JsonArray();
+        for (Source src : d.sources) {
+            JsonObject so = new JsonObject();
+            so.addProperty("Type", src.type);
+            so.addProperty("Weight", src.weight);
+            so.addProperty("Enabled", src.enabled);
+            so.addProperty("Priority", src.priority);
+            so.addProperty("Port", src.port);
+            so.addProperty("Content", src.content);
+            sources.add(so);
+        }
+        return sources;
+    }
+
     static JsonObject sourceJson(Source s, boolean withEnabled) {
         JsonObject o = new JsonObject();
         o.addProperty("Content", s.content);

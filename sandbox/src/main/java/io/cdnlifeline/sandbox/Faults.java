@@ -2,12 +2,14 @@ package io.cdnlifeline.sandbox;
 
 /**
  * {@code PUT /_sandbox/faults}: probabilities (0..1) per API call of a 500/503 error, a {@code Throttling.User}
- * answer and a dropped connection; {@code seed} makes the sequence of draws repeatable.
+ * answer, a dropped connection, and a lost reply (the call is carried out, then the connection is dropped before
+ * the answer, so the client cannot tell whether it happened); {@code seed} makes the sequence of draws repeatable.
  */
 public final class Faults {
     public double errorRate;
     public double throttleRate;
     public double dropRate;
+    public double lostReplyRate;
     public long seed = 1;
 
     public Faults() {
@@ -18,5 +20,10 @@ public final class Faults {
         this.throttleRate = throttleRate;
         this.dropRate = dropRate;
         this.seed = seed;
+    }
+
+    public Faults(double errorRate, double throttleRate, double dropRate, double lostReplyRate, long seed) {
+        this(errorRate, throttleRate, dropRate, seed);
+        this.lostReplyRate = lostReplyRate;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
  */
 final class Traffic {
     /** What a call suffers from the fault injector. */
-    enum Fault { NONE, ERROR_500, ERROR_503, THROTTLE, DROP }
+    enum Fault { NONE, ERROR_500, ERROR_503, THROTTLE, DROP, LOST_REPLY }
 
     /**
      * QPS per account and action. CDN and DCDN figures are from the operations' doc pages (api-examples/README.md);
@@ -106,7 +106,7 @@ final class Traffic {
     /** One draw per call, in call order, so a given seed and call sequence give the same faults. */
     synchronized Fault drawFault() {
         Faults f = faults;
-        if (f.errorRate <= 0 && f.throttleRate <= 0 && f.dropRate <= 0) {
+        if (f.errorRate <= 0 && f.throttleRate <= 0 && f.dropRate <= 0 && f.lostReplyRate <= 0) {
             return Fault.NONE;
         }
         double x = random.nextDouble();
@@ -121,6 +121,11 @@ final class Traffic {
         if (x < f.errorRate) {
             // half of the server errors are 500 InternalError, half 503 ServiceUnavailable
             return x < f.errorRate / 2 ? Fault.ERROR_500 : Fault.ERROR_503;
+        }
+        x -= f.errorRate;
+        // drawn last, so a seed gives the same sequence of the other faults as before this kind existed
+        if (x < f.lostReplyRate) {
+            return Fault.LOST_REPLY;
         }
         return Fault.NONE;
     }

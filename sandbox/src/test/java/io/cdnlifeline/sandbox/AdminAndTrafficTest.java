@@ -130,6 +130,22 @@ class AdminAndTrafficTest {
     }
 
     @Test
+    void aLostReplyCarriesTheCallOutButTheClientSeesADroppedConnection() {
+        // given every answer lost after the call is carried out
+        sandbox.setFaults(new Faults(0, 0, 0, 1.0, 3));
+
+        // when a write is sent, the client gets no answer
+        assertThrows(UncheckedIOException.class, () -> client.call("cdn", "StopCdnDomain", "DomainName", "www.example.com"));
+
+        // then the write happened all the same, and the log says so (the status it would have answered) and that the reply was lost
+        sandbox.setFaults(new Faults());
+        assertEquals("offline", client.call("cdn", "DescribeCdnDomainDetail", "DomainName", "www.example.com")
+                .body.getAsJsonObject("GetDomainDetailModel").get("DomainStatus").getAsString());
+        assertEquals(200, sandbox.requests().get(0).httpStatus);
+        assertEquals("LostReply", sandbox.requests().get(0).errorCode);
+    }
+
+    @Test
     void updateLetsTestsPlayTheCloud() {
         sandbox.update(s -> {
             s.cdnDomain("www.example.com").status = "offline";

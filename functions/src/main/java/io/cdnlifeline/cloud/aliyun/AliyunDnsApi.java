@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@link DnsApi} on the classic SDK {@code aliyun-java-sdk-alidns} 3.0.7. Record {@code Status} is kept
@@ -44,19 +45,14 @@ final class AliyunDnsApi implements DnsApi {
     @Override
     public List<String> zones() throws CloudException {
         Set<String> out = new LinkedHashSet<>();
-        for (long page = 1; page <= MAX_PAGES; page++) {
-            long p = page;
-            DescribeDomainsResponse r = caller.call(AliyunApi.DESCRIBE_DOMAINS, () -> {
-                DescribeDomainsRequest q = new DescribeDomainsRequest();
-                q.setPageNumber(p);
-                q.setPageSize(ZONES_PAGE);
-                return q;
-            });
-            List<DescribeDomainsResponse.Domain> domains = nonNull(r.getDomains());
-            for (DescribeDomainsResponse.Domain d : domains) {
-                if (d.getDomainName() != null && !d.getDomainName().isBlank()) out.add(zoneName(d.getDomainName()));
-            }
-            if (isLastPage(p, r.getPageSize(), ZONES_PAGE, domains.size(), r.getTotalCount())) break;
+        List<DescribeDomainsResponse.Domain> domains = allPages(ZONES_PAGE, p -> caller.call(AliyunApi.DESCRIBE_DOMAINS, () -> {
+            DescribeDomainsRequest q = new DescribeDomainsRequest();
+            q.setPageNumber(p);
+            q.setPageSize(ZONES_PAGE);
+            return q;
+        }), r -> new Page<>(r.getDomains(), r.getPageSize(), r.getTotalCount()));
+        for (DescribeDomainsResponse.Domain d : domains) {
+            if (d.getDomainName() != null && !d.getDomainName().isBlank()) out.add(zoneName(d.getDomainName()));
         }
         return List.copyOf(out);
     }
@@ -64,24 +60,20 @@ final class AliyunDnsApi implements DnsApi {
     @Override
     public List<DnsRecord> subDomainRecords(String zone, String host) throws CloudException {
         Objects.requireNonNull(host, "host");
+        List<DescribeSubDomainRecordsResponse.Record> records = allPages(SUB_DOMAIN_PAGE,
+                p -> caller.call(AliyunApi.DESCRIBE_SUB_DOMAIN_RECORDS, () -> {
+                    DescribeSubDomainRecordsRequest q = new DescribeSubDomainRecordsRequest();
+                    q.setSubDomain(host);
+                    if (zone != null) q.setDomainName(zone);
+                    q.setPageNumber(p);
+                    q.setPageSize(SUB_DOMAIN_PAGE);
+                    return q;
+                }), r -> new Page<>(r.getDomainRecords(), r.getPageSize(), r.getTotalCount()));
         List<DnsRecord> out = new ArrayList<>();
-        for (long page = 1; page <= MAX_PAGES; page++) {
-            long p = page;
-            DescribeSubDomainRecordsResponse r = caller.call(AliyunApi.DESCRIBE_SUB_DOMAIN_RECORDS, () -> {
-                DescribeSubDomainRecordsRequest q = new DescribeSubDomainRecordsRequest();
-                q.setSubDomain(host);
-                if (zone != null) q.setDomainName(zone);
-                q.setPageNumber(p);
-                q.setPageSize(SUB_DOMAIN_PAGE);
-                return q;
-            });
-            List<DescribeSubDomainRecordsResponse.Record> records = nonNull(r.getDomainRecords());
-            for (DescribeSubDomainRecordsResponse.Record x : records) {
-                if (x.getRecordId() == null) continue;
-                out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
-                        x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
-            }
-            if (isLastPage(p, r.getPageSize(), SUB_DOMAIN_PAGE, records.size(), r.getTotalCount())) break;
+        for (DescribeSubDomainRecordsResponse.Record x : records) {
+            if (x.getRecordId() == null) continue;
+            out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
+                    x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
         }
         return out;
     }
@@ -89,23 +81,19 @@ final class AliyunDnsApi implements DnsApi {
     @Override
     public List<DnsRecord> zoneRecords(String zone) throws CloudException {
         Objects.requireNonNull(zone, "zone");
+        List<DescribeDomainRecordsResponse.Record> records = allPages(ZONE_RECORDS_PAGE,
+                p -> caller.call(AliyunApi.DESCRIBE_DOMAIN_RECORDS, () -> {
+                    DescribeDomainRecordsRequest q = new DescribeDomainRecordsRequest();
+                    q.setDomainName(zone);
+                    q.setPageNumber(p);
+                    q.setPageSize(ZONE_RECORDS_PAGE);
+                    return q;
+                }), r -> new Page<>(r.getDomainRecords(), r.getPageSize(), r.getTotalCount()));
         List<DnsRecord> out = new ArrayList<>();
-        for (long page = 1; page <= MAX_PAGES; page++) {
-            long p = page;
-            DescribeDomainRecordsResponse r = caller.call(AliyunApi.DESCRIBE_DOMAIN_RECORDS, () -> {
-                DescribeDomainRecordsRequest q = new DescribeDomainRecordsRequest();
-                q.setDomainName(zone);
-                q.setPageNumber(p);
-                q.setPageSize(ZONE_RECORDS_PAGE);
-                return q;
-            });
-            List<DescribeDomainRecordsResponse.Record> records = nonNull(r.getDomainRecords());
-            for (DescribeDomainRecordsResponse.Record x : records) {
-                if (x.getRecordId() == null) continue;
-                out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
-                        x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
-            }
-            if (isLastPage(p, r.getPageSize(), ZONE_RECORDS_PAGE, records.size(), r.getTotalCount())) break;
+        for (DescribeDomainRecordsResponse.Record x : records) {
+            if (x.getRecordId() == null) continue;
+            out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
+                    x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
         }
         return out;
     }
@@ -166,6 +154,35 @@ final class AliyunDnsApi implements DnsApi {
     static String zoneName(String raw) {
         String z = raw.trim().toLowerCase(Locale.ROOT);
         return z.endsWith(".") ? z.substring(0, z.length() - 1) : z;
+    }
+
+    /** What the paging loop needs of one page's answer: its items and what it says about the paging. */
+    private static final class Page<I> {
+        final List<I> items;
+        final Long servedPageSize;
+        final Long totalCount;
+
+        Page(List<I> items, Long servedPageSize, Long totalCount) {
+            this.items = nonNull(items);
+            this.servedPageSize = servedPageSize;
+            this.totalCount = totalCount;
+        }
+    }
+
+    /** One page of a list call, by page number (from 1). */
+    private interface PageCall<R> {
+        R call(long pageNumber) throws CloudException;
+    }
+
+    /** The items of every page, read from page 1 until {@link #isLastPage} says so, at most {@link #MAX_PAGES} pages. */
+    private static <R, I> List<I> allPages(long pageSize, PageCall<R> call, Function<R, Page<I>> page) throws CloudException {
+        List<I> out = new ArrayList<>();
+        for (long p = 1; p <= MAX_PAGES; p++) {
+            Page<I> got = page.apply(call.call(p));
+            out.addAll(got.items);
+            if (isLastPage(p, got.servedPageSize, pageSize, got.items.size(), got.totalCount)) break;
+        }
+        return out;
     }
 
     /**
