@@ -123,8 +123,11 @@ public final class RemedyFunction implements LifelineFunction {
             return th;
         });
         try {
-            List<Future<Plan>> fs = new ArrayList<>();
-            for (Target t : targets) fs.add(pool.submit(() -> planOne(t, ctx)));
+            List<Future<Plan>> fs = new ArrayList<>(java.util.Collections.nCopies(targets.size(), (Future<Plan>) null));
+            for (int i : interleavedByProduct(targets)) {
+                Target t = targets.get(i);
+                fs.set(i, pool.submit(() -> planOne(t, ctx)));
+            }
             for (int i = 0; i < targets.size(); i++) {
                 try {
                     addPlan(out, fs.get(i).get());
@@ -139,6 +142,26 @@ public final class RemedyFunction implements LifelineFunction {
             pool.shutdownNow();
         }
         return out;
+    }
+
+    /**
+     * The order to plan targets in: the products taken in turn (CDN, DCDN, CDN, ...), each in detection order.
+     * A plan's first read is the product's detail API, each with its own QPS limit; the detector lists every
+     * CDN domain before the DCDN ones, so in list order the workers would wait on the CDN limit while the DCDN
+     * one sat idle (1,000 offline domains: 37 s of detail reads instead of 19 s).
+     */
+    static List<Integer> interleavedByProduct(List<Target> targets) {
+        java.util.Map<io.cdnlifeline.cloud.Product, java.util.ArrayDeque<Integer>> byProduct = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            byProduct.computeIfAbsent(targets.get(i).product(), p -> new java.util.ArrayDeque<>()).add(i);
+        }
+        List<Integer> order = new ArrayList<>(targets.size());
+        while (order.size() < targets.size()) {
+            for (java.util.ArrayDeque<Integer> q : byProduct.values()) {
+                if (!q.isEmpty()) order.add(q.poll());
+            }
+        }
+        return order;
     }
 
     /**

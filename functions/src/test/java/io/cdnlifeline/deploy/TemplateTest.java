@@ -90,11 +90,13 @@ class TemplateTest {
 
     @Test
     void environmentSetsExactlyTheSettingsTheFunctionsReadAndNoEndpoint() {
+        // The lifeline settings, plus the JVM's own options (the memory the benchmark measured depends on them).
         Set<String> expected = Set.of("LIFELINE_SCOPE", "LIFELINE_EXCLUDE", "LIFELINE_MAX_CHANGES", "LIFELINE_DRY_RUN",
-                "LIFELINE_REGION", "LIFELINE_CONCURRENCY");
+                "LIFELINE_REGION", "LIFELINE_CONCURRENCY", "JAVA_TOOL_OPTIONS");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
             assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");
+            assertEquals("-XX:+UseSerialGC", env.get("JAVA_TOOL_OPTIONS"), f.name() + " JVM options");
         }
     }
 

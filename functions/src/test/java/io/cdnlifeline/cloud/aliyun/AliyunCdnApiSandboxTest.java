@@ -114,6 +114,41 @@ class AliyunCdnApiSandboxTest {
     }
 
     @Test
+    void namedDomainsAreFoundWithOneFilteredCallPerProductWhateverTheAccountSize() throws CloudException {
+        // given 1,200 more CDN domains, so the named one sits on the list's third page
+        sc.sandbox().update(s -> {
+            for (int i = 0; i < 1200; i++) s.cdn.add(new Domain(String.format("d%04d.example.net", i), null, "online", "domestic"));
+        });
+        sc.sandbox().clearRequests();
+        // when one CDN name, one DCDN name and an unknown name are looked up in both products
+        List<AcceleratedDomain> inCdn = cdn.findDomains(Product.CDN, List.of("d1100.example.net", "nowhere.example.org"));
+        List<AcceleratedDomain> inDcdn = cdn.findDomains(Product.DCDN, List.of("ws.example.com"));
+        // then each product took one call, and the list's facts came back
+        assertEquals(1, sc.count("DescribeUserDomains"));
+        assertEquals(1, sc.count("DescribeDcdnUserDomains"));
+        assertEquals(List.of("d1100.example.net"), List.of(inCdn.get(0).name()));
+        assertEquals(1, inCdn.size());
+        assertEquals("offline", inDcdn.get(0).status());
+        assertEquals(1, inDcdn.size());
+    }
+
+    @Test
+    void fiftyCdnNamesGoInOneCallAndMoreInTheNext() throws CloudException {
+        // given 60 CDN domains named at once
+        List<String> names = new ArrayList<>();
+        sc.sandbox().update(s -> {
+            for (int i = 0; i < 60; i++) s.cdn.add(new Domain(String.format("n%02d.example.net", i), null, "online", "domestic"));
+        });
+        for (int i = 0; i < 60; i++) names.add(String.format("n%02d.example.net", i));
+        sc.sandbox().clearRequests();
+        // when they are looked up
+        List<AcceleratedDomain> found = cdn.findDomains(Product.CDN, names);
+        // then 50 names went in the first call and 10 in the second, and all 60 were found
+        assertEquals(2, sc.count("DescribeUserDomains"));
+        assertEquals(60, found.size());
+    }
+
+    @Test
     void listCarriesCoverageCnameAndStatusFilter() throws CloudException {
         DomainPage all = cdn.listDomains(Product.CDN, 1, 20, null);
         AcceleratedDomain www = byName(all, "www.example.com");

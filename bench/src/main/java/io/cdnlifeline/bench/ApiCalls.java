@@ -1,0 +1,102 @@
+package io.cdnlifeline.bench;
+
+import io.cdnlifeline.sandbox.Sandbox;
+import io.cdnlifeline.sandbox.SandboxState;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Figure 3: per remedy, for one named domain, the API calls made against the fewest the APIs allow. Each
+ * scenario runs in a fresh JVM against the cold-start account (www.example.com: CDN, two origin IPs, one
+ * CNAME record in example.com); scenarios run in order, so dns-to-cdn restores what dns-to-origin did.
+ * The minimums and why are in bench/README.md.
+ */
+final class ApiCalls {
+    /** One remedy run and the least calls it can be done with, per API. */
+    static final class Scenario {
+        final String function;
+        final String handler;
+        final String payload;
+        final Consumer<SandboxState> before;
+        final Map<String, Integer> minimum = new TreeMap<>();
+
+        Scenario(String function, String handler, String payload, Consumer<SandboxState> before, Object... minimum) {
+            this.function = function;
+            this.handler = handler;
+            this.payload = payload;
+            this.before = before;
+            for (int i = 0; i < minimum.length; i += 2) this.minimum.put((String) minimum[i], (Integer) minimum[i + 1]);
+        }
+
+        int minimumTotal() {
+            int n = 0;
+            for (int v : minimum.values()) n += v;
+            return n;
+        }
+    }
+
+    static List<Scenario> scenarios() {
+        String www = "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"]}";
+        List<Scenario> s = new ArrayList<>();
+        s.add(new Scenario("dns-to-origin", "io.cdnlifeline.handler.DnsToOriginHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "offline",
+                "DescribeCdnDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1,
+                "UpdateDomainRecord", 1, "AddDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+        s.add(new Scenario("dns-to-cdn", "io.cdnlifeline.handler.DnsToCdnHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "online",
+                "DescribeCdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeCdnService", 1, "DescribeDomains", 1,
+                "DescribeSubDomainRecords", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1, "DeleteDomainRecord", 1));
+        s.add(new Scenario("switch-to-overseas", "io.cdnlifeline.handler.SwitchToOverseasHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = false,
+                "DescribeCdnDomainDetail", 1, "CheckCdnDomainICP", 1, "TagResources", 1, "ModifyCdnDomainSchdmByProperty", 1));
+        s.add(new Scenario("restore-coverage", "io.cdnlifeline.handler.RestoreCoverageHandler", www,
+                st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = true,
+                "DescribeCdnDomainDetail", 1, "DescribeTagResources", 1, "CheckCdnDomainICP", 1,
+                "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
+        s.add(new Scenario("disable-domain", "io.cdnlifeline.handler.DisableDomainHandler",
+                "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"benchmark\"}", st -> { },
+                "DescribeCdnDomainDetail", 1, "TagResources", 1, "StopCdnDomain", 1));
+        s.add(new Scenario("enable-domain", "io.cdnlifeline.handler.EnableDomainHandler", www, st -> { },
+                "DescribeCdnDomainDetail", 1, "StartCdnDomain", 1, "UntagResources", 1));
+        return s;
+    }
+
+    private final Layout layout;
+    private final Sandbox sandbox;
+
+    ApiCalls(Layout layout, Sandbox sandbox) {
+        this.layout = layout;
+        this.sandbox = sandbox;
+    }
+
+    void run(PrintStream out, Figures figures) throws IOException, InterruptedException {
+        Jvm fn = new Jvm(layout.functionsJar.toString(), layout.fnJar.toString())
+                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
+                .env("LIFELINE_ENDPOINT", sandbox.endpoint());
+        sandbox.replaceState(Seeds.coldStart());
+        for (Scenario sc : scenarios()) {
+            sandbox.update(sc.before);
+            sandbox.clearRequests();
+            Jvm.Run r = fn.run(layout.work.resolve("calls-" + sc.function + ".err"), "io.cdnlifeline.bench.fn.Invoke", sc.handler, sc.payload);
+            Calls calls = new Calls(sandbox.requests());
+            int made = calls.size();
+            int min = sc.minimumTotal();
+            String verdict = r.exit != 0 ? "FAILED (exit " + r.exit + ")" : made == min && calls.perAction().equals(sc.minimum) ? "equal" : "differs";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"summary\"\\s*:\\s*(\\{[^}]*\\})").matcher(r.stdout);
+            String summary = m.find() ? m.group(1).replaceAll("\\s+", "") : "(no report)";
+            out.printf("  %-18s %2d calls, minimum %2d: %-7s %s%n", sc.function, made, min, verdict, summary);
+            if (!calls.perAction().equals(sc.minimum)) {
+                out.println("    made:    " + calls.perAction());
+                out.println("    minimum: " + sc.minimum);
+            }
+            figures.put("calls." + sc.function, made + "/" + min);
+        }
+    }
+}
