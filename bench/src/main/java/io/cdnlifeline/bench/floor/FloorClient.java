@@ -97,6 +97,8 @@ public final class FloorClient {
             String ttl = String.valueOf(((Number) r.get("TTL")).longValue());
             Map<String, Object> first = origins.get(0);
             String type = originRecordType(first);
+            // the fresh check before a line's first write (a concurrent run may have moved the record)
+            api.call(ALIDNS, "DescribeDomainRecordInfo", "RecordId", id);
             api.call(ALIDNS, "UpdateDomainRecordRemark", "RecordId", id, "Remark", switchedRemark);
             api.call(ALIDNS, "UpdateDomainRecord", "RR", rr, "TTL", ttl, "Line", line, "Type", type,
                     "Value", (String) first.get("Content"), "RecordId", id);
