@@ -74,8 +74,8 @@ final class AliyunDnsApi implements DnsApi {
         List<DnsRecord> out = new ArrayList<>();
         for (DescribeSubDomainRecordsResponse.Record x : records) {
             if (x.getRecordId() == null) continue;
-            out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
-                    x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
+            out.add(record(x.getRecordId(), x.getDomainName(), zone, x.getRR(), x.getType(), x.getValue(), x.getTTL(),
+                    x.getLine(), x.getStatus(), x.getLocked(), x.getRemark()));
         }
         return out;
     }
@@ -94,8 +94,8 @@ final class AliyunDnsApi implements DnsApi {
             if ("DomainRecordNotBelongToUser".equals(e.code())) return null; // deleted (or never ours)
             throw e;
         }
-        return new DnsRecord(x.getRecordId() == null ? recordId : x.getRecordId(), x.getDomainName(), x.getRR(), x.getType(), x.getValue(),
-                ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark());
+        return record(x.getRecordId() == null ? recordId : x.getRecordId(), x.getDomainName(), null, x.getRR(), x.getType(),
+                x.getValue(), x.getTTL(), x.getLine(), x.getStatus(), x.getLocked(), x.getRemark());
     }
 
     @Override
@@ -112,8 +112,8 @@ final class AliyunDnsApi implements DnsApi {
         List<DnsRecord> out = new ArrayList<>();
         for (DescribeDomainRecordsResponse.Record x : records) {
             if (x.getRecordId() == null) continue;
-            out.add(new DnsRecord(x.getRecordId(), x.getDomainName() == null ? zone : x.getDomainName(), x.getRR(), x.getType(),
-                    x.getValue(), ttl(x.getTTL()), x.getLine(), x.getStatus(), Boolean.TRUE.equals(x.getLocked()), x.getRemark()));
+            out.add(record(x.getRecordId(), x.getDomainName(), zone, x.getRR(), x.getType(), x.getValue(), x.getTTL(),
+                    x.getLine(), x.getStatus(), x.getLocked(), x.getRemark()));
         }
         return out;
     }
@@ -214,6 +214,16 @@ final class AliyunDnsApi implements DnsApi {
         long size = servedPageSize != null && servedPageSize > 0 ? servedPageSize : askedPageSize;
         if (totalCount != null) return page * size >= totalCount;
         return received < size;
+    }
+
+    /**
+     * One record from the fields every SDK record class carries (the three record APIs answer with three
+     * classes of the same shape); {@code zone} stands in when the answer names no domain.
+     */
+    private static DnsRecord record(String id, String domain, String zone, String rr, String type, String value, Long ttl,
+                                    String line, String status, Boolean locked, String remark) {
+        return new DnsRecord(id, domain == null ? zone : domain, rr, type, value, ttl(ttl), line, status,
+                Boolean.TRUE.equals(locked), remark);
     }
 
     private static long ttl(Long ttl) {
