@@ -17,7 +17,6 @@ import io.cdnlifeline.report.Skip;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -195,14 +194,14 @@ public final class Detector {
         });
     }
 
-    private interface DomainRead {
-        void run(AcceleratedDomain d);
+    private interface Read<T> {
+        void run(T item);
     }
 
-    private void forEachConcurrently(List<AcceleratedDomain> domains, DomainRead read) {
-        int threads = Math.max(1, Math.min(settings.concurrency(), domains.size()));
+    private <T> void forEachConcurrently(List<T> items, Read<T> read) {
+        int threads = Math.max(1, Math.min(settings.concurrency(), items.size()));
         if (threads <= 1) {
-            for (AcceleratedDomain d : domains) read.run(d);
+            for (T d : items) read.run(d);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -212,7 +211,7 @@ public final class Detector {
         });
         try {
             List<Future<?>> fs = new ArrayList<>();
-            for (AcceleratedDomain d : domains) fs.add(pool.submit(() -> read.run(d)));
+            for (T d : items) fs.add(pool.submit(() -> read.run(d)));
             for (Future<?> f : fs) f.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("a condition read failed unexpectedly", e.getCause());
@@ -236,63 +235,56 @@ public final class Detector {
                 .failed(ChangeError.of(e));
     }
 
+    /**
+     * Named domains, each read with its product's detail API: one call says whether the name is a domain of that
+     * product and gives its status, CNAME, coverage and origins with their enabled flag (the lists carry no enabled
+     * flag, and the DCDN list no coverage). Products are asked in the Request's order, the next only when the
+     * previous does not know the name (a name is a domain of one product at most): a named CDN domain costs one
+     * call. A domain whose detail cannot be read is not acted on (fail closed) and the failed read is reported.
+     */
     private List<AcceleratedDomain> namedDomains(Request request, Report.Builder report) {
         List<String> inScope = new ArrayList<>();
         for (String name : request.domains()) {
             if (settings.inScope(name)) inScope.add(name);
             else report.skip(new Skip(name, null, settings.outOfScopeReason(name)));
         }
-        if (inScope.isEmpty()) return new ArrayList<>();
-        Map<String, AcceleratedDomain> found = new LinkedHashMap<>();
-        Map<String, String> failedLookups = new LinkedHashMap<>();
-        for (Product p : request.products()) {
-            try {
-                for (AcceleratedDomain d : cloud.cdn().findDomains(p, inScope)) found.putIfAbsent(key(d), d);
-            } catch (CloudException e) {
-                report.change(readFailure(p.id() + " domains", p, p.id() + ":domains", e));
-                failedLookups.put(p.id(), e.toString());
+        Map<String, AcceleratedDomain> found = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+        forEachConcurrently(inScope, name -> {
+            for (Product p : request.products()) {
+                try {
+                    found.put(name, cloud.cdn().describeDomain(p, name));
+                    return;
+                } catch (CloudException e) {
+                    if (isNotFound(e)) continue;
+                    report.change(readFailure(name, p, p.id() + ":" + name + "/detail", e));
+                    failed.put(name, e.toString());
+                    return;
+                }
             }
-        }
-        Set<String> foundNames = new HashSet<>();
-        for (AcceleratedDomain d : found.values()) foundNames.add(d.name().toLowerCase(Locale.ROOT));
-        Map<String, AcceleratedDomain> detailed = withDetail(new ArrayList<>(found.values()), report);
+        });
         List<AcceleratedDomain> out = new ArrayList<>();
         for (String name : inScope) {
-            for (Product p : request.products()) {
-                AcceleratedDomain d = detailed.get(p.id() + ":" + name);
-                if (d != null) out.add(d);
-            }
-            if (foundNames.contains(name)) continue;
-            if (failedLookups.isEmpty()) {
+            AcceleratedDomain d = found.get(name);
+            if (d != null) {
+                out.add(d);
+            } else if (failed.containsKey(name)) {
+                report.skip(new Skip(name, null, "not acted on: could not read its configuration: " + failed.get(name)));
+            } else {
                 report.skip(new Skip(name, null, "not an accelerated domain of this account (looked in "
                         + productList(request.products()) + ")"));
-            } else {
-                report.skip(new Skip(name, null, "not acted on: could not look it up in the domain list of "
-                        + String.join(" and ", failedLookups.keySet()) + ": " + failedLookups.values().iterator().next()));
             }
         }
         return out;
     }
 
     /**
-     * Named domains found in the lists, completed with one detail call each: the status stays the list's,
-     * but a named run's remedies get the origins with their enabled flag (the lists report every origin
-     * enabled) and, for DCDN, the coverage the DCDN list lacks. A domain whose detail cannot be read is
-     * dropped (fail closed: its remedy would work from incomplete origins) and reported.
+     * The detail APIs' answer for a name that is not a domain of that product: {@code InvalidDomain.NotFound} as
+     * documented, and the spellings other CDN operations use for it ("does not belong to you", "does not exist").
      */
-    private Map<String, AcceleratedDomain> withDetail(List<AcceleratedDomain> found, Report.Builder report) {
-        Map<String, AcceleratedDomain> out = new java.util.concurrent.ConcurrentHashMap<>();
-        forEachConcurrently(found, d -> {
-            try {
-                AcceleratedDomain x = cloud.cdn().describeDomain(d.product(), d.name());
-                out.put(key(d), new AcceleratedDomain(d.product(), d.name(), d.status(), x.cname() != null ? x.cname() : d.cname(),
-                        x.coverage() != null ? x.coverage() : d.coverage(), x.origins().isEmpty() ? d.origins() : x.origins()));
-            } catch (CloudException e) {
-                report.change(readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/detail", e));
-                report.skip(new Skip(d.name(), d.product().id(), "not acted on: could not read its configuration (origins): " + e));
-            }
-        });
-        return out;
+    static boolean isNotFound(CloudException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.endsWith(".NotFound") && code.startsWith("InvalidDomain") || code.contains("NotBelong") || code.endsWith("NotExist");
     }
 
     private List<AcceleratedDomain> accountDomains(Request request, Report.Builder report) {

@@ -37,6 +37,8 @@ final class DomainLock {
     static final String LOCKED = "Lifeline.DomainLocked";
     /** UntagResources takes at most 20 keys a call: this run's and up to 19 stale ones. */
     private static final int MAX_KEYS = 20;
+    /** Rounds of UntagResources calls for the flags not yet down (each call retried by the adapters as any other). */
+    private static final int LOWER_ROUNDS = 4;
 
     private final CdnApi cdn;
     private final String function;
@@ -195,8 +197,23 @@ final class DomainLock {
         }
     }
 
-    /** One UntagResources call per product, 50 domains and 20 keys: this run's key and the stale ones seen there. */
+    /**
+     * Takes the flags down, trying again what failed: a flag left up holds the opposite remedy off until this run's
+     * time is up, and no later run of this function may take it down (it cannot tell this run from a live one).
+     */
     private void lower(Map<Product, Map<String, Set<String>>> flags) throws CloudException {
+        Map<Product, Map<String, Set<String>>> left = flags;
+        CloudException last = null;
+        for (int round = 0; round < LOWER_ROUNDS && !left.isEmpty(); round++) {
+            Map<Product, Map<String, Set<String>>> failed = new EnumMap<>(Product.class);
+            last = lowerOnce(left, failed);
+            left = failed;
+        }
+        if (!left.isEmpty()) throw last;
+    }
+
+    /** One UntagResources call per product, 50 domains and 20 keys: this run's key and the stale ones seen there. */
+    private CloudException lowerOnce(Map<Product, Map<String, Set<String>>> flags, Map<Product, Map<String, Set<String>>> failed) {
         CloudException first = null;
         for (Map.Entry<Product, Map<String, Set<String>>> e : flags.entrySet()) {
             Map<Set<String>, List<String>> byKeys = new HashMap<>();
@@ -212,11 +229,12 @@ final class DomainLock {
                         cdn.untag(e.getKey(), chunk, new ArrayList<>(g.getKey()));
                     } catch (CloudException failure) {
                         if (first == null) first = failure;
+                        for (String n : chunk) failed.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(n, e.getValue().get(n));
                     }
                 }
             }
         }
-        if (first != null) throw first;
+        return first;
     }
 
     private static Instant writtenAt(String value) {

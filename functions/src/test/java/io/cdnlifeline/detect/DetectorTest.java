@@ -58,6 +58,9 @@ class DetectorTest {
         cloud = new Cloud(cdn, mock(DnsApi.class), account);
         report = Report.builder("test");
         when(cdn.findDomains(any(), anyCollection())).thenCallRealMethod();
+        // A named domain the account does not have: NotFound from every detail API (tests stub the ones it has).
+        org.mockito.Mockito.doThrow(new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.",
+                "R-0", 404, false)).when(cdn).describeDomain(any(), anyString());
         when(account.userCdnStatus()).thenReturn(new AccountApi.UserCdnStatus(true, true, false, false));
         when(account.serviceLocks(any())).thenReturn(List.of());
         page(Product.CDN);
@@ -86,28 +89,37 @@ class DetectorTest {
     }
 
     @Test
-    void namedDomainsTakeTheirStatusFromTheListAndOneDetailReadForTheirOrigins() throws CloudException {
-        // given two CDN domains in the list, one offline; its detail says which origin is disabled
-        page(Product.CDN, cdnDomain("a.example.com", "offline", "domestic"), cdnDomain("b.example.com", "online", "domestic"));
+    void aNamedDomainIsReadWithOneDetailCallOfItsProductAndNoList() throws CloudException {
+        // given a CDN domain that is offline; its detail says which origin is disabled
         List<Origin> origins = List.of(new Origin("ipaddr", "203.0.113.10", 80, "20", "10", false),
                 new Origin("ipaddr", "203.0.113.11", 80, "20", "10", true));
-        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenReturn(
-                new AcceleratedDomain(Product.CDN, "a.example.com", "online", "a.example.com.w.kunlunsl.com", "domestic", origins));
-        // when a run names one of them
+        org.mockito.Mockito.doReturn(new AcceleratedDomain(Product.CDN, "a.example.com", "offline", "a.example.com.w.kunlunsl.com",
+                "domestic", origins)).when(cdn).describeDomain(Product.CDN, "a.example.com");
+        // when a run names it
         Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
                 anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS);
-        // then it is selected by the list's status, carries the detail's origins, and only its own product was asked
+        // then it is selected by the detail's status, carries the detail's origins, and DCDN and the lists were not asked
         assertEquals(Set.of("a.example.com"), names(d));
         assertEquals("offline", d.targets().get(0).domain().status());
         assertEquals(origins, d.targets().get(0).domain().origins());
         verify(cdn, times(1)).describeDomain(any(), anyString());
-        verify(cdn, never()).describeDomain(eq(Product.DCDN), anyString());
+        verify(cdn, never()).listDomains(any(), anyInt(), anyInt(), any());
+        verify(cdn, never()).findDomains(any(), anyCollection());
+    }
+
+    @Test
+    void aNamedDcdnDomainIsAskedOfDcdnAfterCdnSaysNotFound() throws CloudException {
+        org.mockito.Mockito.doReturn(dcdnDomain("api.example.com", "offline")).when(cdn).describeDomain(Product.DCDN, "api.example.com");
+        Detection d = detect(Settings.builder().build(), Request.builder().domain("api.example.com").build(),
+                anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS);
+        assertEquals(Set.of("api.example.com"), names(d));
+        assertEquals(Product.DCDN, d.targets().get(0).product());
+        verify(cdn, times(2)).describeDomain(any(), anyString());
     }
 
     @Test
     void namedDomainWhoseDetailCannotBeReadIsNotActedOn() throws CloudException {
-        page(Product.CDN, cdnDomain("a.example.com", "offline", "domestic"));
-        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenThrow(new CloudException("Throttling", "x", "RID-5", 400, true));
+        org.mockito.Mockito.doThrow(new CloudException("Throttling", "x", "RID-5", 400, true)).when(cdn).describeDomain(Product.CDN, "a.example.com");
         Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
                 anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS);
         Report r = report.build();
@@ -258,8 +270,7 @@ class DetectorTest {
 
     @Test
     void namedDomainThatDoesNotMeetTheConditionsSaysWhy() throws CloudException {
-        page(Product.CDN, cdnDomain("a.example.com", "online", "domestic"));
-        when(cdn.describeDomain(Product.CDN, "a.example.com")).thenReturn(cdnDomain("a.example.com", "online", "domestic"));
+        org.mockito.Mockito.doReturn(cdnDomain("a.example.com", "online", "domestic")).when(cdn).describeDomain(Product.CDN, "a.example.com");
         Detection d = detect(Settings.builder().build(), Request.builder().domain("a.example.com").build(),
                 allOf(is(Condition.OFFLINE), not(Condition.IN_DEBT)), NO_MARKERS);
         assertTrue(d.targets().isEmpty());

@@ -62,20 +62,15 @@ class RemedyFunctionTest {
     void setUp() throws CloudException {
         cdn = mock(CdnApi.class);
         cloud = new Cloud(cdn, mock(DnsApi.class), mock(AccountApi.class));
-        // Named domains are looked up in the domain lists (the detector never asks the detail API for a status).
-        when(cdn.findDomains(eq(Product.CDN), anyCollection())).thenAnswer(inv -> {
-            List<AcceleratedDomain> out = new ArrayList<>();
-            for (Object o : (Collection<?>) inv.getArgument(1)) {
-                String n = (String) o;
-                if (gone.contains(n)) continue;
-                out.add(new AcceleratedDomain(Product.CDN, n, statuses.getOrDefault(n, "offline"), n + ".w.kunlunsl.com", "domestic", List.of()));
+        // Named domains are read with the detail API, CDN first; a name the account does not have is NotFound in both.
+        when(cdn.describeDomain(any(), any())).thenAnswer(inv -> {
+            Product p = inv.getArgument(0);
+            String n = inv.getArgument(1);
+            if (p != Product.CDN || gone.contains(n)) {
+                throw new CloudException("InvalidDomain.NotFound", "The domain provided does not exist in our records.", "R-0", 404, false);
             }
-            return out;
+            return new AcceleratedDomain(Product.CDN, n, statuses.getOrDefault(n, "offline"), n + ".w.kunlunsl.com", "domestic", List.of());
         });
-        when(cdn.findDomains(eq(Product.DCDN), anyCollection())).thenReturn(List.of());
-        // ... and the named domains found get one detail read (origins with their enabled flag).
-        when(cdn.describeDomain(eq(Product.CDN), any())).thenAnswer(inv ->
-                new AcceleratedDomain(Product.CDN, inv.getArgument(1), "online", inv.getArgument(1) + ".w.kunlunsl.com", "domestic", List.of()));
     }
 
     /** Plans two steps per domain; the first step fails for domains starting with "fail". */
@@ -175,8 +170,8 @@ class RemedyFunctionTest {
 
     @Test
     void aReadFailureIsAFailedChangeSoFcRetries() throws CloudException {
-        when(cdn.findDomains(eq(Product.CDN), anyCollection())).thenThrow(
-                new CloudException("ServiceUnavailable", "busy", "R-3", 503, true));
+        org.mockito.Mockito.doThrow(new CloudException("ServiceUnavailable", "busy", "R-3", 503, true))
+                .when(cdn).describeDomain(eq(Product.CDN), eq("flaky.example.com"));
 
         Report report = run("{\"domains\":[\"flaky.example.com\"]}", Settings.builder().build());
 
