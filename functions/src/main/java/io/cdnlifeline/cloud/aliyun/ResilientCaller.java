@@ -48,12 +48,18 @@ final class ResilientCaller {
         this.policy = policy;
         this.clock = clock;
         this.random = random;
-        if (policy.rateLimited()) {
-            for (AliyunApi api : AliyunApi.values()) {
-                // Smooth, not bursty: permits are spread evenly over the second, so a fleet run never
-                // sends more than the documented QPS within any one-second window.
-                limiters.put(api, RateLimiter.smoothBuilder(permitsPerSecond(api), Duration.ofSeconds(1)).build());
-            }
+    }
+
+    /**
+     * The API's limiter, made on its first call: a run calls a handful of the 30 APIs, and a cold start
+     * should not build the rest.
+     */
+    private RateLimiter<Object> limiter(AliyunApi api) {
+        if (!policy.rateLimited()) return null;
+        synchronized (limiters) {
+            // Smooth, not bursty: permits are spread evenly over the second, so a fleet run never
+            // sends more than the documented QPS within any one-second window.
+            return limiters.computeIfAbsent(api, a -> RateLimiter.smoothBuilder(permitsPerSecond(a), Duration.ofSeconds(1)).build());
         }
     }
 
@@ -90,7 +96,7 @@ final class ResilientCaller {
             throw new CloudException(DEADLINE_EXCEEDED, "the run's deadline has passed; " + api.action() + " was not called",
                     null, 0, false);
         }
-        RateLimiter<Object> limiter = limiters.get(api);
+        RateLimiter<Object> limiter = limiter(api);
         if (limiter != null && !limiter.tryAcquirePermit(Duration.ofMillis(left))) {
             throw new CloudException(DEADLINE_EXCEEDED, "the client-side rate limit of " + api.action() + " (" + api.qps()
                     + "/s documented) has no free slot before the run's deadline", null, 0, false);
