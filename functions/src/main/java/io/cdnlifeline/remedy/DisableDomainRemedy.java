@@ -55,7 +55,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
+    Plan planDomain(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -104,14 +104,12 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
     }
 
     @Override
-    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+    void applyHeld(List<Plan> plans, RunContext ctx, Applier applier) {
         CdnApi cdn = ctx.cloud().cdn();
         List<Plan> tagged = new ArrayList<>();
-        for (Plan plan : tagAll(unmoved(plans, ctx, applier, false), cdn, applier)) {
+        for (Plan plan : tagAll(plans, cdn, applier)) {
             if (step(plan, STOP) != null) tagged.add(plan); // else a dead enable taken over: already offline, only re-tagged
         }
-        // Checked again right before the stops: an enable-domain that fenced a domain since would start it before our stop lands.
-        tagged = unmoved(tagged.isEmpty() ? tagged : stopsOnly(tagged), ctx, applier, true);
         List<Plan> cdnStops = new ArrayList<>();
         List<Plan> oneByOne = new ArrayList<>();
         for (Plan plan : tagged) {
@@ -124,64 +122,6 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
             for (List<Plan> chunk : chunks(cdnStops)) batchStop(chunk, cdn, applier);
         }
         applier.applyEach(oneByOne);
-    }
-
-    /**
-     * The plans whose domains' lifeline tags are still as this run read them (or as a concurrent disable-domain
-     * leaves them), read afresh in batches of 50 right before the first write: an enable-domain that fenced a domain
-     * since (lifeline:restoring) is starting it, and stopping it now would land after its start. Those fail with
-     * {@link TagIntent#MOVED}, nothing written; FC's retry decides from the new state.
-     */
-    private List<Plan> unmoved(List<Plan> plans, RunContext ctx, Applier applier, boolean tagged) {
-        CdnApi cdn = ctx.cloud().cdn();
-        Map<Product, List<Plan>> byProduct = new java.util.EnumMap<>(Product.class);
-        for (Plan plan : plans) byProduct.computeIfAbsent(plan.target().product(), k -> new ArrayList<>()).add(plan);
-        List<Plan> out = new ArrayList<>();
-        for (Map.Entry<Product, List<Plan>> e : byProduct.entrySet()) {
-            for (List<Plan> chunk : chunks(e.getValue())) {
-                Map<String, Map<String, String>> fresh;
-                try {
-                    fresh = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    fresh.putAll(cdn.tags(e.getKey(), names(chunk)));
-                } catch (CloudException failure) {
-                    for (Plan plan : chunk) failAll(plan, failure, applier);
-                    continue;
-                }
-                for (Plan plan : chunk) {
-                    Map<String, String> now = fresh.getOrDefault(plan.target().name(), Map.of());
-                    Map<String, String> read;
-                    try {
-                        read = tags(plan.target(), ctx);
-                    } catch (CloudException failure) {
-                        failAll(plan, failure, applier);
-                        continue;
-                    }
-                    boolean same = !tagged && TagIntent.ours(now, Markers.DISABLED).equals(TagIntent.ours(read, Markers.DISABLED));
-                    boolean sameDirection = now.containsKey(Markers.DISABLED) && !TagIntent.restoring(now);
-                    if (same || sameDirection) {
-                        out.add(plan);
-                    } else {
-                        failAll(plan, new CloudException(TagIntent.MOVED, "the domain's lifeline tags changed since this run read them "
-                                + "(another cdn-lifeline run is working on it): read " + TagIntent.ours(read, Markers.DISABLED) + ", now "
-                                + TagIntent.ours(now, Markers.DISABLED) + "; nothing written, the next run decides from the new state",
-                                null, 409, false), applier);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<Plan> stopsOnly(List<Plan> plans) {
-        List<Plan> out = new ArrayList<>();
-        for (Plan plan : plans) out.add(stopOnly(plan));
-        return out;
-    }
-
-    private static void failAll(Plan plan, CloudException e, Applier applier) {
-        Change first = applier.failed(plan.steps().get(0), e);
-        applier.settle(plan.steps().get(0), first);
-        for (int i = 1; i < plan.steps().size(); i++) applier.notAttempted(plan.steps().get(i), first.error());
     }
 
     /** Writes the tag steps, one call per product, value and 50 domains; returns the plans whose stop may now run. */

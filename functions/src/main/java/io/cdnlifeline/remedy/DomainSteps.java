@@ -93,6 +93,18 @@ final class DomainSteps {
         });
     }
 
+    /** Takes down the flags of runs that are over ({@link DomainLock}); the note says what else the run found. */
+    static Step untagStaleFlagsStep(CdnApi cdn, Product p, String name, List<String> keys, String otherwise) {
+        JsonObject before = new JsonObject();
+        for (String k : keys) before.addProperty(k, "stale");
+        Change c = Change.planned(name, p.id(), Markers.tagResource(p, name, DomainLock.PREFIX + "*"), "untag", before, null)
+                .withNote("the lock of a cdn-lifeline run that ended without taking it down; " + otherwise);
+        return new Step(c, () -> {
+            cdn.untag(p, List.of(name), keys);
+            return ChangeStatus.APPLIED;
+        });
+    }
+
     /** Reads the tags of every target in batches of 50 per product before planning; a failure leaves it to plan(). */
     static void prefetchTags(Collection<Target> targets, RunContext ctx) {
         Map<Product, List<String>> names = new EnumMap<>(Product.class);

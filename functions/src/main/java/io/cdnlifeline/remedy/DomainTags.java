@@ -66,6 +66,11 @@ final class DomainTags {
         return out;
     }
 
+    /** What this run now knows of the domain's tags (a read made under its lock). */
+    synchronized void replace(Product product, String name, Map<String, String> tags) {
+        known.computeIfAbsent(product, p -> new HashMap<>()).put(key(name), Map.copyOf(tags));
+    }
+
     /** The domain's tags (reading them now if this run has not). */
     Map<String, String> of(Product product, String name) throws CloudException {
         load(product, List.of(name));

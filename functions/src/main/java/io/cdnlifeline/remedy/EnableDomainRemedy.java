@@ -62,7 +62,7 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
+    Plan planDomain(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -106,14 +106,10 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
         }
         if (marker != null) {
             Step unmark = DomainSteps.unmarkStep(cdn, p, name, Markers.DISABLED, marker);
-            steps.add(steps.isEmpty() ? unmark
-                    : DomainSteps.preceded(unmark, () -> TagIntent.expectSinceUnchanged(cdn, p, name, Markers.DISABLED, tags)));
+            steps.add(unmark);
         }
         if (steps.isEmpty()) {
             return Plan.unchanged(target, startChange(p, name, status), "already online");
-        }
-        if (marker != null) {
-            steps.set(0, DomainSteps.preceded(steps.get(0), () -> TagIntent.expectTags(cdn, p, name, Markers.DISABLED, tags, TagIntent.Direction.UNDO)));
         }
         return Plan.of(target, steps);
     }

@@ -65,7 +65,7 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
+    Plan planDomain(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -118,9 +118,7 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
             }));
         }
         Step unmark = DomainSteps.unmarkStep(cdn, p, name, Markers.COVERAGE, tagValue);
-        steps.add(steps.isEmpty() ? unmark
-                : DomainSteps.preceded(unmark, () -> TagIntent.expectSinceUnchanged(cdn, p, name, Markers.COVERAGE, tags)));
-        steps.set(0, DomainSteps.preceded(steps.get(0), () -> TagIntent.expectTags(cdn, p, name, Markers.COVERAGE, tags, TagIntent.Direction.UNDO)));
+        steps.add(unmark);
         return Plan.of(target, steps);
     }
 

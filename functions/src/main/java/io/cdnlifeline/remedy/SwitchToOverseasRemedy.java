@@ -53,7 +53,7 @@ public final class SwitchToOverseasRemedy extends DomainTagRemedy {
     }
 
     @Override
-    public Plan plan(Target target, RunContext ctx) throws CloudException {
+    Plan planDomain(Target target, RunContext ctx) throws CloudException {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -75,9 +75,8 @@ public final class SwitchToOverseasRemedy extends DomainTagRemedy {
         // From here a restoring tag is a dead restore's: this run takes the domain over, its since tag newer.
         boolean remark = remembered != null && (restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now));
         if (Markers.OVERSEAS.equals(current) && restoring) {
-            return Plan.of(target, List.of(DomainSteps.preceded(
-                    DomainSteps.markStep(cdn, p, name, Markers.COVERAGE, remembered, TagIntent.SINCE, TagIntent.stamp(now)),
-                    () -> TagIntent.expectTags(cdn, p, name, Markers.COVERAGE, tags, TagIntent.Direction.FORWARD))));
+            return Plan.of(target, List.of(
+                    DomainSteps.markStep(cdn, p, name, Markers.COVERAGE, remembered, TagIntent.SINCE, TagIntent.stamp(now))));
         }
         if (Markers.OVERSEAS.equals(current)) {
             String why = remembered != null
@@ -101,7 +100,6 @@ public final class SwitchToOverseasRemedy extends DomainTagRemedy {
                     cdn.setCoverage(p, name, Markers.OVERSEAS);
                     return ChangeStatus.APPLIED;
                 }, SWITCH_REFUSALS));
-        steps.set(0, DomainSteps.preceded(steps.get(0), () -> TagIntent.expectTags(cdn, p, name, Markers.COVERAGE, tags, TagIntent.Direction.FORWARD)));
         return Plan.of(target, steps);
     }
 }
