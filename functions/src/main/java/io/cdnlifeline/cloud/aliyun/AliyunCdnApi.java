@@ -97,10 +97,11 @@ final class AliyunCdnApi implements CdnApi {
     public AcceleratedDomain describeDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
         AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL : AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL;
-        JsonObject r = caller.call(api, Map.of("DomainName", domain));
-        AcceleratedDomain d = product == Product.CDN ? cdnDetail(r) : dcdnDetail(r);
-        if (d == null) throw notFound(api, domain, AnswerJson.text(r, "RequestId"));
-        return d;
+        return caller.call(api, Map.of("DomainName", domain), r -> {
+            AcceleratedDomain d = product == Product.CDN ? cdnDetail(r) : dcdnDetail(r);
+            if (d == null) throw notFound(api, domain, AnswerJson.text(r, "RequestId"));
+            return d;
+        });
     }
 
     @Override
