@@ -19,6 +19,7 @@ enum AliyunService {
         this.endpoint = endpoint;
     }
 
+    /** The SDK's product code (RpcSignatureTest builds the SDK's own request with it, as the oracle). */
     String productCode() { return productCode; }
     String version() { return version; }
     /** Host of the real central endpoint (always called over HTTPS). */
