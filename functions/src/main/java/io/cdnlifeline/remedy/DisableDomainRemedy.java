@@ -106,8 +106,12 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
     @Override
     void applyHeld(List<Plan> plans, RunContext ctx, Applier applier) {
         CdnApi cdn = ctx.cloud().cdn();
+        List<Plan> batched = new ArrayList<>();
+        List<Plan> other = new ArrayList<>(); // a stale lock flag taken down, say: no batch API for it
+        for (Plan plan : plans) (step(plan, TAG) != null || step(plan, STOP) != null ? batched : other).add(plan);
+        applier.applyEach(other);
         List<Plan> tagged = new ArrayList<>();
-        for (Plan plan : tagAll(plans, cdn, applier)) {
+        for (Plan plan : tagAll(batched, cdn, applier)) {
             if (step(plan, STOP) != null) tagged.add(plan); // else a dead enable taken over: already offline, only re-tagged
         }
         List<Plan> cdnStops = new ArrayList<>();

@@ -41,9 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       state one run leaves, after FC's retries of what failed;</li>
  *   <li>a remedy and its opposite at once, once the failed invocations are retried (in turn, as FC's async retry
  *       does): every DNS line and domain is in one of the two intended states, no marker orphaned (the markers
- *       carry a lease: docs/reliability.md, "Races"). It holds for DNS and coverage in every round seen; disable/enable
- *       still fails about one round in 20, so that case is {@code @Disabled} with the reason, and runs with
- *       {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.</li>
+ *       carry a lease; the domain remedies change a domain only under their lock flag: docs/reliability.md, "Races").</li>
  * </ul>
  * Rounds: {@code -Dlifeline.race.rounds} (default 4); opposite races start alternately from the trouble and from
  * the remedied state.
@@ -133,22 +131,10 @@ class RaceTest {
         opposites(pair, false);
     }
 
-    /** The pairs for which this holds in every round seen (docs/reliability.md, "Races"): DNS and coverage. */
-    static Stream<RemedyPair> holdingPairs() {
-        return Stream.of(RemedyPair.DNS, RemedyPair.COVERAGE);
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("holdingPairs")
+    @MethodSource("pairs")
     void oppositeRemediesAtOnceEndInOneOfTheTwoIntendedStates(RemedyPair pair) throws Exception {
         opposites(pair, true);
-    }
-
-    @org.junit.jupiter.api.Disabled("known residual race, docs/reliability.md \"Races\": with the lease, disable/enable still ends "
-            + "in neither state in about one round in 20 (domains online, still tagged lifeline:disabled with a young lifeline:since)")
-    @org.junit.jupiter.api.Test
-    void disableAndEnableAtOnceEndInOneOfTheTwoIntendedStates() throws Exception {
-        opposites(RemedyPair.ONOFF, true);
     }
 
     /** @param intended also require every line and domain to end in one of the two intended states, markers whole */

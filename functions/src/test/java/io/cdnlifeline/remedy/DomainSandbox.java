@@ -123,22 +123,46 @@ final class DomainSandbox implements AutoCloseable {
         return o;
     }
 
-    /** How many calls of this action the sandbox answered since the last {@link #clearCalls()}. */
+    /**
+     * How many calls of this action the sandbox answered since the last {@link #clearCalls()}, leaving out the writes
+     * of lock flags ({@link #lockWrites()}); the reads under the flags are counted.
+     */
     long calls(String action) {
-        return sandbox.requests().stream().filter(c -> action.equals(c.action)).count();
+        return sandbox.requests().stream().filter(c -> action.equals(c.action) && !lockOnly(c)).count();
     }
 
-    /** The actions answered, in order, leaving out the reads ({@code Describe*}, {@code CheckCdnDomainICP}). */
+    /**
+     * The actions answered, in order, leaving out the reads ({@code Describe*}, {@code CheckCdnDomainICP}) and the lock
+     * flags of remedy.DomainLock (raised before and lowered after a run's writes; {@link #lockWrites()} counts them).
+     */
     List<String> writes() {
-        return sandbox.requests().stream().map(c -> c.action)
+        return sandbox.requests().stream().filter(c -> !lockOnly(c)).map(c -> c.action)
                 .filter(a -> !a.startsWith("Describe") && !a.equals("CheckCdnDomainICP"))
                 .collect(Collectors.toList());
     }
 
-    /** The writes that named this domain (DomainName, DomainNames or ResourceId.N), in order. */
+    /** The tag writes that only raise or lower lock flags ({@code lifeline:lock:<run>}), in order. */
+    List<String> lockWrites() {
+        return sandbox.requests().stream().filter(DomainSandbox::lockOnly).map(c -> c.action).collect(Collectors.toList());
+    }
+
+    /** A tag write whose every tag key is a lock flag of remedy.DomainLock. */
+    static boolean lockOnly(SandboxCall c) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, String> e : c.params.entrySet()) {
+            if (e.getKey().matches("Tag\\.\\d+\\.Key|TagKey\\.\\d+")) keys.add(e.getValue());
+        }
+        return !keys.isEmpty() && keys.stream().allMatch(DomainSandbox::lockFlag);
+    }
+
+    static boolean lockFlag(String tagKey) {
+        return tagKey.startsWith("lifeline:lock:");
+    }
+
+    /** The writes that named this domain (DomainName, DomainNames or ResourceId.N), in order, without lock flags. */
     List<String> writesFor(String domain) {
         return sandbox.requests().stream()
-                .filter(c -> !c.action.startsWith("Describe") && !c.action.equals("CheckCdnDomainICP"))
+                .filter(c -> !c.action.startsWith("Describe") && !c.action.equals("CheckCdnDomainICP") && !lockOnly(c))
                 .filter(c -> names(c).contains(domain))
                 .map(c -> c.action)
                 .collect(Collectors.toList());
