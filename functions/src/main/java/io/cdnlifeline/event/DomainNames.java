@@ -29,10 +29,16 @@ public final class DomainNames {
         boolean wildcard = d.startsWith("*.");
         String rest = wildcard ? d.substring(2) : d;
         String ascii;
-        try {
-            ascii = IDN.toASCII(rest, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("'" + shown + "' is not a domain name; expected a domain name such as www.example.com");
+        if (isAscii(rest)) {
+            // IDN leaves ASCII labels as they are, and LABEL below checks all its STD3 rules; skipping it saves
+            // loading its Unicode tables on every cold start (most names are ASCII)
+            ascii = rest.toLowerCase(Locale.ROOT);
+        } else {
+            try {
+                ascii = IDN.toASCII(rest, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("'" + shown + "' is not a domain name; expected a domain name such as www.example.com");
+            }
         }
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2) {
@@ -44,6 +50,13 @@ public final class DomainNames {
             }
         }
         return wildcard ? "*." + ascii : ascii;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     /** Keeps an echo of bad input short and free of control characters, so it is safe in logs. */

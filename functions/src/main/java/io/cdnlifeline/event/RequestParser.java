@@ -6,9 +6,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import io.cdnlifeline.cloud.Product;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 
@@ -135,9 +139,38 @@ public final class RequestParser {
         return b.build();
     }
 
-    /** The Request as the JSON DESIGN.md shows (defaults left out). */
+    /**
+     * The Request as the JSON DESIGN.md shows (defaults left out), the text {@code toJsonObject(r).toString()}
+     * gives, written straight to a {@link JsonWriter}: {@code JsonElement.toString} initialises gson's whole
+     * {@code TypeAdapters} table, and every run logs its request.
+     */
     public static String toJson(Request r) {
-        return toJsonObject(r).toString();
+        StringWriter out = new StringWriter();
+        JsonWriter w = new JsonWriter(out);
+        try {
+            w.beginObject();
+            if (!r.domains().isEmpty()) {
+                w.name("domains").beginArray();
+                for (String d : r.domains()) w.value(d);
+                w.endArray();
+            }
+            if (!r.when().isEmpty()) {
+                w.name("when").beginArray();
+                for (Condition c : r.when()) w.value(c.id());
+                w.endArray();
+            }
+            w.name("products").beginArray();
+            for (Product p : r.products()) w.value(p.id());
+            w.endArray();
+            if (r.dryRun() != null) w.name("dryRun").value(r.dryRun());
+            if (r.maxChanges() != null) w.name("maxChanges").value(r.maxChanges());
+            if (r.reason() != null) w.name("reason").value(r.reason());
+            w.endObject();
+            w.flush();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
     }
 
     public static JsonObject toJsonObject(Request r) {

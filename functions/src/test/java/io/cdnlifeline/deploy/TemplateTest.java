@@ -3,6 +3,7 @@ package io.cdnlifeline.deploy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.aliyun.AliyunApiActions;
+import io.cdnlifeline.cloud.aliyun.BuiltJarSigning;
 import io.cdnlifeline.run.Functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class TemplateTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             // then every entry point FC will call is there, with fc-java-core inside the jar
             assertNoProblems(DeploymentChecks.handlers(template, loader, JAR));
+            // and it signs a call as the SDK does with only the few SDK classes the shade filter keeps
+            assertNoProblems(BuiltJarSigning.problems(loader));
         }
     }
 

@@ -1,9 +1,5 @@
 package io.cdnlifeline.cloud.aliyun;
 
-import com.aliyuncs.cdn.model.v20180510.DescribeCdnServiceRequest;
-import com.aliyuncs.cdn.model.v20180510.DescribeCdnServiceResponse;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnServiceRequest;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnServiceResponse;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -16,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link AccountApi}: {@code DescribeUserCdnStatus} through CommonRequest (the classic CDN SDK has no
- * class for it) and the typed {@code DescribeCdnService} / {@code DescribeDcdnService}.
+ * {@link AccountApi}: {@code DescribeUserCdnStatus} (its four flags) and {@code DescribeCdnService} /
+ * {@code DescribeDcdnService} (their {@code OperationLocks.LockReason[]}).
  */
 final class AliyunAccountApi implements AccountApi {
     private final AcsCaller caller;
@@ -28,26 +24,20 @@ final class AliyunAccountApi implements AccountApi {
 
     @Override
     public UserCdnStatus userCdnStatus() throws CloudException {
-        return userCdnStatus(caller.callCommon(AliyunApi.DESCRIBE_USER_CDN_STATUS, Map.of()));
+        return caller.call(AliyunApi.DESCRIBE_USER_CDN_STATUS, Map.of(), AliyunAccountApi::userCdnStatus);
     }
 
     @Override
     public List<String> serviceLocks(Product product) throws CloudException {
+        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_SERVICE : AliyunApi.DESCRIBE_DCDN_SERVICE;
+        return caller.call(api, Map.of(), AliyunAccountApi::locks);
+    }
+
+    static List<String> locks(JsonObject r) {
         List<String> locks = new ArrayList<>();
-        if (product == Product.CDN) {
-            DescribeCdnServiceResponse r = caller.call(AliyunApi.DESCRIBE_CDN_SERVICE, DescribeCdnServiceRequest::new);
-            if (r.getOperationLocks() != null) {
-                for (DescribeCdnServiceResponse.LockReason l : r.getOperationLocks()) {
-                    if (l.getLockReason() != null && !l.getLockReason().isBlank()) locks.add(l.getLockReason());
-                }
-            }
-        } else {
-            DescribeDcdnServiceResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_SERVICE, DescribeDcdnServiceRequest::new);
-            if (r.getOperationLocks() != null) {
-                for (DescribeDcdnServiceResponse.LockReason l : r.getOperationLocks()) {
-                    if (l.getLockReason() != null && !l.getLockReason().isBlank()) locks.add(l.getLockReason());
-                }
-            }
+        for (JsonObject l : AnswerJson.list(r, "OperationLocks", "LockReason")) {
+            String reason = AnswerJson.text(l, "LockReason");
+            if (reason != null && !reason.isBlank()) locks.add(reason);
         }
         return locks;
     }

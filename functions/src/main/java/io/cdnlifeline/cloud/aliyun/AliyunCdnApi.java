@@ -1,30 +1,5 @@
 package io.cdnlifeline.cloud.aliyun;
 
-import com.aliyuncs.cdn.model.v20180510.BatchStartCdnDomainRequest;
-import com.aliyuncs.cdn.model.v20180510.BatchStopCdnDomainRequest;
-import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailRequest;
-import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailResponse;
-import com.aliyuncs.cdn.model.v20180510.DescribeTagResourcesRequest;
-import com.aliyuncs.cdn.model.v20180510.DescribeTagResourcesResponse;
-import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsRequest;
-import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsResponse;
-import com.aliyuncs.cdn.model.v20180510.ModifyCdnDomainSchdmByPropertyRequest;
-import com.aliyuncs.cdn.model.v20180510.StartCdnDomainRequest;
-import com.aliyuncs.cdn.model.v20180510.StopCdnDomainRequest;
-import com.aliyuncs.cdn.model.v20180510.TagResourcesRequest;
-import com.aliyuncs.cdn.model.v20180510.UntagResourcesRequest;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnDomainDetailRequest;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnDomainDetailResponse;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnTagResourcesRequest;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnTagResourcesResponse;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnUserDomainsRequest;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnUserDomainsResponse;
-import com.aliyuncs.dcdn.model.v20180115.ModifyDCdnDomainSchdmByPropertyRequest;
-import com.aliyuncs.dcdn.model.v20180115.StartDcdnDomainRequest;
-import com.aliyuncs.dcdn.model.v20180115.StopDcdnDomainRequest;
-import com.aliyuncs.dcdn.model.v20180115.TagDcdnResourcesRequest;
-import com.aliyuncs.dcdn.model.v20180115.UntagDcdnResourcesRequest;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CdnApi;
@@ -35,6 +10,7 @@ import io.cdnlifeline.cloud.Product;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +18,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link CdnApi} on the classic SDKs {@code aliyun-java-sdk-cdn} 3.8.8 and {@code -dcdn} 2.1.2, plus
- * {@code CheckCdnDomainICP} through CommonRequest (the classic CDN SDK has no class for it).
+ * {@link CdnApi} on the CDN 2018-05-10 and DCDN 2018-01-15 RPC APIs: the parameters the classic SDKs
+ * ({@code aliyun-java-sdk-cdn} 3.8.8, {@code -dcdn} 2.1.2) send, the JSON answers read by their documented
+ * field names (api-examples).
  * <p>Quirks handled here: the acceleration region is {@code Coverage} in the CDN list but {@code Scope}
  * in both detail APIs, and the DCDN list has none (coverage null). List entries carry origins without an
- * enabled flag: they are reported enabled; only the detail APIs say which are not.
+ * enabled flag: they are reported enabled; only the detail APIs say which are not. The tag queries answer with bare arrays
+ * ({@code TagResources[].Tag[]}), every other list is wrapped once ({@code Domains.PageData[]}).
  */
 final class AliyunCdnApi implements CdnApi {
     static final String NOT_FOUND = "InvalidDomain.NotFound";
@@ -64,24 +42,11 @@ final class AliyunCdnApi implements CdnApi {
             throw new IllegalArgumentException("page " + pageNumber + " of size " + pageSize + ": expected page >= 1 and size 1.."
                     + MAX_PAGE_SIZE);
         }
-        if (product == Product.CDN) {
-            DescribeUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_USER_DOMAINS, () -> {
-                DescribeUserDomainsRequest q = new DescribeUserDomainsRequest();
-                q.setPageNumber(pageNumber);
-                q.setPageSize(pageSize);
-                if (statusFilter != null) q.setDomainStatus(statusFilter);
-                return q;
-            });
-            return cdnPage(r, pageNumber, pageSize);
-        }
-        DescribeDcdnUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, () -> {
-            DescribeDcdnUserDomainsRequest q = new DescribeDcdnUserDomainsRequest();
-            q.setPageNumber(pageNumber);
-            q.setPageSize(pageSize);
-            if (statusFilter != null) q.setDomainStatus(statusFilter);
-            return q;
-        });
-        return dcdnPage(r, pageNumber, pageSize);
+        Map<String, String> q = new HashMap<>();
+        q.put("PageNumber", Integer.toString(pageNumber));
+        q.put("PageSize", Integer.toString(pageSize));
+        if (statusFilter != null) q.put("DomainStatus", statusFilter);
+        return page(product, q, pageNumber, pageSize);
     }
 
     /**
@@ -113,128 +78,64 @@ final class AliyunCdnApi implements CdnApi {
     static final int DCDN_NAMED_LOOKUPS = 10;
 
     private DomainPage namedPage(Product product, String filter) throws CloudException {
+        Map<String, String> q = new HashMap<>();
+        q.put("PageNumber", "1");
+        q.put("PageSize", Integer.toString(MAX_PAGE_SIZE));
+        q.put("DomainName", filter);
+        q.put("DomainSearchType", "full_match");
+        return page(product, q, 1, MAX_PAGE_SIZE);
+    }
+
+    private DomainPage page(Product product, Map<String, String> q, int pageNumber, int pageSize) throws CloudException {
         if (product == Product.CDN) {
-            DescribeUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_USER_DOMAINS, () -> {
-                DescribeUserDomainsRequest q = new DescribeUserDomainsRequest();
-                q.setPageNumber(1);
-                q.setPageSize(MAX_PAGE_SIZE);
-                q.setDomainName(filter);
-                q.setDomainSearchType("full_match");
-                return q;
-            });
-            return cdnPage(r, 1, MAX_PAGE_SIZE);
+            return caller.call(AliyunApi.DESCRIBE_USER_DOMAINS, q, r -> cdnPage(r, pageNumber, pageSize));
         }
-        DescribeDcdnUserDomainsResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, () -> {
-            DescribeDcdnUserDomainsRequest q = new DescribeDcdnUserDomainsRequest();
-            q.setPageNumber(1);
-            q.setPageSize(MAX_PAGE_SIZE);
-            q.setDomainName(filter);
-            q.setDomainSearchType("full_match");
-            return q;
-        });
-        return dcdnPage(r, 1, MAX_PAGE_SIZE);
+        return caller.call(AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, q, r -> dcdnPage(r, pageNumber, pageSize));
     }
 
     @Override
     public AcceleratedDomain describeDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        if (product == Product.CDN) {
-            DescribeCdnDomainDetailResponse r = caller.call(AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL, () -> {
-                DescribeCdnDomainDetailRequest q = new DescribeCdnDomainDetailRequest();
-                q.setDomainName(domain);
-                return q;
-            });
-            AcceleratedDomain d = cdnDetail(r);
-            if (d == null) throw notFound(AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL, domain, r.getRequestId());
+        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL : AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL;
+        return caller.call(api, Map.of("DomainName", domain), r -> {
+            AcceleratedDomain d = product == Product.CDN ? cdnDetail(r) : dcdnDetail(r);
+            if (d == null) throw notFound(api, domain, AnswerJson.text(r, "RequestId"));
             return d;
-        }
-        DescribeDcdnDomainDetailResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL, () -> {
-            DescribeDcdnDomainDetailRequest q = new DescribeDcdnDomainDetailRequest();
-            q.setDomainName(domain);
-            return q;
         });
-        AcceleratedDomain d = dcdnDetail(r);
-        if (d == null) throw notFound(AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL, domain, r.getRequestId());
-        return d;
     }
 
     @Override
     public void stopDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        if (product == Product.CDN) {
-            caller.call(AliyunApi.STOP_CDN_DOMAIN, () -> {
-                StopCdnDomainRequest q = new StopCdnDomainRequest();
-                q.setDomainName(domain);
-                return q;
-            });
-        } else {
-            caller.call(AliyunApi.STOP_DCDN_DOMAIN, () -> {
-                StopDcdnDomainRequest q = new StopDcdnDomainRequest();
-                q.setDomainName(domain);
-                return q;
-            });
-        }
+        caller.call(product == Product.CDN ? AliyunApi.STOP_CDN_DOMAIN : AliyunApi.STOP_DCDN_DOMAIN, Map.of("DomainName", domain));
     }
 
     @Override
     public void startDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        if (product == Product.CDN) {
-            caller.call(AliyunApi.START_CDN_DOMAIN, () -> {
-                StartCdnDomainRequest q = new StartCdnDomainRequest();
-                q.setDomainName(domain);
-                return q;
-            });
-        } else {
-            caller.call(AliyunApi.START_DCDN_DOMAIN, () -> {
-                StartDcdnDomainRequest q = new StartDcdnDomainRequest();
-                q.setDomainName(domain);
-                return q;
-            });
-        }
+        caller.call(product == Product.CDN ? AliyunApi.START_CDN_DOMAIN : AliyunApi.START_DCDN_DOMAIN, Map.of("DomainName", domain));
     }
 
     @Override
     public void batchStopDomains(Product product, List<String> domains) throws CloudException {
         String names = batchNames(product, domains, "BatchStopCdnDomain");
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_STOP_CDN_DOMAIN, () -> {
-            BatchStopCdnDomainRequest q = new BatchStopCdnDomainRequest();
-            q.setDomainNames(names);
-            return q;
-        });
+        caller.call(AliyunApi.BATCH_STOP_CDN_DOMAIN, Map.of("DomainNames", names));
     }
 
     @Override
     public void batchStartDomains(Product product, List<String> domains) throws CloudException {
         String names = batchNames(product, domains, "BatchStartCdnDomain");
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_START_CDN_DOMAIN, () -> {
-            BatchStartCdnDomainRequest q = new BatchStartCdnDomainRequest();
-            q.setDomainNames(names);
-            return q;
-        });
+        caller.call(AliyunApi.BATCH_START_CDN_DOMAIN, Map.of("DomainNames", names));
     }
 
     @Override
     public void setCoverage(Product product, String domain, String coverage) throws CloudException {
         Objects.requireNonNull(domain, "domain");
         String property = coverageProperty(coverage);
-        if (product == Product.CDN) {
-            caller.call(AliyunApi.MODIFY_CDN_DOMAIN_SCHDM, () -> {
-                ModifyCdnDomainSchdmByPropertyRequest q = new ModifyCdnDomainSchdmByPropertyRequest();
-                q.setDomainName(domain);
-                q.setProperty(property);
-                return q;
-            });
-        } else {
-            caller.call(AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM, () -> {
-                ModifyDCdnDomainSchdmByPropertyRequest q = new ModifyDCdnDomainSchdmByPropertyRequest();
-                q.setDomainName(domain);
-                q.setProperty(property);
-                return q;
-            });
-        }
+        caller.call(product == Product.CDN ? AliyunApi.MODIFY_CDN_DOMAIN_SCHDM : AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM,
+                Map.of("DomainName", domain, "Property", property));
     }
 
     @Override
@@ -243,33 +144,12 @@ final class AliyunCdnApi implements CdnApi {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (ids.isEmpty()) return out;
         for (String id : ids) out.put(id, new LinkedHashMap<>());
-        if (product == Product.CDN) {
-            DescribeTagResourcesResponse r = caller.call(AliyunApi.DESCRIBE_TAG_RESOURCES, () -> {
-                DescribeTagResourcesRequest q = new DescribeTagResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                return q;
-            });
-            for (DescribeTagResourcesResponse.TagResource res : nonNull(r.getTagResources())) {
-                Map<String, String> tags = out.computeIfAbsent(res.getResourceId(), k -> new LinkedHashMap<>());
-                for (DescribeTagResourcesResponse.TagResource.TagItem t : nonNull(res.getTag())) {
-                    if (t.getKey() != null) tags.put(t.getKey(), t.getValue() == null ? "" : t.getValue());
-                }
-            }
-        } else {
-            DescribeDcdnTagResourcesResponse r = caller.call(AliyunApi.DESCRIBE_DCDN_TAG_RESOURCES, () -> {
-                DescribeDcdnTagResourcesRequest q = new DescribeDcdnTagResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                return q;
-            });
-            for (DescribeDcdnTagResourcesResponse.TagResource res : nonNull(r.getTagResources())) {
-                Map<String, String> tags = out.computeIfAbsent(res.getResourceId(), k -> new LinkedHashMap<>());
-                for (DescribeDcdnTagResourcesResponse.TagResource.TagItem t : nonNull(res.getTag())) {
-                    if (t.getKey() != null) tags.put(t.getKey(), t.getValue() == null ? "" : t.getValue());
-                }
-            }
-        }
+        Map<String, String> q = resources(ids);
+        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_TAG_RESOURCES : AliyunApi.DESCRIBE_DCDN_TAG_RESOURCES;
+        caller.call(api, q, r -> {
+            readTags(r, out);
+            return out;
+        });
         return out;
     }
 
@@ -278,37 +158,14 @@ final class AliyunCdnApi implements CdnApi {
         List<String> ids = batch(domains, "TagResources");
         if (ids.isEmpty() || tags.isEmpty()) return;
         if (tags.size() > 20) throw new IllegalArgumentException("at most 20 tags per call; got " + tags.size());
-        if (product == Product.CDN) {
-            List<TagResourcesRequest.Tag> list = new ArrayList<>();
-            for (Map.Entry<String, String> e : tags.entrySet()) {
-                TagResourcesRequest.Tag t = new TagResourcesRequest.Tag();
-                t.setKey(e.getKey());
-                t.setValue(e.getValue());
-                list.add(t);
-            }
-            caller.call(AliyunApi.TAG_RESOURCES, () -> {
-                TagResourcesRequest q = new TagResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                q.setTags(list);
-                return q;
-            });
-        } else {
-            List<TagDcdnResourcesRequest.Tag> list = new ArrayList<>();
-            for (Map.Entry<String, String> e : tags.entrySet()) {
-                TagDcdnResourcesRequest.Tag t = new TagDcdnResourcesRequest.Tag();
-                t.setKey(e.getKey());
-                t.setValue(e.getValue());
-                list.add(t);
-            }
-            caller.call(AliyunApi.TAG_DCDN_RESOURCES, () -> {
-                TagDcdnResourcesRequest q = new TagDcdnResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                q.setTags(list);
-                return q;
-            });
+        Map<String, String> q = resources(ids);
+        int n = 1;
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getKey() != null) q.put("Tag." + n + ".Key", e.getKey());
+            if (e.getValue() != null) q.put("Tag." + n + ".Value", e.getValue());
+            n++;
         }
+        caller.call(product == Product.CDN ? AliyunApi.TAG_RESOURCES : AliyunApi.TAG_DCDN_RESOURCES, q);
     }
 
     @Override
@@ -316,92 +173,84 @@ final class AliyunCdnApi implements CdnApi {
         List<String> ids = batch(domains, "UntagResources");
         // No keys means nothing to remove: never send All=true, which would drop tags we did not create.
         if (ids.isEmpty() || keys.isEmpty()) return;
-        List<String> tagKeys = List.copyOf(keys);
-        if (product == Product.CDN) {
-            caller.call(AliyunApi.UNTAG_RESOURCES, () -> {
-                UntagResourcesRequest q = new UntagResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                q.setTagKeys(tagKeys);
-                return q;
-            });
-        } else {
-            caller.call(AliyunApi.UNTAG_DCDN_RESOURCES, () -> {
-                UntagDcdnResourcesRequest q = new UntagDcdnResourcesRequest();
-                q.setResourceType(DOMAIN);
-                q.setResourceIds(ids);
-                q.setTagKeys(tagKeys);
-                return q;
-            });
-        }
+        Map<String, String> q = resources(ids);
+        int n = 1;
+        for (String key : List.copyOf(keys)) q.put("TagKey." + n++, key);
+        caller.call(product == Product.CDN ? AliyunApi.UNTAG_RESOURCES : AliyunApi.UNTAG_DCDN_RESOURCES, q);
     }
 
     @Override
     public boolean icpValid(String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        JsonObject r = caller.callCommon(AliyunApi.CHECK_CDN_DOMAIN_ICP, Map.of("DomainName", domain));
-        return icpStatus(r);
+        return caller.call(AliyunApi.CHECK_CDN_DOMAIN_ICP, Map.of("DomainName", domain), AliyunCdnApi::icpStatus);
     }
 
     // ---- mapping, package-private for the unit tests ----
 
-    static DomainPage cdnPage(DescribeUserDomainsResponse r, int pageNumber, int pageSize) {
+    static DomainPage cdnPage(JsonObject r, int pageNumber, int pageSize) {
+        return listPage(Product.CDN, r, pageNumber, pageSize);
+    }
+
+    static DomainPage dcdnPage(JsonObject r, int pageNumber, int pageSize) {
+        return listPage(Product.DCDN, r, pageNumber, pageSize);
+    }
+
+    /** {@code Domains.PageData[]} with {@code Sources.Source[]}; the DCDN list carries no Coverage (only its detail's Scope does). */
+    private static DomainPage listPage(Product product, JsonObject r, int pageNumber, int pageSize) {
         List<AcceleratedDomain> out = new ArrayList<>();
-        for (DescribeUserDomainsResponse.PageData p : nonNull(r.getDomains())) {
-            if (p.getDomainName() == null) continue;
+        for (JsonObject p : AnswerJson.list(r, "Domains", "PageData")) {
+            String name = AnswerJson.text(p, "DomainName");
+            if (name == null) continue;
             List<Origin> origins = new ArrayList<>();
-            for (DescribeUserDomainsResponse.PageData.Source s : nonNull(p.getSources())) {
-                addOrigin(origins, s.getType(), s.getContent(), s.getPort(), s.getPriority(), s.getWeight(), null);
-            }
-            out.add(new AcceleratedDomain(Product.CDN, p.getDomainName(), p.getDomainStatus(), p.getCname(), p.getCoverage(), origins));
+            for (JsonObject s : AnswerJson.list(p, "Sources", "Source")) addOrigin(origins, s, false);
+            String coverage = product == Product.CDN ? AnswerJson.text(p, "Coverage") : null;
+            out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, "DomainStatus"), AnswerJson.text(p, "Cname"), coverage, origins));
         }
-        return new DomainPage(out, number(r.getPageNumber(), pageNumber), number(r.getPageSize(), pageSize), total(r.getTotalCount(), out));
+        return new DomainPage(out, number(AnswerJson.number(r, "PageNumber"), pageNumber), number(AnswerJson.number(r, "PageSize"), pageSize),
+                total(AnswerJson.number(r, "TotalCount"), out));
     }
 
-    static DomainPage dcdnPage(DescribeDcdnUserDomainsResponse r, int pageNumber, int pageSize) {
-        List<AcceleratedDomain> out = new ArrayList<>();
-        for (DescribeDcdnUserDomainsResponse.PageData p : nonNull(r.getDomains())) {
-            if (p.getDomainName() == null) continue;
-            List<Origin> origins = new ArrayList<>();
-            for (DescribeDcdnUserDomainsResponse.PageData.Source s : nonNull(p.getSources())) {
-                addOrigin(origins, s.getType(), s.getContent(), s.getPort(), s.getPriority(), s.getWeight(), null);
-            }
-            // The DCDN list carries no Coverage: only DescribeDcdnDomainDetail.Scope does.
-            out.add(new AcceleratedDomain(Product.DCDN, p.getDomainName(), p.getDomainStatus(), p.getCname(), null, origins));
-        }
-        return new DomainPage(out, number(r.getPageNumber(), pageNumber), number(r.getPageSize(), pageSize), total(r.getTotalCount(), out));
+    /** {@code GetDomainDetailModel} with {@code SourceModels.SourceModel[]}; null when the answer has no domain in it. */
+    static AcceleratedDomain cdnDetail(JsonObject r) {
+        JsonObject m = AnswerJson.object(r, "GetDomainDetailModel");
+        return detail(Product.CDN, m, AnswerJson.list(m, "SourceModels", "SourceModel"));
     }
 
-    /** Null when the answer has no domain in it. */
-    static AcceleratedDomain cdnDetail(DescribeCdnDomainDetailResponse r) {
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel m = r.getGetDomainDetailModel();
-        if (m == null || m.getDomainName() == null) return null;
+    /** {@code DomainDetail} with {@code Sources.Source[]}; null when the answer has no domain in it. */
+    static AcceleratedDomain dcdnDetail(JsonObject r) {
+        JsonObject m = AnswerJson.object(r, "DomainDetail");
+        return detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
+    }
+
+    private static AcceleratedDomain detail(Product product, JsonObject m, List<JsonObject> sources) {
+        String name = AnswerJson.text(m, "DomainName");
+        if (m == null || name == null) return null;
         List<Origin> origins = new ArrayList<>();
-        for (DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel s : nonNull(m.getSourceModels())) {
-            addOrigin(origins, s.getType(), s.getContent(), s.getPort(), s.getPriority(), s.getWeight(), s.getEnabled());
-        }
-        return new AcceleratedDomain(Product.CDN, m.getDomainName(), m.getDomainStatus(), m.getCname(), m.getScope(), origins);
+        for (JsonObject s : sources) addOrigin(origins, s, true);
+        // both detail APIs call the acceleration region Scope
+        return new AcceleratedDomain(product, name, AnswerJson.text(m, "DomainStatus"), AnswerJson.text(m, "Cname"),
+                AnswerJson.text(m, "Scope"), origins);
     }
 
-    /** Null when the answer has no domain in it. */
-    static AcceleratedDomain dcdnDetail(DescribeDcdnDomainDetailResponse r) {
-        DescribeDcdnDomainDetailResponse.DomainDetail m = r.getDomainDetail();
-        if (m == null || m.getDomainName() == null) return null;
-        List<Origin> origins = new ArrayList<>();
-        for (DescribeDcdnDomainDetailResponse.DomainDetail.Source s : nonNull(m.getSources())) {
-            addOrigin(origins, s.getType(), s.getContent(), s.getPort(), s.getPriority(), s.getWeight(), s.getEnabled());
+    /** The bare {@code TagResources[]} of both tag queries, each with its bare {@code Tag[]}. */
+    static void readTags(JsonObject r, Map<String, Map<String, String>> out) {
+        for (JsonObject res : AnswerJson.list(r, "TagResources", null)) {
+            String id = AnswerJson.text(res, "ResourceId");
+            Map<String, String> tags = out.computeIfAbsent(id, k -> new LinkedHashMap<>());
+            for (JsonObject t : AnswerJson.list(res, "Tag", null)) {
+                String key = AnswerJson.text(t, "Key");
+                String value = AnswerJson.text(t, "Value");
+                if (key != null) tags.put(key, value == null ? "" : value);
+            }
         }
-        return new AcceleratedDomain(Product.DCDN, m.getDomainName(), m.getDomainStatus(), m.getCname(), m.getScope(), origins);
     }
 
     static boolean icpStatus(JsonObject r) throws CloudException {
-        JsonElement s = r.get("Status");
-        String status = s == null || !s.isJsonPrimitive() ? null : s.getAsString();
+        String status = AnswerJson.text(r, "Status");
         if ("DomainIsRegistration".equals(status)) return true;
         if ("DomainNotRegistration".equals(status)) return false;
-        JsonElement id = r.get("RequestId");
         // Fail closed: an answer we do not understand is not a valid filing, nor an invalid one.
-        throw CloudErrors.unexpected(AliyunApi.CHECK_CDN_DOMAIN_ICP, id == null ? null : id.getAsString(), 200,
+        throw CloudErrors.unexpected(AliyunApi.CHECK_CDN_DOMAIN_ICP, AnswerJson.text(r, "RequestId"), 200,
                 "a Status of DomainIsRegistration or DomainNotRegistration (got " + status + ")");
     }
 
@@ -416,15 +265,27 @@ final class AliyunCdnApi implements CdnApi {
         if (!("domestic".equals(coverage) || "overseas".equals(coverage) || "global".equals(coverage))) {
             throw new IllegalArgumentException("coverage must be domestic, overseas or global; got " + coverage);
         }
-        JsonObject p = new JsonObject();
-        p.addProperty("coverage", coverage);
-        return p.toString();
+        // the value is one of three plain words: no escaping, and no gson serialiser on the cold path
+        return "{\"coverage\":\"" + coverage + "\"}";
     }
 
-    private static void addOrigin(List<Origin> out, String type, String content, Integer port, String priority, String weight,
-                                  String enabled) {
+    /** One {@code Source}/{@code SourceModel}; the lists carry no {@code Enabled}, so only the details can say an origin is off. */
+    private static void addOrigin(List<Origin> out, JsonObject s, boolean hasEnabled) {
+        String content = AnswerJson.text(s, "Content");
         if (content == null || content.isBlank()) return;
-        out.add(new Origin(type == null ? "" : type, content, port == null ? 80 : port, priority, weight, originEnabled(enabled)));
+        String type = AnswerJson.text(s, "Type");
+        Long port = AnswerJson.number(s, "Port");
+        out.add(new Origin(type == null ? "" : type, content, port == null ? 80 : Math.toIntExact(port), AnswerJson.text(s, "Priority"),
+                AnswerJson.text(s, "Weight"), originEnabled(hasEnabled ? AnswerJson.text(s, "Enabled") : null)));
+    }
+
+    /** {@code ResourceType=DOMAIN} and {@code ResourceId.1..n}, as the SDK's tag requests send them. */
+    private static Map<String, String> resources(List<String> ids) {
+        Map<String, String> q = new HashMap<>();
+        q.put("ResourceType", DOMAIN);
+        int n = 1;
+        for (String id : ids) q.put("ResourceId." + n++, id);
+        return q;
     }
 
     private static CloudException notFound(AliyunApi api, String domain, String requestId) {
@@ -454,7 +315,4 @@ final class AliyunCdnApi implements CdnApi {
         return fromApi == null ? page.size() : fromApi;
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
 }

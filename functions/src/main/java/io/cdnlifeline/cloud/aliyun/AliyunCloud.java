@@ -8,13 +8,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Builds the {@link Cloud} ports on the Aliyun Java SDK (classic {@code aliyun-java-sdk-core} with the
- * cdn, dcdn and alidns product SDKs). One SDK client per Cloud, shared by the three ports; it asks
- * {@code credentials} before every request it signs. {@link Settings#endpoint()} sends every product's
+ * Builds the {@link Cloud} ports on the Alibaba Cloud RPC APIs (package {@code cloud.aliyun}). One signed
+ * RPC client per Cloud, shared by the three ports; it asks {@code credentials} before every request it signs. {@link Settings#endpoint()} sends every product's
  * calls to that URL (http or https as written); otherwise the real central endpoints over HTTPS.
  * <p>Every call runs under a {@link CallPolicy}: client-side rate limits at the documented per-API QPS,
  * retries of throttling / 5xx / connection failures with exponential backoff and jitter, and the run's
- * deadline. The SDK's own retry is off.
+ * deadline.
  */
 public final class AliyunCloud {
     private AliyunCloud() {

@@ -1,8 +1,8 @@
 package io.cdnlifeline.cloud.aliyun;
 
 /**
- * The three Alibaba Cloud products the adapters call, with the product code and version the SDK signs
- * with and the central endpoint the classic SDK endpoint tables give.
+ * The three Alibaba Cloud products the adapters call, with the product code and the API version every call
+ * names, and the central endpoint the classic SDK endpoint tables give.
  */
 enum AliyunService {
     CDN("Cdn", "2018-05-10", "cdn.aliyuncs.com"),
@@ -19,6 +19,7 @@ enum AliyunService {
         this.endpoint = endpoint;
     }
 
+    /** The SDK's product code (RpcSignatureTest builds the SDK's own request with it, as the oracle). */
     String productCode() { return productCode; }
     String version() { return version; }
     /** Host of the real central endpoint (always called over HTTPS). */

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 /**
  * How the adapters call the cloud: retries (exponential backoff with jitter, bounded by attempts, by a
  * per-call retry budget and by the run's deadline), the client-side per-API rate limit, and the HTTP
- * timeouts of each attempt. The SDK's own retry stays off: only this policy retries.
+ * timeouts of each attempt. Only this policy retries.
  * <p>The deadline is a supplier because one {@code Cloud} serves many runs (it is built once per FC
  * instance): it is asked at every call, and returns the wall-clock millis by which the current run must
  * end ({@code RunContext.deadlineMillis()}), or {@link Long#MAX_VALUE} for none. No attempt starts after

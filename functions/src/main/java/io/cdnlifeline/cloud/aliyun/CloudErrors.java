@@ -1,20 +1,19 @@
 package io.cdnlifeline.cloud.aliyun;
 
-import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.exceptions.ServerException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudException;
 
-import java.util.Locale;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Turns what the SDK and the cloud say about a failed call into a {@link CloudException} with the
+ * Turns a failed call (no answer, or what the cloud said) into a {@link CloudException} with the
  * cloud's code, message, RequestId and HTTP status, and decides whether it is worth retrying.
- * Messages never carry secrets: the SDK's own messages include the signed URL (with SecurityToken and
- * Signature) and a SignatureDoesNotMatch answer quotes the string to sign, so both are cut or redacted.
+ * Messages never carry secrets: a SignatureDoesNotMatch answer quotes the string to sign (with the
+ * SecurityToken), and an I/O error may name a URL, so both are cut or redacted. The codes of calls
+ * without an answer are the classic SDK's ({@code SDK.ServerUnreachable}, {@code SDK.ReadTimeout}).
  */
 final class CloudErrors {
     private static final Pattern SIGNED_PARAM = Pattern.compile(
@@ -47,7 +46,7 @@ final class CloudErrors {
         String code = null;
         String message = null;
         String requestId = null;
-        JsonObject error = parseObject(body);
+        JsonObject error = AnswerJson.parseObject(body);
         if (error != null) {
             code = string(error, "Code", "code");
             message = string(error, "Message", "message");
@@ -62,20 +61,15 @@ final class CloudErrors {
     }
 
     /**
-     * A failure the SDK raised itself (no answer, or an answer it could not read). Its messages hold the
-     * signed URL, so only the code and the cause's kind are kept, with the host.
+     * The call got no answer: {@code SDK.ReadTimeout} when connecting or reading timed out, else
+     * {@code SDK.ServerUnreachable} (refused, reset, DNS, TLS), as the classic SDK named them. Only the
+     * exception's kind and its redacted message are kept, with the host.
      */
-    static CloudException fromSdk(AliyunApi api, String host, ClientException e) {
-        String code = e.getErrCode() == null ? "SDK.Unknown" : e.getErrCode();
-        if (e.getRequestId() != null && !code.startsWith("SDK.")) {
-            // An API error the SDK raised from an answer: keep the cloud's words.
-            int status = e instanceof ServerException ? 500 : 400;
-            return new CloudException(code, redact(e.getErrMsg()), e.getRequestId(), status, retryable(code, status), null);
-        }
-        Throwable cause = e.getCause();
-        String why = cause == null ? redact(e.getErrMsg()) : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + redact(cause.getMessage()));
-        String message = describeSdkCode(code) + " " + api.action() + " at " + host + (why == null ? "" : " (" + why + ")");
+    static CloudException noAnswer(AliyunApi api, String host, IOException e) {
+        boolean timeout = e instanceof SocketTimeoutException;
+        String code = timeout ? "SDK.ReadTimeout" : "SDK.ServerUnreachable";
+        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage()));
+        String message = (timeout ? "timed out calling " : "connection failed calling ") + api.action() + " at " + host + " (" + why + ")";
         return new CloudException(code, message, null, 0, retryable(code, 0), null);
     }
 
@@ -96,24 +90,6 @@ final class CloudErrors {
         String t = STRING_TO_SIGN.matcher(text).replaceAll("$1 (omitted)");
         t = URL_QUERY.matcher(t).replaceAll("$1?(query omitted)");
         return SIGNED_PARAM.matcher(t).replaceAll("$1$2***");
-    }
-
-    private static String describeSdkCode(String code) {
-        switch (code) {
-            case "SDK.ServerUnreachable": return "connection failed calling";
-            case "SDK.ReadTimeout": return "read timed out calling";
-            default: return code.toLowerCase(Locale.ROOT).startsWith("sdk.") ? "the SDK failed to call" : "failed to call";
-        }
-    }
-
-    private static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) return null;
-        try {
-            JsonElement e = JsonParser.parseString(body);
-            return e.isJsonObject() ? e.getAsJsonObject() : null;
-        } catch (RuntimeException notJson) {
-            return null;
-        }
     }
 
     private static String string(JsonObject o, String... names) {

@@ -1,6 +1,11 @@
 /**
- * The {@code cloud} ports on the classic Aliyun Java SDK ({@code aliyun-java-sdk-core} with the cdn 3.8.8,
- * dcdn 2.1.2 and alidns 3.0.7 product SDKs). Entry points: {@link io.cdnlifeline.cloud.aliyun.AliyunCloud#create}
+ * The {@code cloud} ports on the Alibaba Cloud RPC APIs (CDN 2018-05-10, DCDN 2018-01-15, Alidns 2015-01-09),
+ * called through a lean signed client ({@code RpcClient}: the V1 HMAC-SHA1 signature of the classic
+ * {@code aliyun-java-sdk-core}, whose string-to-sign it calls, over the JDK's HttpURLConnection) with the
+ * parameters the classic product SDKs (cdn 3.8.8, dcdn 2.1.2, alidns 3.0.7) send, and their documented JSON
+ * answers read by field name. The SDK client machinery (DefaultAcsClient, endpoint tables, typed
+ * requests and unmarshallers) is not used: it was most of the function's cold start (bench/README.md).
+ * Entry points: {@link io.cdnlifeline.cloud.aliyun.AliyunCloud#create}
  * and {@link io.cdnlifeline.cloud.aliyun.DefaultCredentials#resolve}; nothing else here is public API
  * except {@link io.cdnlifeline.cloud.aliyun.CallPolicy} and the two credential exceptions.
  *

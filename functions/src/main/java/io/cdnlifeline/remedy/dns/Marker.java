@@ -171,7 +171,10 @@ public final class Marker {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder b = new StringBuilder();
-            for (int i = 0; b.length() < HASH_LEN; i++) b.append(String.format("%02x", d[i] & 0xff));
+            for (int i = 0; b.length() < HASH_LEN; i++) {
+                // two lower-case hex digits a byte, as %02x writes them, without a Formatter
+                b.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+            }
             return b.substring(0, HASH_LEN);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -1,10 +1,11 @@
 package io.cdnlifeline.cloud.aliyun;
 
-import com.aliyuncs.exceptions.ClientException;
 import io.cdnlifeline.cloud.CloudException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,18 +69,32 @@ class AliyunCloudErrorsTest {
     }
 
     @Test
-    void sdkFailureKeepsTheCodeAndHostButNotTheSignedUrl() {
+    void noAnswerKeepsTheSdksCodeAndTheHostButNotAUrlsQuery() {
+        // given a connection failure whose message names a signed URL
         String url = "https://cdn.aliyuncs.com/?AccessKeyId=ak&SecurityToken=secret-token-123&Signature=sig%3D";
-        ClientException sdk = new ClientException("SDK.ServerUnreachable", "Server unreachable: connection " + url + " failed",
+        CloudException e = CloudErrors.noAnswer(AliyunApi.DESCRIBE_USER_DOMAINS, "cdn.aliyuncs.com",
                 new ConnectException("Connection refused to " + url));
-        CloudException e = CloudErrors.fromSdk(AliyunApi.DESCRIBE_USER_DOMAINS, "cdn.aliyuncs.com", sdk);
+        // then it is the classic SDK's code, retryable, with the host and the kind of failure, without the secrets
         assertEquals("SDK.ServerUnreachable", e.code());
         assertEquals(0, e.httpStatus());
         assertTrue(e.retryable());
         assertTrue(e.getMessage().contains("cdn.aliyuncs.com"), e.getMessage());
         assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+        assertTrue(e.getMessage().contains("DescribeUserDomains"), e.getMessage());
         assertFalse(e.getMessage().contains("secret-token-123"), e.getMessage());
         assertFalse(e.getMessage().contains("sig%3D"), e.getMessage());
+    }
+
+    @Test
+    void timeoutsAreReadTimeoutsAndOtherIoFailuresAreUnreachable() {
+        CloudException timeout = CloudErrors.noAnswer(AliyunApi.UPDATE_DOMAIN_RECORD, "alidns.aliyuncs.com",
+                new SocketTimeoutException("Read timed out"));
+        assertEquals("SDK.ReadTimeout", timeout.code());
+        assertTrue(timeout.retryable());
+        CloudException dns = CloudErrors.noAnswer(AliyunApi.UPDATE_DOMAIN_RECORD, "alidns.aliyuncs.com",
+                new UnknownHostException("alidns.aliyuncs.com"));
+        assertEquals("SDK.ServerUnreachable", dns.code());
+        assertTrue(dns.retryable());
     }
 
     @Test

@@ -1,145 +1,139 @@
 package io.cdnlifeline.cloud.aliyun;
 
-import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailResponse;
-import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsResponse;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnDomainDetailResponse;
-import com.aliyuncs.dcdn.model.v20180115.DescribeDcdnUserDomainsResponse;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.AccountApi;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.DnsRecord;
 import io.cdnlifeline.cloud.DomainPage;
 import io.cdnlifeline.cloud.Origin;
 import io.cdnlifeline.cloud.Product;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** From the SDK's typed responses (as its unmarshallers fill them) and raw JSON to our models. */
+/**
+ * From the APIs' JSON answers to our models: the documented examples (api-examples, copied into the test
+ * resources) and small variations of them for the quirks the examples do not show.
+ */
 class AliyunResponseMappingTest {
 
     @Test
     void cdnListTakesCoverageAndOriginsAndTheTotal() {
-        DescribeUserDomainsResponse r = new DescribeUserDomainsResponse();
-        r.setPageNumber(2L);
-        r.setPageSize(500L);
-        r.setTotalCount(1203L);
-        DescribeUserDomainsResponse.PageData p = new DescribeUserDomainsResponse.PageData();
-        p.setDomainName("www.example.com");
-        p.setDomainStatus("offline");
-        p.setCname("www.example.com.w.kunlunsl.com");
-        p.setCoverage("domestic");
-        DescribeUserDomainsResponse.PageData.Source s = new DescribeUserDomainsResponse.PageData.Source();
-        s.setType("ipaddr");
-        s.setContent("203.0.113.10");
-        s.setPort(80);
-        s.setPriority("20");
-        s.setWeight("10");
-        p.setSources(List.of(s));
-        r.setDomains(List.of(p));
-
-        DomainPage page = AliyunCdnApi.cdnPage(r, 2, 500);
-
-        assertEquals(1203, page.totalCount());
-        assertEquals(2, page.pageNumber());
-        assertTrue(page.hasNext());
+        // given the documented DescribeUserDomains example (page 1 of 20, TotalCount 2, one item shown)
+        JsonObject r = example("cdn/DescribeUserDomains");
+        // when
+        DomainPage page = AliyunCdnApi.cdnPage(r, 1, 500);
+        // then
+        assertEquals(2, page.totalCount());
+        assertEquals(1, page.pageNumber());
+        assertEquals(20, page.pageSize(), "the size the API says it served");
         AcceleratedDomain d = page.domains().get(0);
         assertEquals(Product.CDN, d.product());
-        assertEquals("offline", d.status());
+        assertEquals("example.com", d.name());
+        assertEquals("configure_failed", d.status());
+        assertEquals("example.com.w.alikunlun.net", d.cname());
         assertEquals("domestic", d.coverage());
-        assertEquals(List.of(new Origin("ipaddr", "203.0.113.10", 80, "20", "10", true)), d.origins());
+        assertEquals(List.of(new Origin("oss", "***.oss-cn-hangzhou.aliyuncs.com", 80, "20", "15", true)), d.origins());
     }
 
     @Test
-    void dcdnListHasNoCoverage() {
-        DescribeDcdnUserDomainsResponse r = new DescribeDcdnUserDomainsResponse();
-        r.setPageNumber(1L);
-        r.setPageSize(20L);
-        r.setTotalCount(1L);
-        DescribeDcdnUserDomainsResponse.PageData p = new DescribeDcdnUserDomainsResponse.PageData();
-        p.setDomainName("api.example.com");
-        p.setDomainStatus("online");
-        p.setCname("api.example.com.w.kunluncan.com");
-        r.setDomains(List.of(p));
+    void cdnListPagesOnByTheTotal() {
+        JsonObject r = json("{\"PageNumber\":2,\"PageSize\":500,\"TotalCount\":1203,\"Domains\":{\"PageData\":[{\"DomainName\":"
+                + "\"www.example.com\",\"DomainStatus\":\"offline\",\"Coverage\":\"global\",\"Sources\":{\"Source\":[{\"Type\":\"ipaddr\","
+                + "\"Content\":\"203.0.113.10\",\"Port\":80,\"Priority\":\"20\",\"Weight\":\"10\"}]}}]}}");
+        DomainPage page = AliyunCdnApi.cdnPage(r, 2, 500);
+        assertEquals(1203, page.totalCount());
+        assertTrue(page.hasNext());
+        assertEquals("offline", page.domains().get(0).status());
+    }
 
-        DomainPage page = AliyunCdnApi.dcdnPage(r, 1, 20);
-
-        AcceleratedDomain d = page.domains().get(0);
-        assertEquals(Product.DCDN, d.product());
-        assertNull(d.coverage());
-        assertTrue(d.origins().isEmpty());
-        assertFalse(page.hasNext());
+    @Test
+    void dcdnListHasNoCoverageAndMayLackCnameAndSources() {
+        // given the documented (2019) DescribeDcdnUserDomains example: five items, some without Cname, none with Sources
+        JsonObject r = example("dcdn/DescribeDcdnUserDomains");
+        DomainPage page = AliyunCdnApi.dcdnPage(r, 1, 5);
+        assertEquals(5, page.domains().size());
+        assertEquals(16, page.totalCount());
+        assertTrue(page.hasNext());
+        AcceleratedDomain first = page.domains().get(0);
+        assertEquals(Product.DCDN, first.product());
+        assertNull(first.coverage());
+        assertNull(first.cname());
+        assertTrue(first.origins().isEmpty());
+        assertEquals("onlytest.cdnpe.com.w.alikunlun.net", page.domains().get(2).cname());
     }
 
     @Test
     void cdnDetailReadsScopeAsCoverageAndTheEnabledFlag() {
-        DescribeCdnDomainDetailResponse r = new DescribeCdnDomainDetailResponse();
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel m = new DescribeCdnDomainDetailResponse.GetDomainDetailModel();
-        m.setDomainName("www.example.com");
-        m.setDomainStatus("online");
-        m.setCname("www.example.com.w.kunlunsl.com");
-        m.setScope("global");
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel on = new DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel();
-        on.setType("ipaddr");
-        on.setContent("203.0.113.10");
-        on.setPort(443);
-        on.setPriority("20");
-        on.setEnabled("online");
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel off = new DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel();
-        off.setType("domain");
-        off.setContent("backup.example.com");
-        off.setPriority("30");
-        off.setEnabled("offline");
-        m.setSourceModels(List.of(on, off));
-        r.setGetDomainDetailModel(m);
+        AcceleratedDomain d = AliyunCdnApi.cdnDetail(example("cdn/DescribeCdnDomainDetail"));
+        assertEquals("example.com", d.name());
+        assertEquals("online", d.status());
+        assertEquals("domestic", d.coverage());
+        assertEquals(List.of(new Origin("domain", "example.com", 80, "20", "10", true)), d.origins());
 
-        AcceleratedDomain d = AliyunCdnApi.cdnDetail(r);
-
-        assertEquals("global", d.coverage());
-        assertEquals(2, d.origins().size());
-        assertTrue(d.origins().get(0).enabled());
-        assertEquals(443, d.origins().get(0).port());
-        assertFalse(d.origins().get(1).enabled());
-        assertEquals(80, d.origins().get(1).port(), "a missing port reads as 80");
-    }
-
-    @Test
-    void detailWithoutADomainIsNull() {
-        assertNull(AliyunCdnApi.cdnDetail(new DescribeCdnDomainDetailResponse()));
-        assertNull(AliyunCdnApi.dcdnDetail(new DescribeDcdnDomainDetailResponse()));
+        JsonObject twoOrigins = json("{\"GetDomainDetailModel\":{\"DomainName\":\"www.example.com\",\"Scope\":\"global\","
+                + "\"SourceModels\":{\"SourceModel\":[{\"Type\":\"ipaddr\",\"Content\":\"203.0.113.10\",\"Port\":443,\"Enabled\":\"online\"},"
+                + "{\"Type\":\"domain\",\"Content\":\"backup.example.com\",\"Priority\":\"30\",\"Enabled\":\"offline\"}]}}}");
+        AcceleratedDomain two = AliyunCdnApi.cdnDetail(twoOrigins);
+        assertEquals("global", two.coverage());
+        assertEquals(443, two.origins().get(0).port());
+        assertTrue(two.origins().get(0).enabled());
+        assertFalse(two.origins().get(1).enabled());
+        assertEquals(80, two.origins().get(1).port(), "a missing port reads as 80");
     }
 
     @Test
     void dcdnDetailReadsScope() {
-        DescribeDcdnDomainDetailResponse r = new DescribeDcdnDomainDetailResponse();
-        DescribeDcdnDomainDetailResponse.DomainDetail m = new DescribeDcdnDomainDetailResponse.DomainDetail();
-        m.setDomainName("api.example.com");
-        m.setDomainStatus("online");
-        m.setScope("overseas");
-        DescribeDcdnDomainDetailResponse.DomainDetail.Source s = new DescribeDcdnDomainDetailResponse.DomainDetail.Source();
-        s.setType("domain");
-        s.setContent("origin.example.com");
-        s.setPort(80);
-        m.setSources(List.of(s));
-        r.setDomainDetail(m);
-
-        AcceleratedDomain d = AliyunCdnApi.dcdnDetail(r);
-
+        AcceleratedDomain d = AliyunCdnApi.dcdnDetail(example("dcdn/DescribeDcdnDomainDetail"));
+        assertEquals(Product.DCDN, d.product());
         assertEquals("overseas", d.coverage());
-        assertEquals("origin.example.com", d.origins().get(0).content());
-        assertTrue(d.origins().get(0).enabled(), "no Enabled field means the API did not say it is off");
+        assertEquals("example.aliyundoc.com", d.cname());
+        assertEquals(List.of(new Origin("oss", "example.org", 80, "50", "20", true)), d.origins());
+        AcceleratedDomain noFlag = AliyunCdnApi.dcdnDetail(json("{\"DomainDetail\":{\"DomainName\":\"api.example.com\","
+                + "\"Sources\":{\"Source\":[{\"Type\":\"domain\",\"Content\":\"origin.example.com\"}]}}}"));
+        assertTrue(noFlag.origins().get(0).enabled(), "no Enabled field means the API did not say it is off");
+    }
+
+    @Test
+    void detailWithoutADomainIsNull() {
+        assertNull(AliyunCdnApi.cdnDetail(json("{\"RequestId\":\"r\"}")));
+        assertNull(AliyunCdnApi.dcdnDetail(json("{\"RequestId\":\"r\",\"DomainDetail\":{}}")));
+    }
+
+    @Test
+    void aFieldOfTheWrongKindIsMalformedNotEmpty() {
+        assertThrows(AnswerJson.MalformedAnswerException.class, () -> AliyunCdnApi.cdnDetail(json(
+                "{\"GetDomainDetailModel\":{\"DomainName\":\"a.com\",\"SourceModels\":{\"SourceModel\":[{\"Content\":\"x\",\"Port\":\"eighty\"}]}}}")));
+        assertThrows(AnswerJson.MalformedAnswerException.class, () -> AliyunCdnApi.cdnPage(json("{\"Domains\":{\"PageData\":{\"x\":1}}}"), 1, 1));
+    }
+
+    @Test
+    void tagQueriesAnswerWithBareArrays() {
+        for (String example : List.of("cdn/DescribeTagResources", "dcdn/DescribeDcdnTagResources")) {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            out.put("other.example.com", new LinkedHashMap<>());
+            AliyunCdnApi.readTags(example(example), out);
+            assertEquals(Map.of("env", "product"), out.get("example.com"), example);
+            assertEquals(Map.of(), out.get("other.example.com"), "a domain without tags keeps its empty map");
+        }
     }
 
     @Test
     void icpStatusIsReadAndAnythingElseFailsClosed() throws CloudException {
-        assertTrue(AliyunCdnApi.icpStatus(json("{\"RequestId\":\"r\",\"Status\":\"DomainIsRegistration\"}")));
+        assertTrue(AliyunCdnApi.icpStatus(example("cdn/CheckCdnDomainICP")));
         assertFalse(AliyunCdnApi.icpStatus(json("{\"RequestId\":\"r\",\"Status\":\"DomainNotRegistration\"}")));
         CloudException e = assertThrows(CloudException.class, () -> AliyunCdnApi.icpStatus(json("{\"RequestId\":\"r9\"}")));
         assertEquals("Lifeline.UnexpectedResponse", e.code());
@@ -154,11 +148,14 @@ class AliyunResponseMappingTest {
 
     @Test
     void userCdnStatusNeedsEveryFlag() throws CloudException {
+        AccountApi.UserCdnStatus documented = AliyunAccountApi.userCdnStatus(example("cdn/DescribeUserCdnStatus"));
+        assertTrue(documented.enabled());
+        assertTrue(documented.onService());
+        assertFalse(documented.inDebt());
+        assertFalse(documented.inDebtOverdue());
         AccountApi.UserCdnStatus s = AliyunAccountApi.userCdnStatus(json(
                 "{\"Enabled\":true,\"InDebt\":true,\"InDebtOverdue\":false,\"OnService\":\"true\",\"RequestId\":\"r\"}"));
-        assertTrue(s.enabled());
         assertTrue(s.inDebt());
-        assertFalse(s.inDebtOverdue());
         assertTrue(s.onService());
         CloudException e = assertThrows(CloudException.class,
                 () -> AliyunAccountApi.userCdnStatus(json("{\"Enabled\":true,\"OnService\":true,\"InDebtOverdue\":false}")));
@@ -166,7 +163,49 @@ class AliyunResponseMappingTest {
     }
 
     @Test
+    void serviceLocksAreTheLockReasons() {
+        assertEquals(List.of("financial"), AliyunAccountApi.locks(example("cdn/DescribeCdnService")));
+        assertEquals(List.of("financial"), AliyunAccountApi.locks(example("dcdn/DescribeDcdnService")));
+        assertEquals(List.of(), AliyunAccountApi.locks(json("{\"OperationLocks\":{\"LockReason\":[]}}")));
+        assertEquals(List.of(), AliyunAccountApi.locks(json("{\"RequestId\":\"r\"}")));
+    }
+
+    @Test
+    void recordsKeepStatusAsWrittenAndReadLockedTtlAndTheZone() {
+        JsonObject info = example("alidns/DescribeDomainRecordInfo");
+        DnsRecord r = AliyunDnsApi.record(info, "9999985", null);
+        assertEquals("dns-example.top", r.zone());
+        assertEquals("@", r.rr());
+        assertEquals("MX", r.type());
+        assertEquals(600, r.ttl());
+        assertEquals("Enable", r.status());
+        assertTrue(r.locked());
+        assertEquals("test", r.remark());
+
+        JsonObject sub = AnswerJson.list(example("alidns/DescribeSubDomainRecords"), "DomainRecords", "Record").get(1);
+        DnsRecord second = AliyunDnsApi.record(sub, "9999986", "example.com");
+        assertEquals("mail2.hichina.com", second.value());
+        assertFalse(second.locked());
+        assertEquals("", second.remark(), "no Remark is an empty one");
+
+        DnsRecord upper = AliyunDnsApi.record(json("{\"RecordId\":\"1\",\"RR\":\"www\",\"Status\":\"ENABLE\",\"Locked\":\"false\",\"TTL\":\"600\"}"),
+                "1", "example.com");
+        assertEquals("ENABLE", upper.status(), "seen in the wild; kept as written");
+        assertEquals("example.com", upper.zone(), "the zone stands in when the answer names no domain");
+        assertEquals(600, upper.ttl());
+    }
+
+    @Test
+    void zoneListAndRecordListAreWrappedOnce() {
+        assertEquals(1, AnswerJson.list(example("alidns/DescribeDomains"), "Domains", "Domain").size());
+        assertEquals(2, AnswerJson.list(example("alidns/DescribeDomainRecords"), "DomainRecords", "Record").size());
+        assertEquals("9999985", AnswerJson.text(example("alidns/AddDomainRecord"), "RecordId"));
+    }
+
+    @Test
     void zoneNamesAreCleanedOfTheDocsArtifacts() {
+        String documented = AnswerJson.text(AnswerJson.list(example("alidns/DescribeDomains"), "Domains", "Domain").get(0), "DomainName");
+        assertEquals("example.com", AliyunDnsApi.zoneName(documented));
         assertEquals("example.com", AliyunDnsApi.zoneName("Example.COM.\n"));
     }
 
@@ -181,7 +220,28 @@ class AliyunResponseMappingTest {
         assertTrue(AliyunDnsApi.isLastPage(4, 100L, 100, 0, 9999L), "an empty page always ends it");
     }
 
+    @Test
+    void answersThatAreNotOneJsonObjectAreNull() {
+        assertNull(AnswerJson.parseObject(""));
+        assertNull(AnswerJson.parseObject("<html>bad gateway</html>"));
+        assertNull(AnswerJson.parseObject("[{\"a\":1}]"));
+        assertNull(AnswerJson.parseObject("{\"a\":1"));
+        assertNull(AnswerJson.parseObject("{\"a\":1} trailing"));
+        assertEquals("1.50", AnswerJson.text(AnswerJson.parseObject("{\"a\":1.50}"), "a"), "numbers keep their text");
+    }
+
     private static JsonObject json(String s) {
-        return JsonParser.parseString(s).getAsJsonObject();
+        JsonObject o = AnswerJson.parseObject(s);
+        assertNotNull(o, s);
+        return o;
+    }
+
+    private static JsonObject example(String name) {
+        try (InputStream in = AliyunResponseMappingTest.class.getResourceAsStream("/api-examples/" + name + ".json")) {
+            assertNotNull(in, name);
+            return json(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
