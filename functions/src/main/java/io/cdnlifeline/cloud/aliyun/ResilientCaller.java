@@ -1,7 +1,12 @@
 package io.cdnlifeline.cloud.aliyun;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
 import io.cdnlifeline.cloud.CloudException;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +38,7 @@ final class ResilientCaller {
     private final CallPolicy policy;
     private final LongSupplier clock;
     private final DoubleSupplier random;
-    private final Map<AliyunApi, SmoothRateLimit> limiters = new EnumMap<>(AliyunApi.class);
+    private final Map<AliyunApi, RateLimiter<Object>> limiters = new EnumMap<>(AliyunApi.class);
 
     ResilientCaller(CallPolicy policy) {
         this(policy, System::currentTimeMillis, () -> ThreadLocalRandom.current().nextDouble());
@@ -49,17 +54,12 @@ final class ResilientCaller {
      * The API's limiter, made on its first call: a run calls a handful of the 30 APIs, and a cold start
      * should not build the rest.
      */
-    private SmoothRateLimit limiter(AliyunApi api) {
+    private RateLimiter<Object> limiter(AliyunApi api) {
         if (!policy.rateLimited()) return null;
         synchronized (limiters) {
             // Smooth, not bursty: permits are spread evenly over the second, so a fleet run never
             // sends more than the documented QPS within any one-second window.
-            SmoothRateLimit l = limiters.get(api);
-            if (l == null) {
-                l = new SmoothRateLimit(permitsPerSecond(api));
-                limiters.put(api, l);
-            }
-            return l;
+            return limiters.computeIfAbsent(api, a -> RateLimiter.smoothBuilder(permitsPerSecond(a), Duration.ofSeconds(1)).build());
         }
     }
 
@@ -71,22 +71,22 @@ final class ResilientCaller {
         long start = clock.getAsLong();
         long deadline = policy.deadlineMillis().getAsLong();
         long retryUntil = Math.min(deadline, saturatedAdd(start, policy.retryBudget().toMillis()));
+        RetryPolicy<T> retry = RetryPolicy.<T>builder()
+                .handleIf(failure -> failure instanceof CloudException && ((CloudException) failure).retryable()
+                        && clock.getAsLong() + MIN_ATTEMPT_MILLIS < retryUntil)
+                .withDelayFn(ctx -> Duration.ofMillis(backoffMillis(ctx.getAttemptCount(), retryUntil)))
+                .withMaxAttempts(policy.maxAttempts())
+                .build();
         try {
-            for (int attempts = 1; ; attempts++) {
-                try {
-                    return once(api, attempt, deadline);
-                } catch (CloudException failure) {
-                    // retried: what the cloud may answer differently next time, while attempts and time are left
-                    boolean again = failure.retryable() && attempts < policy.maxAttempts()
-                            && clock.getAsLong() + MIN_ATTEMPT_MILLIS < retryUntil;
-                    if (!again) throw failure;
-                    long delay = backoffMillis(attempts, retryUntil);
-                    if (delay > 0) Thread.sleep(delay);
-                }
+            return Failsafe.with(retry).get(ctx -> once(api, attempt, deadline));
+        } catch (FailsafeException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CloudException) throw (CloudException) cause;
+            if (cause instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new CloudException(INTERRUPTED, "interrupted while calling " + api.action(), null, 0, false, cause);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudException(INTERRUPTED, "interrupted while calling " + api.action(), null, 0, false, e);
+            throw e;
         }
     }
 
@@ -96,8 +96,8 @@ final class ResilientCaller {
             throw new CloudException(DEADLINE_EXCEEDED, "the run's deadline has passed; " + api.action() + " was not called",
                     null, 0, false);
         }
-        SmoothRateLimit limiter = limiter(api);
-        if (limiter != null && !limiter.acquire(left)) {
+        RateLimiter<Object> limiter = limiter(api);
+        if (limiter != null && !limiter.tryAcquirePermit(Duration.ofMillis(left))) {
             throw new CloudException(DEADLINE_EXCEEDED, "the client-side rate limit of " + api.action() + " (" + api.qps()
                     + "/s documented) has no free slot before the run's deadline", null, 0, false);
         }
