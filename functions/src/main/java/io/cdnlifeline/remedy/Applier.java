@@ -95,29 +95,6 @@ public final class Applier {
         return r == null ? failed : failed.withNote(r.words());
     }
 
-    /** Records every step of a plan as failed with {@code e}: the first with the cloud's error, the later ones as not attempted. */
-    public void failPlan(Plan plan, CloudException e) {
-        Change first = failed(plan.steps().get(0), e);
-        settle(plan.steps().get(0), first);
-        for (int i = 1; i < plan.steps().size(); i++) notAttempted(plan.steps().get(i), first.error());
-    }
-
-    /**
-     * Records a plan that writes nothing (its domain is unchanged, or skipped) as the pipeline does; false when the
-     * plan has steps to apply.
-     */
-    public boolean settleWithoutSteps(Plan plan) {
-        if (plan.isUnchanged()) {
-            for (Change c : plan.unchangedChanges()) record(c);
-            return true;
-        }
-        if (plan.isSkip()) {
-            ctx.report().skip(new Skip(plan.target().name(), plan.target().product().id(), plan.skipReason()));
-            return true;
-        }
-        return false;
-    }
-
     /** Records a step as not attempted because an earlier step of its domain failed. For batch writes. */
     public void notAttempted(Step s, ChangeError stoppedBy) {
         record(s.change().failed(new ChangeError(NOT_ATTEMPTED,

@@ -35,8 +35,8 @@ final class DomainLock {
     static final Duration SKEW = Duration.ofMinutes(1);
     /** What a domain another function is changing reports: nothing was written, and FC's retry decides later. */
     static final String LOCKED = "Lifeline.DomainLocked";
-    /** UntagResources takes at most 20 keys a call: this run's and up to 19 stale ones. */
-    private static final int MAX_KEYS = 20;
+    /** UntagResources takes at most 20 keys a call: a remedy's three, this run's flag and up to 16 stale ones. */
+    private static final int MAX_KEYS = 17;
     /** Rounds of UntagResources calls for the flags not yet down (each call retried by the adapters as any other). */
     private static final int LOWER_ROUNDS = 4;
 
@@ -49,15 +49,6 @@ final class DomainLock {
         this.cdn = cdn;
         this.function = function;
         this.deadlineMillis = deadlineMillis;
-    }
-
-    /** The flags among {@code tags} of runs that are over (FC has ended them): nobody relies on them any more. */
-    static List<String> staleFlags(Map<String, String> tags, Instant now) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> t : tags.entrySet()) {
-            if (isLockKey(t.getKey()) && !live(t.getValue(), now) && out.size() < MAX_KEYS - 1) out.add(t.getKey());
-        }
-        return out;
     }
 
     private static boolean live(String value, Instant now) {
@@ -99,7 +90,7 @@ final class DomainLock {
         }
 
         private void flagged(Product p, String name, Set<String> stale) {
-            flagged.computeIfAbsent(p, k -> new HashMap<>()).put(key(name), stale);
+            flagged.computeIfAbsent(p, k -> new java.util.concurrent.ConcurrentHashMap<>()).put(key(name), stale);
         }
     }
 
@@ -131,9 +122,27 @@ final class DomainLock {
         return held;
     }
 
-    /** Takes down this run's flag (and the stale flags it saw). A flag left behind goes stale once this run's time is up. */
+    /** Takes down this run's flags (and the stale flags it saw) that are still up. A flag left behind goes stale once this run's time is up. */
     void release(Held held) throws CloudException {
         lower(held.flagged);
+    }
+
+    /**
+     * The flag keys a last untag of the domain may take down with its own keys (this run's, and the stale ones seen
+     * there), saving the run a call; {@link #lowered} then tells the lock they are down.
+     */
+    List<String> keysToLower(Held held, Product p, String name) {
+        Set<String> stale = held.flagged.getOrDefault(p, Map.of()).get(key(name));
+        if (stale == null) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add(key);
+        out.addAll(stale);
+        return out;
+    }
+
+    void lowered(Held held, Product p, String name) {
+        Map<String, Set<String>> m = held.flagged.get(p);
+        if (m != null) m.remove(key(name));
     }
 
     private List<String> raise(Product p, List<String> chunk, String value, Held held) {

@@ -66,14 +66,6 @@ final class DomainSteps {
         });
     }
 
-    /** Removes the marker {@code key} and its time tags from one domain, in one UntagResources call. */
-    static Step unmarkStep(CdnApi cdn, Product p, String name, String key, String value) {
-        return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {
-            cdn.untag(p, List.of(name), List.of(key, TagIntent.SINCE, TagIntent.RESTORING));
-            return ChangeStatus.APPLIED;
-        });
-    }
-
     /** What runs before a step's own write (a fresh check, a fence), as part of it; false: already done, write nothing. */
     @FunctionalInterface
     interface Before {
@@ -89,18 +81,6 @@ final class DomainSteps {
     static Step untagStep(CdnApi cdn, Product p, String name, String key, String value) {
         return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {
             cdn.untag(p, List.of(name), List.of(key));
-            return ChangeStatus.APPLIED;
-        });
-    }
-
-    /** Takes down the flags of runs that are over ({@link DomainLock}); the note says what else the run found. */
-    static Step untagStaleFlagsStep(CdnApi cdn, Product p, String name, List<String> keys, String otherwise) {
-        JsonObject before = new JsonObject();
-        for (String k : keys) before.addProperty(k, "stale");
-        Change c = Change.planned(name, p.id(), Markers.tagResource(p, name, DomainLock.PREFIX + "*"), "untag", before, null)
-                .withNote("the lock of a cdn-lifeline run that ended without taking it down; " + otherwise);
-        return new Step(c, () -> {
-            cdn.untag(p, List.of(name), keys);
             return ChangeStatus.APPLIED;
         });
     }

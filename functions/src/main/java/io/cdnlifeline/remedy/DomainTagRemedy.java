@@ -1,7 +1,10 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.report.Change;
+import io.cdnlifeline.report.ChangeStatus;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Target;
 
@@ -15,9 +18,8 @@ import java.util.Map;
  * restore-coverage: {@code lifeline:coverage}; disable-domain and enable-domain: {@code lifeline:disabled}).
  * The marker probe, the batched read before planning and plan() all use this run's {@link DomainTags}, so a
  * domain's tags are read once per run whichever of them asks first.
- * <p>Writes happen only under the domain's {@link DomainLock}: a remedy and its undo never change one domain at
- * the same time. A domain whose lifeline tags moved between this run's read and its lock
- * (another run changed it meanwhile) is read and planned again before anything is written.
+ * <p>A run that writes plans and writes only under its {@link DomainLock} flags, raised in {@link #prepare} and
+ * taken down in {@link #finish}: a remedy and its undo never change one domain at the same time.
  */
 abstract class DomainTagRemedy implements Remedy {
     private final String markerKey;
@@ -31,76 +33,97 @@ abstract class DomainTagRemedy implements Remedy {
         return candidates -> DomainTags.of(ctx).carrying(markerKey, candidates);
     }
 
+    /**
+     * A run that may write raises its lock flag on every target first ({@link DomainLock}), and plans from the tags it
+     * reads back under the flag: no opposite run changes these domains until {@link #finish}. A dry run writes
+     * nothing, so it reads the tags without a flag.
+     */
     @Override
     public final void prepare(List<Target> targets, RunContext ctx) {
-        DomainSteps.prefetchTags(targets, ctx);
+        if (ctx.dryRun()) {
+            DomainSteps.prefetchTags(targets, ctx);
+            return;
+        }
+        Map<Product, List<String>> wanted = new EnumMap<>(Product.class);
+        for (Target t : targets) wanted.computeIfAbsent(t.product(), k -> new ArrayList<>()).add(t.name());
+        Locked locked = locked(ctx);
+        locked.held = locked.lock.acquire(wanted);
+        for (Target t : targets) {
+            Map<String, String> fresh = locked.held.tags(t.product(), t.name());
+            if (fresh == null) continue;
+            try {
+                DomainTags.of(ctx).replace(t.product(), t.name(), fresh);
+            } catch (CloudException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }
+    }
+
+    /** The plan of the remedy; a domain another run holds gets a failed step instead (nothing written, FC retries). */
+    @Override
+    public final Plan plan(Target target, RunContext ctx) throws CloudException {
+        DomainLock.Held held = ctx.dryRun() ? null : locked(ctx).held;
+        CloudException refused = held == null ? null : held.refusal(target.product(), target.name());
+        if (refused == null) return planDomain(target, ctx);
+        return Plan.of(target, List.of(new Step(Change.planned(target.name(), target.product().id(),
+                Markers.tagResource(target.product(), target.name(), DomainLock.PREFIX + "*"), "lock", null, null), () -> {
+                    throw refused;
+                })));
+    }
+
+    /** Reads what it needs (only what the Target and this run's tag reads do not carry) and plans; writes nothing. */
+    abstract Plan planDomain(Target target, RunContext ctx) throws CloudException;
+
+    @Override
+    public final void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+        applyHeld(plans, ctx, applier);
+    }
+
+    /** Takes this run's lock flags down (those a last untag did not take down already). */
+    @Override
+    public final void finish(RunContext ctx) {
+        if (ctx.dryRun()) return;
+        Locked locked = locked(ctx);
+        if (locked.held == null) return;
+        try {
+            locked.lock.release(locked.held);
+        } catch (CloudException e) {
+            ctx.audit().info("could not remove this run's " + DomainLock.PREFIX + " tag (" + e + "); it goes stale once this "
+                    + "invocation's time is up; until then the opposite remedy leaves those domains alone");
+        }
     }
 
     /**
-     * The plan of the remedy proper; a domain that needs no write but carries the flag of a run that is over gets one
-     * step, taking it down (the flag of a run that died before its end would stay otherwise: runs that write take
-     * stale flags down with their own).
+     * The untag that ends an undo (enable-domain, restore-coverage): the marker, its time tags and, in the same call,
+     * this run's lock flag (and stale ones) on the domain.
      */
-    @Override
-    public final Plan plan(Target target, RunContext ctx) throws CloudException {
-        Plan plan = planDomain(target, ctx);
-        if (!plan.isSkip()) return plan;
-        List<String> stale = DomainLock.staleFlags(tags(target, ctx), MarkerLease.now());
-        if (stale.isEmpty()) return plan;
-        return Plan.of(target, List.of(DomainSteps.untagStaleFlagsStep(ctx.cloud().cdn(), target.product(), target.name(), stale,
-                plan.isUnchanged() ? "nothing else to change" + noteOf(plan) : plan.skipReason())));
+    final Step unmarkStep(RunContext ctx, Product p, String name, String key, String value) {
+        List<String> keys = new ArrayList<>(List.of(key, TagIntent.SINCE, TagIntent.RESTORING));
+        Locked locked = ctx.dryRun() ? null : locked(ctx);
+        if (locked != null && locked.held != null) keys.addAll(locked.lock.keysToLower(locked.held, p, name));
+        CdnApi cdn = ctx.cloud().cdn();
+        return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", DomainSteps.field(key, value), null), () -> {
+            cdn.untag(p, List.of(name), keys);
+            if (locked != null && locked.held != null) locked.lock.lowered(locked.held, p, name);
+            return ChangeStatus.APPLIED;
+        });
     }
 
-    private static String noteOf(Plan unchanged) {
-        String note = unchanged.unchangedChanges().get(0).note();
-        return note == null ? "" : ": " + note;
-    }
+    /** This run's lock and what it holds. */
+    private static final class Locked {
+        final DomainLock lock;
+        volatile DomainLock.Held held;
 
-    /** Reads what it needs (only what the Target does not already carry) and plans; writes nothing. */
-    abstract Plan planDomain(Target target, RunContext ctx) throws CloudException;
-
-    /** Takes the lock of every planned domain, plans again where another run moved one, applies, and unlocks. */
-    @Override
-    public final void apply(List<Plan> plans, RunContext ctx, Applier applier) {
-        Map<Product, List<String>> wanted = new EnumMap<>(Product.class);
-        for (Plan plan : plans) wanted.computeIfAbsent(plan.target().product(), k -> new ArrayList<>()).add(plan.target().name());
-        DomainLock lock = new DomainLock(ctx.cloud().cdn(), function(), ctx.deadlineMillis());
-        DomainLock.Held held = lock.acquire(wanted);
-        try {
-            List<Plan> current = new ArrayList<>();
-            for (Plan plan : plans) {
-                Plan now = underLock(plan, held, ctx, applier);
-                if (now != null) current.add(now);
-            }
-            if (!current.isEmpty()) applyHeld(current, ctx, applier);
-        } finally {
-            try {
-                lock.release(held);
-            } catch (CloudException e) {
-                ctx.audit().info("could not remove this run's " + DomainLock.PREFIX + " tag (" + e + "); it goes stale once this "
-                        + "invocation's time is up; until then the opposite remedy leaves those domains alone");
-            }
+        Locked(DomainLock lock) {
+            this.lock = lock;
         }
     }
 
-    /** The plan to apply now that the domain is locked (null: nothing to apply, the outcome is recorded). */
-    private Plan underLock(Plan plan, DomainLock.Held held, RunContext ctx, Applier applier) {
-        Target t = plan.target();
-        CloudException refused = held.refusal(t.product(), t.name());
-        if (refused != null) {
-            applier.failPlan(plan, refused);
-            return null;
-        }
-        Map<String, String> fresh = held.tags(t.product(), t.name());
+    private Locked locked(RunContext ctx) {
         try {
-            if (TagIntent.ours(fresh, markerKey).equals(TagIntent.ours(tags(t, ctx), markerKey))) return plan;
-            // Another run changed the domain between this run's read and its lock: plan again from what it left.
-            DomainTags.of(ctx).replace(t.product(), t.name(), fresh);
-            Plan again = plan(new Target(ctx.cloud().cdn().describeDomain(t.product(), t.name()), t.conditions()), ctx);
-            return applier.settleWithoutSteps(again) ? null : again;
-        } catch (CloudException e) {
-            applier.failPlan(plan, e);
-            return null;
+            return ctx.once("remedy:domain-lock", () -> new Locked(new DomainLock(ctx.cloud().cdn(), function(), ctx.deadlineMillis())));
+        } catch (CloudException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
         }
     }
 

@@ -105,7 +105,7 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
             return Plan.skip(target, "its status is '" + status + "': only offline domains are started; run again once it settles");
         }
         if (marker != null) {
-            Step unmark = DomainSteps.unmarkStep(cdn, p, name, Markers.DISABLED, marker);
+            Step unmark = unmarkStep(ctx, p, name, Markers.DISABLED, marker);
             steps.add(unmark);
         }
         if (steps.isEmpty()) {

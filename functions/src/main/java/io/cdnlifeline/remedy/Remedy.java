@@ -46,6 +46,13 @@ public interface Remedy {
     default void prepare(List<Target> targets, RunContext ctx) {
     }
 
+    /**
+     * Called once at the end of a run that called {@link #prepare}, whatever happened in between (applied, refused by
+     * a guard, a dry run, a failure): what prepare took (domain locks) is given back here.
+     */
+    default void finish(RunContext ctx) {
+    }
+
     /** Reads what it needs (only what the Target does not already carry) and plans; writes nothing. */
     Plan plan(Target target, RunContext ctx) throws CloudException;
 

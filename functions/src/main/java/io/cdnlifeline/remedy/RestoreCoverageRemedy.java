@@ -117,7 +117,7 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
                 return true;
             }));
         }
-        Step unmark = DomainSteps.unmarkStep(cdn, p, name, Markers.COVERAGE, tagValue);
+        Step unmark = unmarkStep(ctx, p, name, Markers.COVERAGE, tagValue);
         steps.add(unmark);
         return Plan.of(target, steps);
     }

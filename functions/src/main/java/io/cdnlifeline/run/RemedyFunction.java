@@ -72,7 +72,19 @@ public final class RemedyFunction implements LifelineFunction {
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
-        if (!detection.targets().isEmpty()) remedy.prepare(detection.targets(), ctx);
+        if (detection.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+        remedy.prepare(detection.targets(), ctx);
+        try {
+            planGuardApply(detection, ctx, report);
+        } finally {
+            remedy.finish(ctx);
+        }
+        return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+    }
+
+    private void planGuardApply(Detection detection, RunContext ctx, Report.Builder report) {
+        Request request = ctx.request();
+        AuditLog audit = ctx.audit();
         List<Plan> plans = plan(detection.targets(), ctx);
 
         List<Plan> withSteps = new ArrayList<>();
@@ -102,7 +114,6 @@ public final class RemedyFunction implements LifelineFunction {
         } else if (!withSteps.isEmpty()) {
             remedy.apply(withSteps, ctx, new Applier(ctx));
         }
-        return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
     }
 
     private static void recordPlanned(List<Plan> plans, Report.Builder report) {

@@ -37,36 +37,29 @@ public final class FloorClient {
 
     /**
      * The dns-to-origin sequence for one named domain, call for call as the function makes it (the runner
-     * compares the two request logs): the product and status from the domain lists (filtered by the name,
-     * both products), the origins from the detail, the zone from the account's zones, the
+     * compares the two request logs): product, status and origins from the detail (CDN first, DCDN on
+     * NotFound), the zone from the account's zones, the
      * host's records; then per record pointing at the CNAME: marker first, then the in-place switch, then
      * the extra origin IPs, each marked. Returns how many records were switched.
      */
     static int switchToOrigin(RpcClient api, String domain, String switchedRemark, String addedRemark) throws Exception {
-        // 1. which product, and its status (the lists, filtered by name), then CNAME and enabled origins (the detail)
-        Map<String, Object> listed = null;
-        String product = null;
-        for (String[] p : new String[][] {{CDN, "DescribeUserDomains", "cdn"}, {DCDN, "DescribeDcdnUserDomains", "dcdn"}}) {
-            Map<String, Object> r = api.call(p[0], p[1], "DomainName", domain, "DomainSearchType", "full_match",
-                    "PageNumber", "1", "PageSize", "500");
-            for (Object o : Json.list(Json.object(r.get("Domains")).get("PageData"))) {
-                Map<String, Object> d = Json.object(o);
-                if (listed == null && domain.equalsIgnoreCase((String) d.get("DomainName"))) {
-                    listed = d;
-                    product = p[2];
-                }
-            }
-        }
-        if (listed == null) return 0;
+        // 1. product, status, CNAME and enabled origins: the CDN detail, the DCDN detail only when CDN does not know the name
         Map<String, Object> detail;
         List<Object> sources;
-        if (product.equals("cdn")) {
+        try {
             detail = Json.object(api.call(CDN, "DescribeCdnDomainDetail", "DomainName", domain).get("GetDomainDetailModel"));
             sources = Json.list(Json.object(detail.get("SourceModels")).get("SourceModel"));
-        } else {
-            detail = Json.object(api.call(DCDN, "DescribeDcdnDomainDetail", "DomainName", domain).get("DomainDetail"));
+        } catch (RpcClient.ApiError notCdn) {
+            if (!notCdn.code.endsWith("NotFound")) throw notCdn;
+            try {
+                detail = Json.object(api.call(DCDN, "DescribeDcdnDomainDetail", "DomainName", domain).get("DomainDetail"));
+            } catch (RpcClient.ApiError notDcdn) {
+                if (notDcdn.code.endsWith("NotFound")) return 0;
+                throw notDcdn;
+            }
             sources = Json.list(Json.object(detail.get("Sources")).get("Source"));
         }
+        Map<String, Object> listed = detail;
         String cname = (String) detail.get("Cname");
         // 2. the default condition is offline or in debt: the debt is read only when the status does not decide
         if (!"offline".equals(listed.get("DomainStatus"))) {
