@@ -46,24 +46,27 @@ final class ApiCalls {
         List<Scenario> s = new ArrayList<>();
         s.add(new Scenario("dns-to-origin", "io.cdnlifeline.handler.DnsToOriginHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "offline",
-                "DescribeCdnDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1,
+                "DescribeCdnDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1,
                 "UpdateDomainRecord", 1, "AddDomainRecord", 1, "UpdateDomainRecordRemark", 2));
         s.add(new Scenario("dns-to-cdn", "io.cdnlifeline.handler.DnsToCdnHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "online",
                 "DescribeCdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeCdnService", 1, "DescribeDomains", 1,
-                "DescribeSubDomainRecords", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1, "DeleteDomainRecord", 1));
+                "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2,
+                "DeleteDomainRecord", 1));
+        // The domain remedies: their calls plus the lock flag (raise, read back, lower; bench/README.md)
         s.add(new Scenario("switch-to-overseas", "io.cdnlifeline.handler.SwitchToOverseasHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = false,
-                "DescribeCdnDomainDetail", 1, "CheckCdnDomainICP", 1, "TagResources", 1, "ModifyCdnDomainSchdmByProperty", 1));
+                "DescribeCdnDomainDetail", 1, "CheckCdnDomainICP", 1, "TagResources", 2, "DescribeTagResources", 1,
+                "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
         s.add(new Scenario("restore-coverage", "io.cdnlifeline.handler.RestoreCoverageHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = true,
-                "DescribeCdnDomainDetail", 1, "DescribeTagResources", 1, "CheckCdnDomainICP", 1,
+                "DescribeCdnDomainDetail", 1, "DescribeTagResources", 2, "TagResources", 1, "CheckCdnDomainICP", 1,
                 "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
         s.add(new Scenario("disable-domain", "io.cdnlifeline.handler.DisableDomainHandler",
                 "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"benchmark\"}", st -> { },
-                "DescribeCdnDomainDetail", 1, "TagResources", 1, "StopCdnDomain", 1));
+                "DescribeCdnDomainDetail", 1, "TagResources", 2, "DescribeTagResources", 1, "StopCdnDomain", 1, "UntagResources", 1));
         s.add(new Scenario("enable-domain", "io.cdnlifeline.handler.EnableDomainHandler", www, st -> { },
-                "DescribeCdnDomainDetail", 1, "StartCdnDomain", 1, "UntagResources", 1));
+                "DescribeCdnDomainDetail", 1, "TagResources", 1, "DescribeTagResources", 1, "StartCdnDomain", 1, "UntagResources", 1));
         return s;
     }
 

@@ -63,12 +63,9 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         Map<String, String> tags = tags(target, ctx);
         String marker = marker(target, ctx);
         Instant now = MarkerLease.now();
+        // Read under this run's lock flag (DomainTagRemedy): no enable-domain is changing the domain now, so a restoring
+        // tag (written by versions before the lock) is a dead enable's: this run takes the domain over (a newer since tag).
         boolean restoring = marker != null && TagIntent.restoring(tags);
-        if (restoring && MarkerLease.fresh(TagIntent.time(tags, TagIntent.RESTORING), now)) {
-            return Plan.skip(target, "enable-domain is starting it (a restore is in progress, " + TagIntent.RESTORING + " "
-                    + TagIntent.time(tags, TagIntent.RESTORING) + "): left alone; run again later");
-        }
-        // From here a restoring tag is a dead enable's: this run takes the domain over (a newer since tag, same reason).
         boolean remark = marker != null && (restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now));
 
         if (target.domain().isOffline()) {

@@ -9,11 +9,9 @@ import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeStatus;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * enable-domain: brings domains back online ({@code StartCdnDomain} / {@code StartDcdnDomain}), then removes
@@ -67,15 +65,9 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
         String status = target.domain().status();
-        Map<String, String> tags = tags(target, ctx);
+        // Read under this run's lock flag (DomainTagRemedy): no disable-domain is changing the domain now, so a marker
+        // on an online domain is a disable that died before its stop, or an enable that died before its untag.
         String marker = marker(target, ctx);
-        Instant now = MarkerLease.now();
-        boolean restoring = marker != null && TagIntent.restoring(tags);
-        if (marker != null && !restoring && target.domain().isOnline() && MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now)) {
-            // Tagged a moment ago and still online: a disable-domain run is about to stop it.
-            return Plan.skip(target, "disable-domain is stopping it (a disable is in progress, " + TagIntent.SINCE + " "
-                    + TagIntent.time(tags, TagIntent.SINCE) + "): left alone; run again later");
-        }
 
         if (marker == null && ctx.request().domains().isEmpty()) {
             // Whatever "when" says, a run by condition only starts what disable-domain stopped: a domain Alibaba
@@ -84,23 +76,11 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
                     + "starts the domains disable-domain stopped; name the domain to start it anyway");
         }
         List<Step> steps = new ArrayList<>();
-        boolean fence = marker != null && (!restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.RESTORING), now));
         if (target.domain().isOffline()) {
-            steps.add(DomainSteps.preceded(new Step(startChange(p, name, status), () -> {
-                try {
-                    cdn.startDomain(p, name);
-                } catch (CloudException e) {
-                    Refusal r = START_REFUSALS.find(e.code());
-                    // Refused for good (debt, a blacklist): the domain stays stopped, so it must not stay fenced.
-                    if (fence && r != null && r.isFinal()) unfence(cdn, p, name);
-                    throw e;
-                }
+            steps.add(new Step(startChange(p, name, status), () -> {
+                cdn.startDomain(p, name);
                 return ChangeStatus.APPLIED;
-            }, START_REFUSALS), () -> {
-                // the fence (a dead enable's is renewed): from here disable-domain leaves the domain alone
-                if (fence) cdn.tag(p, List.of(name), Map.of(TagIntent.RESTORING, TagIntent.stamp(now)));
-                return true;
-            }));
+            }, START_REFUSALS));
         } else if (!target.domain().isOnline()) {
             return Plan.skip(target, "its status is '" + status + "': only offline domains are started; run again once it settles");
         }
@@ -126,14 +106,5 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
     static boolean isDebtCode(String code) {
         String c = code.toLowerCase(Locale.ROOT);
         return c.contains("indebt") || c.contains("arrear") || c.contains("overdue");
-    }
-
-    /** Takes the fence down again; if that fails too, the restoring tag goes stale and the lease lets disable-domain take over. */
-    private static void unfence(CdnApi cdn, Product p, String name) {
-        try {
-            cdn.untag(p, List.of(name), List.of(TagIntent.RESTORING));
-        } catch (CloudException ignored) {
-            // best effort, see above
-        }
     }
 }

@@ -9,18 +9,15 @@ import io.cdnlifeline.detect.Truth;
 import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.report.ChangeStatus;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
 
 /**
  * restore-coverage: undoes {@link SwitchToOverseasRemedy}. Per domain carrying {@code lifeline:coverage=<original>}:
  * set the coverage back to the original, then remove the tag (in that order: a crash in between leaves the tag,
- * and the next run, finding the coverage already restored, only removes it). Before setting the coverage it tags
- * {@code lifeline:restoring=<time>} (in the same step), so that switch-to-overseas leaves the domain alone meanwhile;
- * a domain tagged by switch-to-overseas less than the {@link MarkerLease lease} ago and not yet overseas is a switch
- * in flight and left alone, an older one a switch that died (only its tags are removed).
+ * and the next run, finding the coverage already restored, only removes it). It plans and writes under its lock
+ * flag ({@link DomainLock}): switch-to-overseas leaves the domain alone meanwhile, so a tagged domain not yet overseas
+ * is a switch that died before its write (only its tags are removed).
  * <p>While the ICP filing is still invalid Alibaba Cloud refuses mainland coverage. For CDN the filing is checked
  * before the write ({@code CheckCdnDomainICP}); for DCDN, which has no such check, the cloud's refusal
  * ({@code Domain.BeianInvalid}) says it. Either way that is final for this run: the domain is reported as skipped with the reason in plain words, the tag
@@ -69,7 +66,6 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
-        Map<String, String> tags = tags(target, ctx);
         String tagValue = marker(target, ctx);
         if (tagValue == null) {
             return Plan.skip(target, "it carries no " + Markers.COVERAGE + " tag: its acceleration region was not changed "
@@ -81,12 +77,9 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
                     + "the original region is not known, so it is left alone; correct or remove the tag");
         }
         String current = DomainSteps.currentCoverage(target, cdn);
-        Instant now = MarkerLease.now();
-        boolean restoring = TagIntent.restoring(tags);
-        if (!restoring && original.equals(current) && MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now)) {
-            return Plan.skip(target, "switch-to-overseas is switching it (a switch is in progress, " + TagIntent.SINCE + " "
-                    + TagIntent.time(tags, TagIntent.SINCE) + "): left alone; run again later");
-        }
+        // Read under this run's lock flag (DomainTagRemedy): no switch-to-overseas is changing the domain now, so a marker
+        // on a domain already back at its original region is a switch that died before its write, or a restore that died
+        // before its untag: either way, what is left is the untag.
 
         // The detector proves a valid filing when its selector asked for it (the timer's default); a run that
         // selected the domain otherwise (named, when: remediated) checks here, before a write the cloud would
@@ -99,35 +92,14 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
                     + "until it is. It stays overseas and keeps its lifeline:coverage tag; run restore-coverage again once the filing is valid");
         }
         List<Step> steps = new ArrayList<>();
-        boolean fence = !restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.RESTORING), now);
         if (!original.equals(current)) {
-            steps.add(DomainSteps.preceded(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, original), () -> {
-                try {
-                    cdn.setCoverage(p, name, original);
-                } catch (CloudException e) {
-                    Refusal r = RESTORE_REFUSALS.find(e.code());
-                    // Refused for good (filing still invalid, ...): the domain stays switched, so it must not stay fenced.
-                    if (fence && r != null && r.isFinal()) unfence(cdn, p, name);
-                    throw e;
-                }
+            steps.add(new Step(DomainSteps.coverageChange(p, name, "set-coverage", current, original), () -> {
+                cdn.setCoverage(p, name, original);
                 return ChangeStatus.APPLIED;
-            }, RESTORE_REFUSALS), () -> {
-                // the fence (a dead restore's is renewed): from here switch-to-overseas leaves the domain alone
-                if (fence) cdn.tag(p, List.of(name), Map.of(TagIntent.RESTORING, TagIntent.stamp(now)));
-                return true;
-            }));
+            }, RESTORE_REFUSALS));
         }
         Step unmark = unmarkStep(ctx, p, name, Markers.COVERAGE, tagValue);
         steps.add(unmark);
         return Plan.of(target, steps);
-    }
-
-    /** Takes the fence down again; if that fails too, the restoring tag goes stale and the lease lets switch-to-overseas take over. */
-    private static void unfence(CdnApi cdn, Product p, String name) {
-        try {
-            cdn.untag(p, List.of(name), List.of(TagIntent.RESTORING));
-        } catch (CloudException ignored) {
-            // best effort, see above
-        }
     }
 }

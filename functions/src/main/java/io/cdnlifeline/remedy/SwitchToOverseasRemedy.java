@@ -67,12 +67,9 @@ public final class SwitchToOverseasRemedy extends DomainTagRemedy {
                     + "the original acceleration region is not known, so it is left alone; correct or remove the tag");
         }
         Instant now = MarkerLease.now();
+        // Read under this run's lock flag (DomainTagRemedy): no restore-coverage is changing the domain now, so a restoring
+        // tag (written by versions before the lock) is a dead restore's: this run takes the domain over, its since tag newer.
         boolean restoring = remembered != null && TagIntent.restoring(tags);
-        if (restoring && MarkerLease.fresh(TagIntent.time(tags, TagIntent.RESTORING), now)) {
-            return Plan.skip(target, "restore-coverage is putting its acceleration region back (a restore is in progress, "
-                    + TagIntent.RESTORING + " " + TagIntent.time(tags, TagIntent.RESTORING) + "): left alone; run again later");
-        }
-        // From here a restoring tag is a dead restore's: this run takes the domain over, its since tag newer.
         boolean remark = remembered != null && (restoring || !MarkerLease.fresh(TagIntent.time(tags, TagIntent.SINCE), now));
         if (Markers.OVERSEAS.equals(current) && restoring) {
             return Plan.of(target, List.of(

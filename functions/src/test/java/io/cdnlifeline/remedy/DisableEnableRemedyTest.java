@@ -125,12 +125,12 @@ class DisableEnableRemedyTest {
         cloud.clearCalls();
         Report enabled = cloud.run(new EnableDomainRemedy(), "{}");
 
-        // then each is fenced (lifeline:restoring), started, then untagged, and the account is exactly as before
+        // then each is started, then untagged (under the run's lock flag), and the account is exactly as before
         assertFalse(enabled.hasFailures(), enabled.toString());
         assertEquals(10, enabled.count(ChangeStatus.APPLIED));
         assertEquals(before, cloud.everyDomain());
-        assertEquals(List.of("TagResources", "StartCdnDomain", "UntagResources"), cloud.writesFor("a.example.com"));
-        assertEquals(List.of("TagDcdnResources", "StartDcdnDomain", "UntagDcdnResources"), cloud.writesFor("api.example.com"));
+        assertEquals(List.of("StartCdnDomain", "UntagResources"), cloud.writesFor("a.example.com"));
+        assertEquals(List.of("StartDcdnDomain", "UntagDcdnResources"), cloud.writesFor("api.example.com"));
         assertEquals(3, cloud.calls("StartCdnDomain"));
         assertEquals(2, cloud.calls("StartDcdnDomain"));
         // one batch read for the marker probe (which domains enable-domain may start), then one under the lock flags
@@ -333,8 +333,8 @@ class DisableEnableRemedyTest {
         String why = named.getAsJsonArray("skipped").get(0).getAsJsonObject().get("why").getAsString();
         assertTrue(why.contains("overdue payment") && why.contains("Forbidden.InDebt"), why);
         assertEquals(1, cloud.calls("StartCdnDomain"));
-        // the one untag takes down enable-domain's own lifeline:restoring fence again; lifeline:disabled stays
-        assertEquals(1, cloud.calls("UntagResources"));
+        // nothing is untagged (only the run's own lock flag comes down): lifeline:disabled stays
+        assertEquals(0, cloud.calls("UntagResources"));
         assertEquals("offline", status(cloud.cdnNow("www.example.com")));
         assertEquals(Map.of("lifeline:disabled", "manual"), tags(cloud.cdnNow("www.example.com")));
     }

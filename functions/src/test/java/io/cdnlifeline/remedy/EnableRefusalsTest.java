@@ -118,9 +118,8 @@ class EnableRefusalsTest {
         String why = report.skipped().get(0).why();
         assertTrue(why.contains(words), why);
         assertTrue(why.contains(code) && why.contains("R-7"), why);
-        // the tag stays: the only untag takes down enable-domain's own lifeline:restoring fence again
-        verify(cdn, never()).untag(any(), anyCollection(), org.mockito.ArgumentMatchers.argThat(keys -> keys.contains(Markers.DISABLED)));
-        verify(cdn).untag(Product.CDN, List.of("shop.example.com"), List.of(TagIntent.RESTORING));
+        // the tag stays: the only untag takes down the run's own lock flag
+        verify(cdn, never()).untag(any(), anyCollection(), org.mockito.ArgumentMatchers.argThat(keys -> !lockOnly(keys)));
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"code\":\"" + code + "\"")), "the refused attempt is in the audit log");
     }
 
