@@ -1,5 +1,6 @@
 package io.cdnlifeline.remedy;
 
+import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
@@ -53,18 +54,41 @@ abstract class DomainTagRemedy implements Remedy {
             if (fresh == null) continue;
             try {
                 DomainTags.of(ctx).replace(t.product(), t.name(), fresh);
-            } catch (CloudException cannotHappen) {
-                throw new IllegalStateException(cannotHappen);
+                if (markedSince(fresh, ctx.startedAt().minus(DomainLock.SKEW))) {
+                    // Another run marked it after this run's detection read its state (and has finished since: its flag is
+                    // down): that state may be out of date, so it is read again, now that nothing else changes it.
+                    locked.fresh.put(key(t), ctx.cloud().cdn().describeDomain(t.product(), t.name()));
+                }
+            } catch (CloudException e) {
+                locked.unread.put(key(t), e);
             }
         }
+    }
+
+    /** True when the domain's lifeline time tags say a run wrote them after {@code after}. */
+    private static boolean markedSince(Map<String, String> tags, java.time.Instant after) {
+        for (String k : List.of(TagIntent.SINCE, TagIntent.RESTORING)) {
+            java.time.Instant t = TagIntent.time(tags, k);
+            if (t != null && t.isAfter(after)) return true;
+        }
+        return false;
+    }
+
+    private static String key(Target t) {
+        return t.product().id() + ":" + t.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The plan of the remedy; a domain another run holds gets a failed step instead (nothing written, FC retries). */
     @Override
     public final Plan plan(Target target, RunContext ctx) throws CloudException {
-        DomainLock.Held held = ctx.dryRun() ? null : locked(ctx).held;
-        CloudException refused = held == null ? null : held.refusal(target.product(), target.name());
-        if (refused == null) return planDomain(target, ctx);
+        Locked locked = ctx.dryRun() ? null : locked(ctx);
+        DomainLock.Held held = locked == null ? null : locked.held;
+        CloudException lockRefusal = held == null ? null : held.refusal(target.product(), target.name());
+        CloudException refused = lockRefusal == null && locked != null ? locked.unread.get(key(target)) : lockRefusal;
+        if (refused == null) {
+            AcceleratedDomain now = locked == null ? null : locked.fresh.get(key(target));
+            return planDomain(now == null ? target : new Target(now, target.conditions()), ctx);
+        }
         return Plan.of(target, List.of(new Step(Change.planned(target.name(), target.product().id(),
                 Markers.tagResource(target.product(), target.name(), DomainLock.PREFIX + "*"), "lock", null, null), () -> {
                     throw refused;
@@ -113,6 +137,9 @@ abstract class DomainTagRemedy implements Remedy {
     private static final class Locked {
         final DomainLock lock;
         volatile DomainLock.Held held;
+        /** Domains read again under the flag (another run marked them after this run's detection). */
+        final Map<String, AcceleratedDomain> fresh = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, CloudException> unread = new java.util.concurrent.ConcurrentHashMap<>();
 
         Locked(DomainLock lock) {
             this.lock = lock;
