@@ -60,13 +60,13 @@ final class ApiCalls {
                 "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
         s.add(new Scenario("restore-coverage", "io.cdnlifeline.handler.RestoreCoverageHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = true,
-                "DescribeCdnDomainDetail", 1, "DescribeTagResources", 2, "TagResources", 1, "CheckCdnDomainICP", 1,
+                "DescribeCdnDomainDetail", 2, "DescribeTagResources", 2, "TagResources", 1, "CheckCdnDomainICP", 1,
                 "ModifyCdnDomainSchdmByProperty", 1, "UntagResources", 1));
         s.add(new Scenario("disable-domain", "io.cdnlifeline.handler.DisableDomainHandler",
                 "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"benchmark\"}", st -> { },
                 "DescribeCdnDomainDetail", 1, "TagResources", 2, "DescribeTagResources", 1, "StopCdnDomain", 1, "UntagResources", 1));
         s.add(new Scenario("enable-domain", "io.cdnlifeline.handler.EnableDomainHandler", www, st -> { },
-                "DescribeCdnDomainDetail", 1, "TagResources", 1, "DescribeTagResources", 1, "StartCdnDomain", 1, "UntagResources", 1));
+                "DescribeCdnDomainDetail", 2, "TagResources", 1, "DescribeTagResources", 1, "StartCdnDomain", 1, "UntagResources", 1));
         return s;
     }
 

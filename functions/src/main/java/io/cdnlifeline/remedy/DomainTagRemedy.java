@@ -54,24 +54,17 @@ abstract class DomainTagRemedy implements Remedy {
             if (fresh == null) continue;
             try {
                 DomainTags.of(ctx).replace(t.product(), t.name(), fresh);
-                if (markedSince(fresh, ctx.startedAt().minus(DomainLock.SKEW))) {
-                    // Another run marked it after this run's detection read its state (and has finished since: its flag is
-                    // down): that state may be out of date, so it is read again, now that nothing else changes it.
+                if (fresh.containsKey(markerKey)) {
+                    // A marked domain: the opposite remedy may have changed its status or coverage between this run's
+                    // detection and its flag (a marker is written before that change and removed after it), so its
+                    // state is read again, now that no opposite run changes it. An unmarked one's cannot have moved
+                    // that way: no lifeline run changes a domain without its marker.
                     locked.fresh.put(key(t), ctx.cloud().cdn().describeDomain(t.product(), t.name()));
                 }
             } catch (CloudException e) {
                 locked.unread.put(key(t), e);
             }
         }
-    }
-
-    /** True when the domain's lifeline time tags say a run wrote them after {@code after}. */
-    private static boolean markedSince(Map<String, String> tags, java.time.Instant after) {
-        for (String k : List.of(TagIntent.SINCE, TagIntent.RESTORING)) {
-            java.time.Instant t = TagIntent.time(tags, k);
-            if (t != null && t.isAfter(after)) return true;
-        }
-        return false;
     }
 
     private static String key(Target t) {

@@ -19,7 +19,6 @@ public final class RunContext {
     private final AuditLog audit;
     private final Report.Builder report;
     private final long deadlineMillis;
-    private final java.time.Instant startedAt = MarkerLease.now();
     private final ConcurrentHashMap<String, Object> once = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Object> onceLocks = new ConcurrentHashMap<>();
 
@@ -39,8 +38,6 @@ public final class RunContext {
     public Report.Builder report() { return report; }
     /** Wall-clock millis (System.currentTimeMillis) by which the run must end: FC's time limit less a margin. */
     public long deadlineMillis() { return deadlineMillis; }
-    /** When the run began (by {@link MarkerLease}'s clock): every read of the detection came after it. */
-    public java.time.Instant startedAt() { return startedAt; }
 
     public boolean dryRun() {
         return request.dryRun() != null ? request.dryRun() : settings.dryRun();
