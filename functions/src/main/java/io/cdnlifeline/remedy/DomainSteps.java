@@ -40,14 +40,6 @@ final class DomainSteps {
         return o;
     }
 
-    /** Tags one domain {@code key=value}; TagResources overwrites a value, so it is safe to repeat. */
-    static Step tagStep(CdnApi cdn, Product p, String name, String key, String value) {
-        return new Step(tagChange(p, name, key, value), () -> {
-            cdn.tag(p, List.of(name), Map.of(key, value));
-            return ChangeStatus.APPLIED;
-        });
-    }
-
     static Change tagChange(Product p, String name, String key, String value) {
         return Change.planned(name, p.id(), Markers.tagResource(p, name, key), "tag", null, field(key, value));
     }
@@ -62,25 +54,6 @@ final class DomainSteps {
         tags.put(timeKey, time);
         return new Step(tagChange(p, name, key, value), () -> {
             cdn.tag(p, List.of(name), tags);
-            return ChangeStatus.APPLIED;
-        });
-    }
-
-    /** What runs before a step's own write (a fresh check, a fence), as part of it; false: already done, write nothing. */
-    @FunctionalInterface
-    interface Before {
-        boolean run() throws CloudException;
-    }
-
-    /** {@code step} with {@code before} run first, in the same write: same Change, same refusals. */
-    static Step preceded(Step step, Before before) {
-        return new Step(step.change(), () -> before.run() ? step.write().run() : ChangeStatus.UNCHANGED, step.refusals());
-    }
-
-    /** Removes one tag from one domain; removing a tag that is gone already is accepted by the cloud. */
-    static Step untagStep(CdnApi cdn, Product p, String name, String key, String value) {
-        return new Step(Change.planned(name, p.id(), Markers.tagResource(p, name, key), "untag", field(key, value), null), () -> {
-            cdn.untag(p, List.of(name), List.of(key));
             return ChangeStatus.APPLIED;
         });
     }

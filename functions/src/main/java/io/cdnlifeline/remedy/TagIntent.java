@@ -1,17 +1,14 @@
 package io.cdnlifeline.remedy;
 
-
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The time tags beside a domain's marker tag ({@code lifeline:coverage} / {@code lifeline:disabled}): the remedy
- * writes {@code lifeline:since=<epoch ms>} with its marker (one TagResources call), its undo writes
- * {@code lifeline:restoring=<epoch ms>} before its change, and the undo removes all three at the end (one
- * UntagResources call). A domain is being restored when it carries a restoring tag no older than its since tag
- * (a remedy that takes over a dead restore writes a newer since tag, so it needs no second call to remove the
- * restoring one). Whether a marker is young enough to belong to a run in flight is {@link MarkerLease}'s.
+ * writes {@code lifeline:since=<epoch ms>} with its marker (one TagResources call), and the undo removes them at the
+ * end (one UntagResources call). {@code lifeline:restoring} was the undo's fence before the lock flags
+ * ({@link DomainLock}) made it unnecessary; one left by an earlier version marks a dead restore, which the remedy
+ * takes over (with a newer since tag) and the undo removes with the marker.
  */
 final class TagIntent {
     static final String SINCE = "lifeline:since";
@@ -38,17 +35,5 @@ final class TagIntent {
         Instant r = time(tags, RESTORING);
         Instant s = time(tags, SINCE);
         return s == null || r == null || !r.isBefore(s);
-    }
-
-    /** When the state the tags are in began: the restoring time when restoring, else the since time (null: unknown, so stale). */
-    static Instant stateTime(Map<String, String> tags) {
-        return restoring(tags) ? time(tags, RESTORING) : time(tags, SINCE);
-    }
-
-    /** The lifeline tags of {@code markerKey} only (not the lock), for comparing a read under the lock with the plan's. */
-    static Map<String, String> ours(Map<String, String> tags, String markerKey) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (String k : List.of(markerKey, SINCE, RESTORING)) if (tags.containsKey(k)) out.put(k, tags.get(k));
-        return out;
     }
 }
