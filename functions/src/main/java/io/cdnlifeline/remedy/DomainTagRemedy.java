@@ -1,6 +1,5 @@
 package io.cdnlifeline.remedy;
 
-import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CdnApi;
 import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.cloud.Product;
@@ -54,21 +53,10 @@ abstract class DomainTagRemedy implements Remedy {
             if (fresh == null) continue;
             try {
                 DomainTags.of(ctx).replace(t.product(), t.name(), fresh);
-                if (fresh.containsKey(markerKey)) {
-                    // A marked domain: the opposite remedy may have changed its status or coverage between this run's
-                    // detection and its flag (a marker is written before that change and removed after it), so its
-                    // state is read again, now that no opposite run changes it. An unmarked one's cannot have moved
-                    // that way: no lifeline run changes a domain without its marker.
-                    locked.fresh.put(key(t), ctx.cloud().cdn().describeDomain(t.product(), t.name()));
-                }
-            } catch (CloudException e) {
-                locked.unread.put(key(t), e);
+            } catch (CloudException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
             }
         }
-    }
-
-    private static String key(Target t) {
-        return t.product().id() + ":" + t.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The plan of the remedy; a domain another run holds gets a failed step instead (nothing written, FC retries). */
@@ -76,11 +64,14 @@ abstract class DomainTagRemedy implements Remedy {
     public final Plan plan(Target target, RunContext ctx) throws CloudException {
         Locked locked = ctx.dryRun() ? null : locked(ctx);
         DomainLock.Held held = locked == null ? null : locked.held;
-        CloudException lockRefusal = held == null ? null : held.refusal(target.product(), target.name());
-        CloudException refused = lockRefusal == null && locked != null ? locked.unread.get(key(target)) : lockRefusal;
+        CloudException refused = held == null ? null : held.refusal(target.product(), target.name());
         if (refused == null) {
-            AcceleratedDomain now = locked == null ? null : locked.fresh.get(key(target));
-            return planDomain(now == null ? target : new Target(now, target.conditions()), ctx);
+            Map<String, String> underFlag = held == null ? null : held.tags(target.product(), target.name());
+            if (underFlag == null || !underFlag.containsKey(markerKey)) return planDomain(target, ctx);
+            // A marked domain: the opposite remedy may have changed its status or coverage between this run's detection
+            // and its flag (a marker is written before that change and removed after it), so its state is read again,
+            // now that no opposite run changes it. An unmarked one's cannot have moved that way.
+            return planDomain(new Target(ctx.cloud().cdn().describeDomain(target.product(), target.name()), target.conditions()), ctx);
         }
         return Plan.of(target, List.of(new Step(Change.planned(target.name(), target.product().id(),
                 Markers.tagResource(target.product(), target.name(), DomainLock.PREFIX + "*"), "lock", null, null), () -> {
@@ -130,9 +121,6 @@ abstract class DomainTagRemedy implements Remedy {
     private static final class Locked {
         final DomainLock lock;
         volatile DomainLock.Held held;
-        /** Domains read again under the flag (another run marked them after this run's detection). */
-        final Map<String, AcceleratedDomain> fresh = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<String, CloudException> unread = new java.util.concurrent.ConcurrentHashMap<>();
 
         Locked(DomainLock lock) {
             this.lock = lock;
