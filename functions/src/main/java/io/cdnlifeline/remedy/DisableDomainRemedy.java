@@ -101,7 +101,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
     }
 
     @Override
-    void applyHeld(List<Plan> plans, RunContext ctx, Applier applier) {
+    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
         CdnApi cdn = ctx.cloud().cdn();
         List<Plan> batched = new ArrayList<>();
         List<Plan> other = new ArrayList<>(); // a stale lock flag taken down, say: no batch API for it
@@ -120,7 +120,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         if (cdnStops.size() == 1) {
             oneByOne.add(stopOnly(cdnStops.get(0)));
         } else {
-            for (List<Plan> chunk : chunks(cdnStops)) batchStop(chunk, cdn, applier);
+            for (List<Plan> chunk : DomainSteps.batches(cdnStops)) batchStop(chunk, cdn, applier);
         }
         applier.applyEach(oneByOne);
     }
@@ -139,7 +139,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
             groups.computeIfAbsent(plan.target().product().id() + "\n" + value, k -> new ArrayList<>()).add(plan);
         }
         for (List<Plan> group : groups.values()) {
-            for (List<Plan> chunk : chunks(group)) {
+            for (List<Plan> chunk : DomainSteps.batches(group)) {
                 Product p = chunk.get(0).target().product();
                 String value = step(chunk.get(0), TAG).change().after().get(Markers.DISABLED).getAsString();
                 List<String> names = names(chunk);
@@ -193,12 +193,6 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
     private static List<String> names(List<Plan> plans) {
         List<String> out = new ArrayList<>();
         for (Plan p : plans) out.add(p.target().name());
-        return out;
-    }
-
-    private static List<List<Plan>> chunks(List<Plan> plans) {
-        List<List<Plan>> out = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i += CdnApi.BATCH) out.add(plans.subList(i, Math.min(plans.size(), i + CdnApi.BATCH)));
         return out;
     }
 }

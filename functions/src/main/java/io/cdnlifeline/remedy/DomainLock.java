@@ -99,7 +99,7 @@ final class DomainLock {
         Held held = new Held();
         String value = deadlineMillis + "." + function;
         for (Map.Entry<Product, List<String>> e : wanted.entrySet()) {
-            for (List<String> chunk : chunks(e.getValue())) {
+            for (List<String> chunk : DomainSteps.batches(e.getValue())) {
                 List<String> flagged = raise(e.getKey(), chunk, value, held);
                 if (!flagged.isEmpty()) check(e.getKey(), flagged, held);
             }
@@ -233,7 +233,7 @@ final class DomainLock {
                 byKeys.computeIfAbsent(keys, k -> new ArrayList<>()).add(f.getKey());
             }
             for (Map.Entry<Set<String>, List<String>> g : byKeys.entrySet()) {
-                for (List<String> chunk : chunks(g.getValue())) {
+                for (List<String> chunk : DomainSteps.batches(g.getValue())) {
                     try {
                         cdn.untag(e.getKey(), chunk, new ArrayList<>(g.getKey()));
                     } catch (CloudException failure) {
@@ -259,12 +259,6 @@ final class DomainLock {
     private static Map<String, Map<String, String>> byKey(Map<String, Map<String, String>> got) {
         Map<String, Map<String, String>> out = new HashMap<>();
         for (Map.Entry<String, Map<String, String>> e : got.entrySet()) out.put(key(e.getKey()), e.getValue() == null ? Map.of() : e.getValue());
-        return out;
-    }
-
-    private static List<List<String>> chunks(List<String> names) {
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += CdnApi.BATCH) out.add(names.subList(i, Math.min(names.size(), i + CdnApi.BATCH)));
         return out;
     }
 

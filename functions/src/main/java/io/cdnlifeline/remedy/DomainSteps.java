@@ -58,6 +58,13 @@ final class DomainSteps {
         });
     }
 
+    /** {@code items} in runs of {@link CdnApi#BATCH} (50): what the tag and batch-stop APIs take in one call. */
+    static <T> List<List<T>> batches(List<T> items) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CdnApi.BATCH) out.add(items.subList(i, Math.min(items.size(), i + CdnApi.BATCH)));
+        return out;
+    }
+
     /** Reads the tags of every target in batches of 50 per product before planning; a failure leaves it to plan(). */
     static void prefetchTags(Collection<Target> targets, RunContext ctx) {
         Map<Product, List<String>> names = new EnumMap<>(Product.class);

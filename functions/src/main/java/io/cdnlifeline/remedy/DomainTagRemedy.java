@@ -82,11 +82,6 @@ abstract class DomainTagRemedy implements Remedy {
     /** Reads what it needs (only what the Target and this run's tag reads do not carry) and plans; writes nothing. */
     abstract Plan planDomain(Target target, RunContext ctx) throws CloudException;
 
-    @Override
-    public final void apply(List<Plan> plans, RunContext ctx, Applier applier) {
-        applyHeld(plans, ctx, applier);
-    }
-
     /** Takes this run's lock flags down (those a last untag did not take down already). */
     @Override
     public final void finish(RunContext ctx) {
@@ -133,11 +128,6 @@ abstract class DomainTagRemedy implements Remedy {
         } catch (CloudException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
-    }
-
-    /** Applies plans whose domains this run holds; the default runs each domain's steps in order, domains concurrently. */
-    void applyHeld(List<Plan> plans, RunContext ctx, Applier applier) {
-        applier.applyEach(plans);
     }
 
     /** Every tag of the target's domain (the marker's time tags, {@link TagIntent}, included), as this run read them. */
