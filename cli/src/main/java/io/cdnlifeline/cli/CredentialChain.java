@@ -24,7 +24,7 @@ final class CredentialChain {
     }
 
     static CloudCredentials resolve(String profile, String endpoint, Map<String, String> env, Consumer<String> log) {
-        Path home = Paths.get(System.getProperty("user.home", "."));
+        Path home = home(env);
         try {
             return DefaultCredentials.resolve(profile, env, home);
         } catch (CredentialsNotFoundException e) {
@@ -33,11 +33,20 @@ final class CredentialChain {
                         + Sandbox.DEFAULT_ACCESS_KEY_ID + " for " + endpoint);
                 return sandboxKeys();
             }
+            Path config = home.resolve(".aliyun").resolve("config.json");
             throw new MissingCredentialsException(e.getMessage() + ". Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
-                    + "(and ALIBABA_CLOUD_SECURITY_TOKEN for STS), configure the aliyun CLI, or pass --profile NAME", e);
+                    + "(and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or "
+                    + (java.nio.file.Files.isRegularFile(config) ? "pass --profile NAME (a profile of " + config + ")"
+                    : "configure the aliyun CLI (aliyun configure), which writes " + config + " (there is none yet)"), e);
         } catch (UnusableCredentialsException e) {
             throw new MissingCredentialsException("unusable Alibaba Cloud credentials: " + e.getMessage(), e);
         }
+    }
+
+    /** The home directory ~/.aliyun is under: $HOME as the shell has it, else the JVM's user.home. */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Paths.get(home != null && !home.isBlank() ? home : System.getProperty("user.home", "."));
     }
 
     static CloudCredentials sandboxKeys() {

@@ -16,6 +16,11 @@ final class ExitStatus {
     static final int BAD_INPUT = 2;
     /** A guard (max changes) refused the whole run: nothing was changed. */
     static final int REFUSED = 3;
+    /** The cloud (or the sandbox) could not be reached, or refused the credentials: fix that, then run again. */
+    static final int NO_ACCESS = 4;
+    /** The footer of every command's help: the statuses side by side. */
+    static final String HELP = "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard,"
+            + " 4 could not reach or authenticate.";
 
     private ExitStatus() {
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 "Read-only: runs the inspect function's handler in this process."},
         footer = {"", "Examples:",
                 "  lifeline inspect --endpoint http://127.0.0.1:8787",
-                "  lifeline inspect www.example.com api.example.com --output json"})
+                "  lifeline inspect www.example.com api.example.com --output json",
+                "", ExitStatus.HELP})
 final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.ParentCommand Lifeline lifeline;
@@ -26,6 +27,8 @@ final class InspectCommand implements Callable<Integer> {
     List<String> domains = new ArrayList<>();
 
     @Mixin CloudOptions cloud;
+
+    @Mixin RunOptions run;
 
     @Option(names = "--output", paramLabel = "json|table", defaultValue = "table",
             description = "table (default): aligned columns; json: the Report JSON.")
@@ -36,9 +39,6 @@ final class InspectCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         // Built through Request so a malformed domain is refused here, with the parser's own message.
         String payload = domains.isEmpty() ? "" : Request.builder().domains(domains).build().toString();
-        LocalInvoker invoker = LocalSession.open(cmd, lifeline.env(), cloud, false);
-        LocalRun run = invoker.invoke("inspect", payload);
-        ReportPrinter.print(run, output, cmd.getOut());
-        return run.exitStatus();
+        return LocalSession.of(cmd, lifeline, cloud, run).run("inspect", payload, new LocalSession.Overrides(), output);
     }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
                 "      --dry-run --endpoint http://127.0.0.1:8787",
                 "  lifeline invoke switch-to-overseas --output table \\",
                 "      --payload '{\"domains\":[\"www.example.com\"],\"when\":[\"always\"]}'",
-                "", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard."})
+                "  lifeline invoke dns-to-origin --event events/notification-overdue-payment.json \\",
+                "      --max-changes 400 --scope '*.example.com'",
+                "", ExitStatus.HELP})
 final class InvokeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.ParentCommand Lifeline lifeline;
@@ -48,7 +50,14 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan and report, change nothing (whatever the event says).")
     boolean dryRun;
 
+    @Option(names = "--max-changes", paramLabel = "N",
+            description = "A run that would make more than N changes refuses to make any (exit 3). Overrides LIFELINE_MAX_CHANGES"
+                    + " and the event's maxChanges (default 50).")
+    Integer maxChanges;
+
     @Mixin CloudOptions cloud;
+
+    @Mixin RunOptions run;
 
     @Option(names = "--output", paramLabel = "json|table", defaultValue = "json",
             description = "json (default): the Report JSON; table: aligned columns.")
@@ -61,10 +70,13 @@ final class InvokeCommand implements Callable<Integer> {
         String event = input.payload != null ? input.payload : read(cmd, input.eventFile);
         // Refuse an event the function would refuse, before credentials are looked for or a call is made.
         EventParser.parse(event, function);
-        LocalInvoker invoker = LocalSession.open(cmd, lifeline.env(), cloud, dryRun);
-        LocalRun run = invoker.invoke(function, event);
-        ReportPrinter.print(run, output, cmd.getOut());
-        return run.exitStatus();
+        if (maxChanges != null && maxChanges < 0) {
+            throw new CommandLine.ParameterException(cmd, "--max-changes must be 0 or more; got " + maxChanges);
+        }
+        LocalSession.Overrides overrides = new LocalSession.Overrides();
+        overrides.dryRun = dryRun;
+        overrides.maxChanges = maxChanges;
+        return LocalSession.of(cmd, lifeline, cloud, run).run(function, event, overrides, output);
     }
 
     static String read(CommandLine cmd, String file) {

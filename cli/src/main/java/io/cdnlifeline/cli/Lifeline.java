@@ -14,22 +14,23 @@ import java.util.concurrent.Callable;
 /** The {@code lifeline} command: demo, sandbox, invoke, inspect. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
-        footer = {"", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard.",
-                "Start with: lifeline demo"},
+        footer = {"", ExitStatus.HELP, "Start with: lifeline demo"},
         subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
+    private final Terminal terminal;
 
     /** picocli builds the root through this when the class is used as a plain command object. */
     public Lifeline() {
-        this(System.getenv());
+        this(System.getenv(), Terminal.ofThisProcess());
     }
 
-    Lifeline(Map<String, String> env) {
+    Lifeline(Map<String, String> env, Terminal terminal) {
         this.env = Objects.requireNonNull(env, "env");
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
     }
 
     public static void main(String[] args) {
@@ -40,19 +41,27 @@ public final class Lifeline implements Callable<Integer> {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return run(out, err, System.getenv(), args);
+        return run(out, err, System.getenv(), Terminal.ofThisProcess(), args);
     }
 
-    /** Runs with the given streams and environment: what a test drives. */
+    /** Runs with the given streams and environment, stderr not a terminal: what a test drives. */
     static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        int status = commandLine(out, err, env).execute(args);
+        return run(out, err, env, Terminal.plain(ProgressLine.PLAIN_EVERY_MILLIS), args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal, String... args) {
+        int status = commandLine(out, err, env, terminal).execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine cl = new CommandLine(new Lifeline(env));
+        return commandLine(out, err, env, Terminal.plain(ProgressLine.PLAIN_EVERY_MILLIS));
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal) {
+        CommandLine cl = new CommandLine(new Lifeline(env, terminal));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Lifeline::usageError);
@@ -63,6 +72,11 @@ public final class Lifeline implements Callable<Integer> {
     /** The environment the functions' settings are read from (LIFELINE_*), as FC would give it. */
     Map<String, String> env() {
         return env;
+    }
+
+    /** Whether a person watches stderr (a live progress line) or not. */
+    Terminal terminal() {
+        return terminal;
     }
 
     /** No command given: the usage, on stderr, as a usage error. */
@@ -90,6 +104,11 @@ public final class Lifeline implements Callable<Integer> {
             err.println("lifeline: " + e.getMessage());
             err.flush();
             return ExitStatus.BAD_INPUT;
+        }
+        if (e instanceof EndpointUnreachableException) {
+            err.println("lifeline: " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return ExitStatus.NO_ACCESS;
         }
         // Anything else stopped the run before a Report: a cloud that cannot be reached, a bug.
         err.println("lifeline: " + cmd.getCommandName() + " failed: " + describe(e));

@@ -9,6 +9,7 @@ import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.handler.LifelineHandler;
 import io.cdnlifeline.handler.RemediationFailedException;
+import io.cdnlifeline.run.Progress;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +28,30 @@ final class LocalInvoker {
     private final Settings settings;
     private final CloudCredentials credentials;
     private final FunctionComputeLogger logger;
+    private final Progress progress;
+    private final Integer maxChanges;
 
     LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
+        this(settings, credentials, logger, Progress.NONE, null);
+    }
+
+    /**
+     * @param maxChanges the command line's --max-changes, which outranks the event's maxChanges too; null when not given
+     */
+    LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger, Progress progress, Integer maxChanges) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.logger = Objects.requireNonNull(logger, "logger");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.maxChanges = maxChanges;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    CloudCredentials credentials() {
+        return credentials;
     }
 
     /**
@@ -42,8 +62,9 @@ final class LocalInvoker {
     LocalRun invoke(String function, String event) {
         // No cloud handed in: the handler's initializer builds its SDK clients from the context's
         // credentials, with its own deadline-aware retry policy, exactly as in FC.
-        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null);
+        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null).withProgress(progress);
         String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
+        if (maxChanges != null) bytes = forceMaxChanges(bytes, function, maxChanges);
         LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,
                 handler.getClass().getName());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,7 +72,7 @@ final class LocalInvoker {
             handler.initialize(context);
             handler.handleRequest(new ByteArrayInputStream(bytes.getBytes(StandardCharsets.UTF_8)), out, context);
         } catch (RemediationFailedException failed) {
-            logger.error(failed.getMessage());
+            // In FC this makes the invocation fail so that FC runs it again; here the exit status says it.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,6 +89,13 @@ final class LocalInvoker {
      * must not be overridden by the event, so such a Request is handed over with dryRun true. Events
      * that say nothing about dryRun go through untouched and the setting decides.
      */
+    /** A Request that names its own maxChanges gets the command line's instead; other events go through untouched. */
+    static String forceMaxChanges(String event, String function, int maxChanges) {
+        Request parsed = EventParser.parse(event, function);
+        if (parsed.maxChanges() == null) return event;
+        return parsed.toBuilder().maxChanges(maxChanges).build().toString();
+    }
+
     static String forceDryRun(String event, String function) {
         Request parsed = EventParser.parse(event, function);
         if (!Boolean.FALSE.equals(parsed.dryRun())) return event;

@@ -51,7 +51,8 @@ class InvokeAgainstSandboxTest {
     @Test
     void theReportGoesToStdoutAndTheLogLinesToStderr() {
         // when
-        CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--endpoint", sandbox.endpoint());
+        CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--endpoint", sandbox.endpoint(),
+                "--verbose");
         // then
         assertEquals(0, run.status, run::toString);
         JsonObject report = json(run.out);
@@ -170,15 +171,21 @@ class InvokeAgainstSandboxTest {
     }
 
     @Test
-    void withoutAnySandboxListeningTheRunFailsWithExitOneAndSaysWhy() {
+    void withoutAnySandboxListeningTheRunStopsAtOnceWithExitFourAndSaysWhy() {
         // given an endpoint where nothing listens (the sandbox is stopped)
         String endpoint = sandbox.endpoint();
         sandbox.close();
         // when
-        CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--endpoint", endpoint);
-        // then
-        assertEquals(1, run.status, run::toString);
-        assertFalse(run.err.isBlank(), run::toString);
+        long start = System.nanoTime();
+        CommandRun run = CommandRun.of("inspect", "--endpoint", endpoint);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // then: no Report, the endpoint named, what to do, and no retries first
+        assertEquals(ExitStatus.NO_ACCESS, run.status, run::toString);
+        assertEquals("", run.out);
+        assertTrue(run.err.contains("could not reach " + endpoint + " (connection refused)"), run::toString);
+        assertTrue(run.err.contains("--endpoint / LIFELINE_ENDPOINT"), run::toString);
+        assertFalse(run.err.contains("FC"), run::toString);
+        assertTrue(millis < EndpointCheck.TIMEOUT_MILLIS + 1_000, "stopped before any call's retries: " + millis + " ms");
     }
 
     /** The account without the request log: what a dry run must not change. */

@@ -56,11 +56,31 @@ class InvokeCredentialsTest {
         Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI-not-in-the-sandbox", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "nope");
         // when
         CommandRun run = invoke(env);
-        // then the sandbox refused them: the run fails, and the Report says which key was refused
-        assertEquals(1, run.status, run::toString);
+        // then the sandbox refused them: exit 4, a plain sentence naming the key and where it came from, no FC wording
+        assertEquals(ExitStatus.NO_ACCESS, run.status, run::toString);
         assertFalse(run.err.contains("using the sandbox keys"), run::toString);
         JsonObject report = JsonParser.parseString(run.out).getAsJsonObject();
         assertTrue(report.toString().contains("InvalidAccessKeyId"), run::toString);
+        assertTrue(run.err.contains("refused the credentials: access key LTAI…dbox from ALIBABA_CLOUD_ACCESS_KEY_ID"), run::toString);
+        assertTrue(run.err.contains(sandbox.endpoint()) && run.err.contains("Nothing was changed"), run::toString);
+        assertFalse(run.err.contains("FC"), run::toString);
+        assertFalse(run.err.contains("nope"), "the secret is never shown\n" + run);
+        // and the refusal was not retried: a credential error is not transient
+        long detailCalls = sandbox.requests().stream().filter(c -> "InvalidAccessKeyId.NotFound".equals(c.errorCode)).count();
+        assertEquals(1, detailCalls, "one refused call, no retry: " + sandbox.requests());
+    }
+
+    @Test
+    void aWrongSecretIsAPlainErrorNamingTheKey() {
+        // given the sandbox's key id with a wrong secret
+        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "sandbox-ak", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "wrong");
+        // when
+        CommandRun run = invoke(env);
+        // then
+        assertEquals(ExitStatus.NO_ACCESS, run.status, run::toString);
+        assertTrue(run.err.contains("refused the credentials: access key sandbox-ak from ALIBABA_CLOUD_ACCESS_KEY_ID")
+                && run.err.contains("SignatureDoesNotMatch"), run::toString);
+        assertEquals(1, sandbox.requests().size(), "no retry of a refused signature: " + sandbox.requests());
     }
 
     @Test
@@ -102,8 +122,39 @@ class InvokeCredentialsTest {
 
     @Test
     void theRealCloudWithoutCredentialsIsAUsageErrorThatSaysWhereTheyAreLookedFor() {
+        // given no credentials and no ~/.aliyun/config.json
         CommandRun run = CommandRun.withEnv(Map.of(), "invoke", "dns-to-origin", "--payload", READ_ONLY);
+        // then --profile would not help: the message says how to make a profile instead
         assertEquals(2, run.status, run::toString);
-        assertTrue(run.err.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && run.err.contains("--profile"), run::toString);
+        assertTrue(run.err.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && run.err.contains("aliyun configure"), run::toString);
+        assertFalse(run.err.contains("--profile"), run::toString);
+    }
+
+    @Test
+    void withAnAliyunConfigButNoCurrentCredentialsTheMessageOffersProfile() throws Exception {
+        // given a config whose current profile does not exist
+        Files.createDirectories(home.resolve(".aliyun"));
+        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"gone\",\"profiles\":["
+                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
+                StandardCharsets.UTF_8);
+        // when
+        CommandRun run = CommandRun.withEnv(Map.of(), "invoke", "dns-to-origin", "--payload", READ_ONLY);
+        // then
+        assertEquals(2, run.status, run::toString);
+        assertTrue(run.err.contains("--profile NAME"), run::toString);
+    }
+
+    @Test
+    void theAliyunConfigIsFoundUnderHomeAsTheShellSetsIt(@TempDir Path otherHome) throws Exception {
+        // given $HOME elsewhere than the JVM's user.home, holding a config whose current profile has the sandbox's keys
+        Files.createDirectories(otherHome.resolve(".aliyun"));
+        Files.writeString(otherHome.resolve(".aliyun/config.json"), "{\"current\":\"lab\",\"profiles\":["
+                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
+                StandardCharsets.UTF_8);
+        // when
+        CommandRun run = invoke(Map.of("HOME", otherHome.toString()), "--profile", "lab");
+        // then the profile was found there
+        assertEquals(0, run.status, run::toString);
+        assertFalse(run.err.contains("using the sandbox keys"), run::toString);
     }
 }

@@ -59,7 +59,8 @@ public final class Detector {
         List<AcceleratedDomain> candidates = candidates(request, report);
         boolean named = !request.domains().isEmpty();
         List<Target> targets = new ArrayList<>();
-        for (Assessment a : assess(candidates, selector, probe, report)) {
+        List<Assessment> assessed = assess(candidates, selector, probe, report);
+        for (Assessment a : assessed) {
             AcceleratedDomain d = a.domain();
             if (a.verdict() == Truth.TRUE) {
                 targets.add(new Target(d, a.state()));
@@ -69,6 +70,8 @@ public final class Detector {
                 report.skip(new Skip(d.name(), d.product().id(), "conditions not met (" + selector + "): " + describe(a.state())));
             }
         }
+        // A run over the account that selects nothing says why (named domains each got a skip that says it).
+        if (targets.isEmpty() && !named) report.note(NoneSelected.explain(selector, assessed, ORDER));
         return new Detection(targets, candidates.size());
     }
 

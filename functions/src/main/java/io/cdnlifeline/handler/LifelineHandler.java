@@ -18,6 +18,7 @@ import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.ReportJson;
 import io.cdnlifeline.run.Invocation;
 import io.cdnlifeline.run.LifelineFunction;
+import io.cdnlifeline.run.Progress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private final AtomicLong runDeadline = new AtomicLong(Long.MAX_VALUE);
     private volatile Cloud cloud;
     private volatile Settings settings;
+    private volatile Progress progress = Progress.NONE;
 
     /** The function this handler runs. */
     protected abstract LifelineFunction function();
@@ -55,6 +57,12 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     public final LifelineHandler with(Settings s, Cloud c) {
         this.settings = s;
         this.cloud = c;
+        return this;
+    }
+
+    /** Used by the CLI: told what each run does, for a person watching (FC has no one watching). */
+    public final LifelineHandler withProgress(Progress p) {
+        this.progress = java.util.Objects.requireNonNull(p, "progress");
         return this;
     }
 
@@ -82,7 +90,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
         runDeadline.set(deadline);
         String requestId = context == null ? null : context.getRequestId();
-        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
+        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline).withProgress(progress));
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
         output.flush();
         if (report.hasFailures()) {

@@ -17,6 +17,7 @@ public final class TextTable {
 
     private final List<String> header;
     private final boolean tidy;
+    private final boolean cut;
     private final List<List<String>> rows = new ArrayList<>();
 
     /** A table of tidied cells. */
@@ -25,8 +26,18 @@ public final class TextTable {
     }
 
     private TextTable(List<String> header, boolean tidy) {
+        this(header, tidy, tidy);
+    }
+
+    private TextTable(List<String> header, boolean tidy, boolean cut) {
         this.header = List.copyOf(header);
         this.tidy = tidy;
+        this.cut = cut;
+    }
+
+    /** A table of tidied cells that are never cut: what a person reads whole (the inspect table's markers). */
+    static TextTable whole(String... header) {
+        return new TextTable(Arrays.asList(header), true, false);
     }
 
     /** A table whose cells are printed exactly as given, never cut or replaced. */
@@ -43,7 +54,7 @@ public final class TextTable {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.size());
         }
         List<String> r = new ArrayList<>();
-        for (String c : cells) r.add(tidy ? clean(c) : c);
+        for (String c : cells) r.add(tidy ? clean(c, cut) : c);
         rows.add(r);
         return this;
     }
@@ -86,8 +97,12 @@ public final class TextTable {
     }
 
     static String clean(String s) {
+        return clean(s, true);
+    }
+
+    static String clean(String s, boolean cut) {
         if (s == null || s.isEmpty()) return "-";
         String t = s.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
-        return t.length() > MAX_CELL ? t.substring(0, MAX_CELL - 3) + "..." : t;
+        return cut && t.length() > MAX_CELL ? t.substring(0, MAX_CELL - 3) + "..." : t;
     }
 }

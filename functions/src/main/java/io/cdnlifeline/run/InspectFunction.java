@@ -1,6 +1,7 @@
 package io.cdnlifeline.run;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.Cloud;
@@ -48,6 +49,7 @@ import java.util.TreeSet;
  */
 public final class InspectFunction implements LifelineFunction {
     static final String MARKER_PREFIX = "lifeline:";
+    static final String DNS_TO_ORIGIN = "dns-to-origin";
 
     @Override
     public String name() {
@@ -62,6 +64,8 @@ public final class InspectFunction implements LifelineFunction {
         report.note("inspect is read-only: it changes nothing");
         Cloud cloud = ReadOnlyCloud.of(inv.cloud());
         Detector detector = new Detector(cloud, inv.settings());
+        Progress progress = inv.progress();
+        progress.phase("listing domains", 0);
 
         List<AcceleratedDomain> candidates = withDcdnCoverage(detector.candidates(request, report), cloud, report);
         candidates.sort(Comparator.comparing(AcceleratedDomain::name).thenComparing(d -> d.product().id()));
@@ -69,16 +73,20 @@ public final class InspectFunction implements LifelineFunction {
             return report.domains(new JsonArray()).durationMs(millisSince(start)).build();
         }
 
+        progress.phase("reading the account's debt and ICP filings", 0);
         AccountDebt debt = detector.debt(candidates, report);
         Map<AcceleratedDomain, ConditionState> icp = new HashMap<>();
         for (Assessment a : detector.assess(candidates, Selector.anyOf(Selector.is(Condition.ICP_INVALID)), c -> Set.of(), report)) {
             icp.put(a.domain(), a.state());
         }
+        progress.phase("reading tags", 0);
         Map<AcceleratedDomain, Map<String, String>> tags = readTags(candidates, cloud, report);
         RunContext ctx = new RunContext(cloud, inv.settings(), request, new AuditLog(inv.log(), name(), inv.requestId()), report,
                 inv.deadlineMillis());
-        DnsView dns = DnsView.read(candidates, ctx, report);
+        progress.phase("reading DNS records", candidates.size());
+        DnsView dns = DnsView.read(candidates, ctx, report, progress);
         Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
+        progress.phase("working out what each function would do next", timerRemedies().size());
         Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
 
         JsonArray rows = new JsonArray();
@@ -93,9 +101,10 @@ public final class InspectFunction implements LifelineFunction {
             row.addProperty("debt", debt.inDebt() == Truth.TRUE ? "in-debt" : debt.inDebt() == Truth.FALSE ? "not-in-debt" : "unknown");
             row.add("dns", dns.row(d));
             row.add("markers", markers(tags.get(d), dns.recordsOf(d)));
-            JsonObject n = next.get(d);
+            JsonObject n = withoutSettled(next.get(d), row.getAsJsonObject("dns"));
             row.add("next", n.get("next"));
             if (n.has("undecided")) row.add("undecided", n.get("undecided"));
+            if (n.has("settled")) row.add("settled", n.get("settled"));
             rows.add(row);
         }
         return report.domains(rows).durationMs(millisSince(start)).build();
@@ -229,7 +238,34 @@ public final class InspectFunction implements LifelineFunction {
                 }
             }
             keepNewFailures(scratch.build(), report);
+            inv.progress().advance();
         }
+        return out;
+    }
+
+    /**
+     * The remedies a timer would select but whose run would change nothing, moved from "next" to "settled" with the
+     * reason. dns-to-origin selects every offline domain, also those whose records it already switched: it acts only
+     * on records that still point at the CDN CNAME, which the DNS column has just read.
+     */
+    static JsonObject withoutSettled(JsonObject next, JsonObject dns) {
+        JsonArray selected = next.getAsJsonArray("next");
+        String points = dns.has("points") ? dns.get("points").getAsString() : "unknown";
+        if (!selected.contains(new com.google.gson.JsonPrimitive(DNS_TO_ORIGIN)) || points.equals("unknown")
+                || points.contains("cdn-cname")) {
+            return next;
+        }
+        JsonObject out = next.deepCopy();
+        JsonArray kept = new JsonArray();
+        for (JsonElement e : selected) if (!e.getAsString().equals(DNS_TO_ORIGIN)) kept.add(e);
+        out.add("next", kept);
+        JsonObject settled = new JsonObject();
+        settled.addProperty("function", DNS_TO_ORIGIN);
+        settled.addProperty("why", points.equals("no-zone") ? "its zone is not in this account's Alidns: nothing to switch"
+                : "no DNS record points at its CDN CNAME: nothing left to switch");
+        JsonArray all = new JsonArray();
+        all.add(settled);
+        out.add("settled", all);
         return out;
     }
 
@@ -261,7 +297,7 @@ public final class InspectFunction implements LifelineFunction {
         private final Map<AcceleratedDomain, String> unreadable = new HashMap<>();
 
         /** Zones once (100 a page); a zone holding several inspected domains is read whole, else the one host. */
-        static DnsView read(List<AcceleratedDomain> candidates, RunContext ctx, Report.Builder report) {
+        static DnsView read(List<AcceleratedDomain> candidates, RunContext ctx, Report.Builder report, Progress progress) {
             DnsView v = new DnsView();
             DnsReads reads;
             List<String> zones;
@@ -281,6 +317,7 @@ public final class InspectFunction implements LifelineFunction {
                 perZone.merge(h.zone(), 1, Integer::sum);
             }
             for (AcceleratedDomain d : candidates) {
+                progress.advance();
                 DnsHost h = v.hosts.get(d);
                 if (h == null) continue;
                 try {

@@ -13,6 +13,7 @@ public final class Invocation {
     private final Consumer<String> log;
     private final String requestId;
     private final long deadlineMillis;
+    private final Progress progress;
 
     public Invocation(Cloud cloud, Settings settings, Consumer<String> log, String requestId, long deadlineMillis) {
         this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -20,6 +21,21 @@ public final class Invocation {
         this.log = Objects.requireNonNull(log, "log");
         this.requestId = requestId;
         this.deadlineMillis = deadlineMillis;
+        this.progress = Progress.NONE;
+    }
+
+    private Invocation(Invocation base, Progress progress) {
+        this.cloud = base.cloud;
+        this.settings = base.settings;
+        this.log = base.log;
+        this.requestId = base.requestId;
+        this.deadlineMillis = base.deadlineMillis;
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    }
+
+    /** This invocation, telling {@code progress} what it does (the command line shows it; FC has none). */
+    public Invocation withProgress(Progress progress) {
+        return new Invocation(this, progress);
     }
 
     /** For tests and the CLI: no time limit beyond ten minutes, log lines dropped or collected by the caller. */
@@ -32,4 +48,5 @@ public final class Invocation {
     public Consumer<String> log() { return log; }
     public String requestId() { return requestId; }
     public long deadlineMillis() { return deadlineMillis; }
+    public Progress progress() { return progress; }
 }

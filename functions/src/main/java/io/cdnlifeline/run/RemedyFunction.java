@@ -67,6 +67,8 @@ public final class RemedyFunction implements LifelineFunction {
             selector = Selector.anyOf(request.when());
         }
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
+        Progress progress = inv.progress();
+        progress.phase("reading the account", 0);
 
         Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
@@ -75,17 +77,18 @@ public final class RemedyFunction implements LifelineFunction {
         if (detection.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
         remedy.prepare(detection.targets(), ctx);
         try {
-            planGuardApply(detection, ctx, report);
+            planGuardApply(detection, ctx, report, progress);
         } finally {
             remedy.finish(ctx);
         }
         return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
     }
 
-    private void planGuardApply(Detection detection, RunContext ctx, Report.Builder report) {
+    private void planGuardApply(Detection detection, RunContext ctx, Report.Builder report, Progress progress) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
-        List<Plan> plans = plan(detection.targets(), ctx);
+        progress.phase("planning", detection.targets().size());
+        List<Plan> plans = plan(detection.targets(), ctx, progress);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;
@@ -112,6 +115,7 @@ public final class RemedyFunction implements LifelineFunction {
         } else if (ctx.dryRun()) {
             recordPlanned(withSteps, report);
         } else if (!withSteps.isEmpty()) {
+            progress.phase("applying", 0);
             remedy.apply(withSteps, ctx, new Applier(ctx));
         }
     }
@@ -121,11 +125,11 @@ public final class RemedyFunction implements LifelineFunction {
     }
 
     /** Plans every target; domains are planned concurrently (reads only), keeping the detection order. */
-    private List<Plan> plan(List<Target> targets, RunContext ctx) {
+    private List<Plan> plan(List<Target> targets, RunContext ctx, Progress progress) {
         List<Plan> out = new ArrayList<>();
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
         if (threads <= 1) {
-            for (Target t : targets) addPlan(out, planOne(t, ctx));
+            for (Target t : targets) addPlan(out, planOne(t, ctx, progress));
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -137,7 +141,7 @@ public final class RemedyFunction implements LifelineFunction {
             List<Future<Plan>> fs = new ArrayList<>(java.util.Collections.nCopies(targets.size(), (Future<Plan>) null));
             for (int i : interleavedByProduct(targets)) {
                 Target t = targets.get(i);
-                fs.set(i, pool.submit(() -> planOne(t, ctx)));
+                fs.set(i, pool.submit(() -> planOne(t, ctx, progress)));
             }
             for (int i = 0; i < targets.size(); i++) {
                 try {
@@ -179,7 +183,7 @@ public final class RemedyFunction implements LifelineFunction {
      * Plans one domain. When its reads fail, the domain is reported as a failed "read" change (so the
      * handler throws and FC's retry plans again) and no plan is returned.
      */
-    private Plan planOne(Target t, RunContext ctx) {
+    private Plan planOne(Target t, RunContext ctx, Progress progress) {
         try {
             return remedy.plan(t, ctx);
         } catch (CloudException e) {
@@ -188,6 +192,8 @@ public final class RemedyFunction implements LifelineFunction {
             ctx.report().change(c);
             ctx.audit().record(c, ctx.request().source());
             return null;
+        } finally {
+            progress.advance();
         }
     }
 

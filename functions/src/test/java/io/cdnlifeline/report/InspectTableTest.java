@@ -51,6 +51,15 @@ class InspectTableTest {
     }
 
     @Test
+    void epochMillisInATagValueAreShownAsADateOfTheGivenZone() {
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        assertEquals("2026-12-02 06:48:47 UTC", InspectTable.dates("1796194127600", utc));
+        assertEquals("until 2026-12-02 06:48:47 UTC by a1b2", InspectTable.dates("until 1796194127600 by a1b2", utc));
+        assertEquals("domestic", InspectTable.dates("domestic", utc));
+        assertEquals("12345", InspectTable.dates("12345", utc), "too short to be a time");
+    }
+
+    @Test
     void anEmptyScopeSaysSo() {
         assertTrue(InspectTable.render(Report.builder("inspect").domains(new JsonArray()).build()).startsWith("no domains in scope"));
     }

@@ -40,8 +40,13 @@ class InspectNextRemedyTest {
         Map<String, JsonObject> rows = rowsByDomain(InspectFunctionTest.inspect(account, account.cloud(), Request.builder().build()));
         // online, filing valid, not in debt, no marker: nothing to do
         assertEquals(List.of(), strings(rows.get("www.z110.test").getAsJsonArray("next")));
-        // offline: its DNS goes to the origin (already done: the record carries the marker and points at the origin)
-        assertEquals(List.of("dns-to-origin"), strings(rows.get("api.z111.test").getAsJsonArray("next")));
+        // offline, and its DNS already goes to the origin (the record carries the marker): dns-to-origin's timer selects
+        // it but would change nothing, so it is not next but settled, with the reason
+        JsonObject api = rows.get("api.z111.test");
+        assertEquals(List.of(), strings(api.getAsJsonArray("next")));
+        JsonObject settled = api.getAsJsonArray("settled").get(0).getAsJsonObject();
+        assertEquals("dns-to-origin", settled.get("function").getAsString());
+        assertTrue(settled.get("why").getAsString().contains("no DNS record points at its CDN CNAME"), api.toString());
         // moved overseas by switch-to-overseas, filing valid again: restore
         JsonObject apex = rows.get("z112.test");
         assertEquals(List.of("restore-coverage"), strings(apex.getAsJsonArray("next")));

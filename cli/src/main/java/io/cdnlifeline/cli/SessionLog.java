@@ -1,0 +1,60 @@
+package io.cdnlifeline.cli;
+
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The FC logger of a run started by a person: the audit trail's JSON lines feed the progress line's count of
+ * changes and reach stderr only with --verbose or --log-format json (as they reach FC's log); every other line
+ * (what the command line itself says) is printed, through the progress line so the two never mix.
+ */
+final class SessionLog implements FunctionComputeLogger {
+    private final ProgressLine progress;
+    private final boolean showAudit;
+    private volatile Level level = Level.INFO;
+
+    SessionLog(ProgressLine progress, boolean showAudit) {
+        this.progress = progress;
+        this.showAudit = showAudit;
+    }
+
+    @Override public void trace(String s) { write(Level.TRACE, s); }
+    @Override public void debug(String s) { write(Level.DEBUG, s); }
+    @Override public void info(String s) { write(Level.INFO, s); }
+    @Override public void warn(String s) { write(Level.WARN, s); }
+    @Override public void error(String s) { write(Level.ERROR, s); }
+    @Override public void fatal(String s) { write(Level.FATAL, s); }
+
+    @Override
+    public void setLogLevel(Level l) {
+        level = l == null ? Level.INFO : l;
+    }
+
+    private void write(Level l, String line) {
+        if (l.ordinal() < level.ordinal()) return;
+        JsonObject audit = auditLine(line);
+        if (audit == null) {
+            progress.println(line);
+            return;
+        }
+        JsonElement status = audit.get("status");
+        if (status != null && status.isJsonPrimitive()) progress.change(status.getAsString());
+        if (showAudit) progress.println(line);
+    }
+
+    /** The line as JSON when it is one of the audit trail's ({@code "audit":"lifeline"}), else null. */
+    static JsonObject auditLine(String line) {
+        if (line == null || !line.startsWith("{") || !line.contains("\"audit\"")) return null;
+        try {
+            JsonElement e = JsonParser.parseString(line);
+            if (!e.isJsonObject()) return null;
+            JsonElement audit = e.getAsJsonObject().get("audit");
+            return audit != null && audit.isJsonPrimitive() && "lifeline".equals(audit.getAsString()) ? e.getAsJsonObject() : null;
+        } catch (JsonParseException notJson) {
+            return null;
+        }
+    }
+}
