@@ -99,7 +99,7 @@ public final class Lifeline implements Callable<Integer> {
 
     private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof BadInputException || e instanceof UnknownFunctionException
+        if (e instanceof BadInputException || e instanceof UnknownFunctionException || e instanceof SandboxVerbException
                 || e instanceof MissingCredentialsException || e instanceof BadSettingsException) {
             err.println("lifeline: " + e.getMessage());
             err.flush();

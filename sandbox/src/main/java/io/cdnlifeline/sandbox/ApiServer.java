@@ -200,8 +200,20 @@ final class ApiServer implements HttpHandler {
                     send(exchange, 200, Json.STATE.toJson(sandbox.traffic().limits()));
                     return;
                 default:
+                    if (path.startsWith("/_sandbox/domains/") || path.startsWith("/_sandbox/account/")) {
+                        if (!"POST".equals(method)) {
+                            send(exchange, 405, "{\"error\":\"a story verb is a POST\"}");
+                            return;
+                        }
+                        send(exchange, 200, Json.STATE.toJson(sandbox.play(path, text)));
+                        return;
+                    }
                     send(exchange, 404, "{\"error\":\"unknown admin endpoint\"}");
             }
+        } catch (StoryVerbs.NotFound e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("error", e.getMessage());
+            send(exchange, 404, Json.WIRE.toJson(o));
         } catch (RuntimeException e) {
             JsonObject o = new JsonObject();
             o.addProperty("error", String.valueOf(e.getMessage()));

@@ -112,11 +112,17 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Replaces the whole state with a seed (what {@code PUT /_sandbox/state} does). */
+    /**
+     * Replaces the whole state with a seed (what {@code PUT /_sandbox/state} does). The limits and faults stay as
+     * they are unless the seed has them: a state edited by hand replaces the account, not the weather.
+     */
     public void replaceState(String seedJson) {
         SandboxState next = parse(seedJson);
+        JsonObject given = com.google.gson.JsonParser.parseString(seedJson).getAsJsonObject();
         writeLock.lock();
         try {
+            if (!given.has("limits")) next.limits = traffic.limits();
+            if (!given.has("faults")) next.faults = traffic.faults();
             install(next);
         } finally {
             writeLock.unlock();
@@ -143,6 +149,31 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Plays one story verb of the admin API on the live state: {@code /_sandbox/domains/{domain}/{verb}} (offline,
+     * online, icp-invalid, icp-valid) or {@code /_sandbox/account/{verb}} (debt, pay; the body may say
+     * {@code {"allDomains": true, "availableAmount": "-42.17"}}). Answers the fields changed, before and after.
+     * @throws IllegalArgumentException for a malformed body
+     */
+    public JsonObject play(String path, String body) {
+        String rest = path.substring("/_sandbox/".length());
+        String[] parts = rest.split("/");
+        JsonObject options = body == null || body.isBlank() ? new JsonObject() : parseObject(body, JsonObject.class);
+        JsonObject[] result = new JsonObject[1];
+        if (parts.length == 3 && parts[0].equals("domains")) {
+            String domain = java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            update(s -> result[0] = StoryVerbs.onDomain(s, domain, parts[2]));
+        } else if (parts.length == 2 && parts[0].equals("account")) {
+            boolean all = options.has("allDomains") && options.get("allDomains").getAsBoolean();
+            String balance = options.has("availableAmount") ? options.get("availableAmount").getAsString() : null;
+            update(s -> result[0] = StoryVerbs.onAccount(s, parts[1], all, balance));
+        } else {
+            throw new StoryVerbs.NotFound("expected /_sandbox/domains/{domain}/{" + String.join("|", StoryVerbs.DOMAIN_VERBS)
+                    + "} or /_sandbox/account/{" + String.join("|", StoryVerbs.ACCOUNT_VERBS) + "}; got " + path);
+        }
+        return result[0];
     }
 
     /** Reads the live state under the lock. */
@@ -250,7 +281,32 @@ public final class Sandbox implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("empty seed");
         }
+        check(s);
         return s;
+    }
+
+    /** What the seed format requires and no default can fill: a name per domain, a value per record. */
+    private static void check(SandboxState s) {
+        for (String product : List.of("cdn", "dcdn")) {
+            List<Domain> ds = product.equals("cdn") ? s.cdn : s.dcdn;
+            if (ds == null) continue;
+            for (int i = 0; i < ds.size(); i++) {
+                if (ds.get(i) == null || ds.get(i).domain == null || ds.get(i).domain.isBlank()) {
+                    throw new IllegalArgumentException("seed: " + product + "[" + i + "] has no \"domain\"");
+                }
+            }
+        }
+        if (s.dns == null) return;
+        for (DnsZone z : s.dns) {
+            if (z == null || z.zone == null || z.zone.isBlank()) throw new IllegalArgumentException("seed: a dns entry has no \"zone\"");
+            if (z.records == null) continue;
+            for (int i = 0; i < z.records.size(); i++) {
+                DnsRecord r = z.records.get(i);
+                String which = "seed: zone " + z.zone + ", record " + (r != null && r.recordId != null ? r.recordId : "#" + (i + 1))
+                        + (r != null && r.rr != null ? " (rr " + r.rr + ")" : "");
+                if (r == null || r.value == null || r.value.isBlank()) throw new IllegalArgumentException(which + " has no \"value\"");
+            }
+        }
     }
 
     private static <T> T parseObject(String json, Class<T> type) {

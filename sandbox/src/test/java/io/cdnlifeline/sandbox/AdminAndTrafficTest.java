@@ -48,6 +48,64 @@ class AdminAndTrafficTest {
     }
 
     @Test
+    void aStateReplaceWithoutLimitsAndFaultsKeepsTheOnesInForce() {
+        // given limits and faults set, and a state without them
+        client.admin("PUT", "/_sandbox/limits", "{\"latencyMs\":7,\"enforceQps\":true}");
+        client.admin("PUT", "/_sandbox/faults", "{\"errorRate\":0.0,\"throttleRate\":0.0,\"seed\":42}");
+        JsonObject state = JsonParser.parseString(client.admin("GET", "/_sandbox/state", null)).getAsJsonObject();
+        state.remove("limits");
+        state.remove("faults");
+        // when
+        client.admin("PUT", "/_sandbox/state", state.toString());
+        // then they are still in force, and GET still returns everything
+        JsonObject after = JsonParser.parseString(client.admin("GET", "/_sandbox/state", null)).getAsJsonObject();
+        assertEquals(7, after.getAsJsonObject("limits").get("latencyMs").getAsInt(), after.toString());
+        assertEquals(42, after.getAsJsonObject("faults").get("seed").getAsInt(), after.toString());
+        // and a state that has them replaces them
+        state.add("limits", JsonParser.parseString("{\"latencyMs\":0,\"enforceQps\":false}"));
+        client.admin("PUT", "/_sandbox/state", state.toString());
+        assertEquals(0, JsonParser.parseString(sandbox.stateJson()).getAsJsonObject().getAsJsonObject("limits").get("latencyMs").getAsInt());
+    }
+
+    @Test
+    void aSeedRecordWithoutAValueIsRefusedNamingIt() {
+        String seed = "{\"dns\":[{\"zone\":\"example.org\",\"records\":[{\"recordId\":\"7\",\"rr\":\"www\",\"type\":\"A\"}]}]}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sandbox.start(0, seed).close());
+        assertEquals("seed: zone example.org, record 7 (rr www) has no \"value\"", e.getMessage());
+        IllegalStateException put = assertThrows(IllegalStateException.class, () -> client.admin("PUT", "/_sandbox/state", seed));
+        assertTrue(put.getMessage().startsWith("400") && put.getMessage().contains("has no \\\"value\\\""), put.getMessage());
+    }
+
+    @Test
+    void storyVerbsPlayTheCloudAndSayWhatChanged() {
+        // when
+        JsonObject offline = JsonParser.parseString(client.admin("POST", "/_sandbox/domains/www.example.com/offline", "")).getAsJsonObject();
+        client.admin("POST", "/_sandbox/domains/www.example.com/icp-invalid", "");
+        JsonObject debt = JsonParser.parseString(client.admin("POST", "/_sandbox/account/debt", "{\"allDomains\":true}")).getAsJsonObject();
+        // then
+        assertEquals("{\"domain\":\"www.example.com\",\"product\":\"cdn\",\"field\":\"status\",\"before\":\"online\",\"after\":\"offline\"}",
+                offline.getAsJsonArray("changed").get(0).toString());
+        JsonObject state = JsonParser.parseString(sandbox.stateJson()).getAsJsonObject();
+        assertTrue(client.call("cdn", "DescribeUserCdnStatus").body.get("InDebt").getAsBoolean());
+        for (com.google.gson.JsonElement d : state.getAsJsonArray("cdn")) {
+            assertEquals("offline", d.getAsJsonObject().get("status").getAsString(), d.toString());
+        }
+        assertFalse((boolean) sandbox.read(s -> s.cdnDomain("www.example.com").icp));
+        assertTrue(debt.getAsJsonArray("changed").size() > 3, debt.toString());
+        // and paying brings them back
+        client.admin("POST", "/_sandbox/account/pay", "{\"allDomains\":true}");
+        assertFalse(client.call("cdn", "DescribeUserCdnStatus").body.get("InDebt").getAsBoolean());
+        assertEquals("online", sandbox.read(s -> s.cdnDomain("img.example.com").status));
+    }
+
+    @Test
+    void aStoryVerbOnAnUnknownDomainIsA404ThatSaysSo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> client.admin("POST", "/_sandbox/domains/nope.example.com/offline", ""));
+        assertTrue(e.getMessage().startsWith("404") && e.getMessage().contains("no CDN or DCDN domain 'nope.example.com'"), e.getMessage());
+    }
+
+    @Test
     void stateJsonKeepsRecordStatusAsSeeded() {
         assertTrue(sandbox.stateJson().contains("\"status\": \"ENABLE\""));
     }
