@@ -98,7 +98,9 @@ final class LocalSession {
                         + " with the cloud's error. Running it again is safe: every run plans from the live state.");
             }
         } else if (status == ExitStatus.REFUSED) {
-            long planned = count(report, "planned");
+            // The guard's own count (changes it waives, e.g. an account-wide debt's, are not in it), else every planned one.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("would make ([0-9]+) changes").matcher(string(report, "refused"));
+            long planned = m.find() ? Long.parseLong(m.group(1)) : count(report, "planned");
             err.println("lifeline: " + function + ": " + string(report, "refused") + ". If that many is right (an account-wide"
                     + " outage), run again with --max-changes " + planned + (report.get("dryRun").getAsBoolean() ? "" : " (check the plan"
                     + " first with --dry-run)") + ".");
