@@ -69,10 +69,17 @@ final class AccessProblem {
             if (first == null || k == Kind.CREDENTIALS && first != Kind.CREDENTIALS) {
                 first = k;
                 code = errorCode;
-                message = text(error, "message");
+                message = withoutStringToSign(text(error, "message"));
             }
         }
         return first == null ? null : new AccessProblem(first, code, message, failed);
+    }
+
+    /** A refused signature's message ends in the cloud's string to sign, already omitted: nothing to read there. */
+    static String withoutStringToSign(String message) {
+        if (message == null) return "";
+        int cut = message.toLowerCase(java.util.Locale.ROOT).indexOf(" server string to sign");
+        return cut < 0 ? message : message.substring(0, cut).trim();
     }
 
     Kind kind() {

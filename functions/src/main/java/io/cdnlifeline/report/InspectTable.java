@@ -45,7 +45,10 @@ public final class InspectTable {
                     text(row, "debt"), dns(row), markers(row, zone), next(row));
             legend.addAll(explained(row));
         }
-        b.append(t.isEmpty() ? "no domains in scope\n" : t.render());
+        List<Change> failed = new ArrayList<>();
+        for (Change c : r.changes()) if (c.status() == ChangeStatus.FAILED) failed.add(c);
+        // With reads failed, an empty table says nothing of the scope: the domains could not be listed.
+        b.append(!t.isEmpty() ? t.render() : failed.isEmpty() ? "no domains in scope\n" : "no domains could be read\n");
         if (!t.isEmpty()) {
             b.append('\n').append("NEXT: what the functions' timers would do on their next run; none: nothing.\n");
             if (!legend.isEmpty()) {
@@ -53,8 +56,6 @@ public final class InspectTable {
                 for (String l : legend) b.append("  ").append(l).append('\n');
             }
         }
-        List<Change> failed = new ArrayList<>();
-        for (Change c : r.changes()) if (c.status() == ChangeStatus.FAILED) failed.add(c);
         if (!failed.isEmpty()) {
             TextTable f = new TextTable("COULD NOT READ", "ERROR");
             for (Change c : failed) f.row(c.resource(), ReportTable.detail(c));

@@ -86,7 +86,7 @@ public final class InspectFunction implements LifelineFunction {
         progress.phase("reading DNS records", candidates.size());
         DnsView dns = DnsView.read(candidates, ctx, report, progress);
         Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
-        progress.phase("working out what each function would do next", timerRemedies().size());
+        progress.phase("working out what each function would do next", 0);
         Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
 
         JsonArray rows = new JsonArray();
@@ -238,7 +238,6 @@ public final class InspectFunction implements LifelineFunction {
                 }
             }
             keepNewFailures(scratch.build(), report);
-            inv.progress().advance();
         }
         return out;
     }

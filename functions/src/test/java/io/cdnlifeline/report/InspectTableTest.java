@@ -60,6 +60,15 @@ class InspectTableTest {
     }
 
     @Test
+    void anEmptyTableAfterFailedReadsDoesNotBlameTheScope() {
+        Report r = Report.builder("inspect").domains(new JsonArray())
+                .change(Change.planned("cdn domains", "cdn", "cdn:domains/page-1", "read", null, null)
+                        .failed(ChangeError.of(new CloudException("InvalidAccessKeyId.NotFound", "not found", "RID", 404, false))))
+                .build();
+        assertTrue(InspectTable.render(r).startsWith("no domains could be read\n"), InspectTable.render(r));
+    }
+
+    @Test
     void anEmptyScopeSaysSo() {
         assertTrue(InspectTable.render(Report.builder("inspect").domains(new JsonArray()).build()).startsWith("no domains in scope"));
     }
