@@ -21,6 +21,15 @@ class LifelineUsageTest {
             assertTrue(run.out.contains(command), "help lists " + command + "\n" + run);
         }
         assertTrue(run.out.contains("Exit status"), run::toString);
+        assertTrue(run.out.contains("4 could not reach or authenticate"), run::toString);
+        for (String command : new String[] {"invoke", "inspect"}) {
+            CommandRun help = CommandRun.of(command, "--help");
+            assertTrue(help.out.contains("4 could not reach or authenticate"), help::toString);
+        }
+        CommandRun invoke = CommandRun.of("invoke", "--help");
+        for (String option : new String[] {"--max-changes", "--scope", "--exclude", "--verbose", "--log-format"}) {
+            assertTrue(invoke.out.contains(option), "invoke --help lists " + option + "\n" + invoke);
+        }
         assertEquals("", run.err);
     }
 
