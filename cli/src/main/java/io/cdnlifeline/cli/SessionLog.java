@@ -1,6 +1,5 @@
 package io.cdnlifeline.cli;
 
-import com.aliyun.fc.runtime.FunctionComputeLogger;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,30 +10,17 @@ import com.google.gson.JsonParser;
  * changes and reach stderr only with --verbose or --log-format json (as they reach FC's log); every other line
  * (what the command line itself says) is printed, through the progress line so the two never mix.
  */
-final class SessionLog implements FunctionComputeLogger {
+final class SessionLog extends LevelledLogger {
     private final ProgressLine progress;
     private final boolean showAudit;
-    private volatile Level level = Level.INFO;
 
     SessionLog(ProgressLine progress, boolean showAudit) {
         this.progress = progress;
         this.showAudit = showAudit;
     }
 
-    @Override public void trace(String s) { write(Level.TRACE, s); }
-    @Override public void debug(String s) { write(Level.DEBUG, s); }
-    @Override public void info(String s) { write(Level.INFO, s); }
-    @Override public void warn(String s) { write(Level.WARN, s); }
-    @Override public void error(String s) { write(Level.ERROR, s); }
-    @Override public void fatal(String s) { write(Level.FATAL, s); }
-
     @Override
-    public void setLogLevel(Level l) {
-        level = l == null ? Level.INFO : l;
-    }
-
-    private void write(Level l, String line) {
-        if (l.ordinal() < level.ordinal()) return;
+    void line(String line) {
         JsonObject audit = auditLine(line);
         if (audit == null) {
             progress.println(line);

@@ -39,6 +39,12 @@ class InvokeCredentialsTest {
         sandbox.close();
     }
 
+    /** Writes ~/.aliyun/config.json under {@code home} as the aliyun CLI would. */
+    private static void aliyunConfig(Path home, String json) throws java.io.IOException {
+        Files.createDirectories(home.resolve(".aliyun"));
+        Files.writeString(home.resolve(".aliyun/config.json"), json, StandardCharsets.UTF_8);
+    }
+
     private CommandRun invoke(Map<String, String> env, String... extra) {
         String[] args = new String[5 + extra.length];
         args[0] = "invoke";
@@ -93,11 +99,9 @@ class InvokeCredentialsTest {
     @Test
     void aProfileOfTheAliyunCliConfigIsUsed() throws Exception {
         // given an aliyun CLI config whose profile "lab" holds the sandbox's keys
-        Files.createDirectories(home.resolve(".aliyun"));
-        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"default\",\"profiles\":["
+        aliyunConfig(home, "{\"current\":\"default\",\"profiles\":["
                 + "{\"name\":\"default\",\"mode\":\"AK\",\"access_key_id\":\"LTAI-other\",\"access_key_secret\":\"x\"},"
-                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
-                StandardCharsets.UTF_8);
+                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}");
         // when
         CommandRun run = invoke(Map.of(), "--profile", "lab");
         // then
@@ -108,10 +112,8 @@ class InvokeCredentialsTest {
     @Test
     void aProfileThatDoesNotExistIsAUsageErrorNamingIt() throws Exception {
         // given a config without that profile
-        Files.createDirectories(home.resolve(".aliyun"));
-        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"default\",\"profiles\":["
-                + "{\"name\":\"default\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
-                StandardCharsets.UTF_8);
+        aliyunConfig(home, "{\"current\":\"default\",\"profiles\":["
+                + "{\"name\":\"default\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}");
         // when
         CommandRun run = invoke(Map.of(), "--profile", "nosuch");
         // then nothing ran, not even with the sandbox keys
@@ -133,10 +135,8 @@ class InvokeCredentialsTest {
     @Test
     void withAnAliyunConfigButNoCurrentCredentialsTheMessageOffersProfile() throws Exception {
         // given a config whose current profile does not exist
-        Files.createDirectories(home.resolve(".aliyun"));
-        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"gone\",\"profiles\":["
-                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
-                StandardCharsets.UTF_8);
+        aliyunConfig(home, "{\"current\":\"gone\",\"profiles\":["
+                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}");
         // when
         CommandRun run = CommandRun.withEnv(Map.of(), "invoke", "dns-to-origin", "--payload", READ_ONLY);
         // then
@@ -147,10 +147,8 @@ class InvokeCredentialsTest {
     @Test
     void theAliyunConfigIsFoundUnderHomeAsTheShellSetsIt(@TempDir Path otherHome) throws Exception {
         // given $HOME elsewhere than the JVM's user.home, holding a config whose current profile has the sandbox's keys
-        Files.createDirectories(otherHome.resolve(".aliyun"));
-        Files.writeString(otherHome.resolve(".aliyun/config.json"), "{\"current\":\"lab\",\"profiles\":["
-                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}",
-                StandardCharsets.UTF_8);
+        aliyunConfig(otherHome, "{\"current\":\"lab\",\"profiles\":["
+                + "{\"name\":\"lab\",\"mode\":\"AK\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\"}]}");
         // when
         CommandRun run = invoke(Map.of("HOME", otherHome.toString()), "--profile", "lab");
         // then the profile was found there
