@@ -9,7 +9,7 @@ import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.handler.LifelineHandler;
 import io.cdnlifeline.handler.RemediationFailedException;
-import io.cdnlifeline.run.Progress;
+import io.cdnlifeline.report.Progress;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

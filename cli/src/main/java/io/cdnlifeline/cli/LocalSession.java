@@ -55,7 +55,7 @@ final class LocalSession {
         CloudCredentials credentials = CredentialChain.resolve(cloud.profile, settings.endpoint(), env, log::info);
         if (settings.endpoint() != null) EndpointCheck.reachable(settings.endpoint());
         LocalInvoker invoker = new LocalInvoker(settings, credentials, log,
-                progress != null ? progress : io.cdnlifeline.run.Progress.NONE, overrides.maxChanges);
+                progress != null ? progress : io.cdnlifeline.report.Progress.NONE, overrides.maxChanges);
         LocalRun run;
         if (progress != null) progress.start();
         try {

@@ -1,6 +1,6 @@
 package io.cdnlifeline.cli;
 
-import io.cdnlifeline.run.Progress;
+import io.cdnlifeline.report.Progress;
 
 import java.io.PrintWriter;
 import java.util.Map;

@@ -91,6 +91,20 @@ class OperatorCommandLineTest {
     }
 
     @Test
+    void theIcpChecksOneDomainAtATimeAreCountedToo() {
+        // given a slow cloud (every call 60 ms) and a progress line every 50 ms
+        sandbox.setLimits(new Limits(60, false));
+        StringWriter err = new StringWriter();
+        // when switch-to-overseas's timer looks for invalid filings
+        int status = Lifeline.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(), Terminal.plain(50),
+                "invoke", "switch-to-overseas", "--payload", "{}", "--dry-run", "--endpoint", sandbox.endpoint());
+        // then
+        assertEquals(0, status, err::toString);
+        assertTrue(err.toString().lines().anyMatch(l -> l.matches("switch-to-overseas: checking ICP filings [0-9]+/[0-9]+ domains?, [0-9]+ s")),
+                err::toString);
+    }
+
+    @Test
     void onATerminalTheProgressIsOneLiveLineErasedAtTheEnd() {
         // given a slow cloud
         sandbox.setLimits(new Limits(40, false));

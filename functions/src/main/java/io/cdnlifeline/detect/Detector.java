@@ -14,6 +14,7 @@ import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeError;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
+import io.cdnlifeline.report.Progress;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,11 +49,18 @@ public final class Detector {
 
     private final Cloud cloud;
     private final Settings settings;
+    private volatile Progress progress = Progress.NONE;
     private AccountDebt debt;
 
     public Detector(Cloud cloud, Settings settings) {
         this.cloud = cloud;
         this.settings = settings;
+    }
+
+    /** Tells {@code p} of the reads that go domain by domain (named domains' details, ICP checks): they are the slow ones. */
+    public Detector progress(Progress p) {
+        this.progress = java.util.Objects.requireNonNull(p, "progress");
+        return this;
     }
 
     public Detection detect(Request request, Selector selector, MarkerProbe probe, Report.Builder report) {
@@ -186,6 +194,7 @@ public final class Detector {
                 toCheck.add(d);
             }
         }
+        if (!toCheck.isEmpty()) progress.phase("checking ICP filings", toCheck.size());
         forEachConcurrently(toCheck, d -> {
             ConditionState s = states.get(d);
             try {
@@ -193,6 +202,8 @@ public final class Detector {
             } catch (CloudException e) {
                 report.change(readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/icp", e));
                 s.unknown(Condition.ICP_INVALID, "could not read the ICP filing state: " + e);
+            } finally {
+                progress.advance();
             }
         });
     }
@@ -253,17 +264,22 @@ public final class Detector {
         }
         Map<String, AcceleratedDomain> found = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+        if (!inScope.isEmpty()) progress.phase("reading the named domains", inScope.size());
         forEachConcurrently(inScope, name -> {
-            for (Product p : request.products()) {
-                try {
-                    found.put(name, cloud.cdn().describeDomain(p, name));
-                    return;
-                } catch (CloudException e) {
-                    if (isNotFound(e)) continue;
-                    report.change(readFailure(name, p, p.id() + ":" + name + "/detail", e));
-                    failed.put(name, e.toString());
-                    return;
+            try {
+                for (Product p : request.products()) {
+                    try {
+                        found.put(name, cloud.cdn().describeDomain(p, name));
+                        return;
+                    } catch (CloudException e) {
+                        if (isNotFound(e)) continue;
+                        report.change(readFailure(name, p, p.id() + ":" + name + "/detail", e));
+                        failed.put(name, e.toString());
+                        return;
+                    }
                 }
+            } finally {
+                progress.advance();
             }
         });
         List<AcceleratedDomain> out = new ArrayList<>();
@@ -293,6 +309,7 @@ public final class Detector {
     private List<AcceleratedDomain> accountDomains(Request request, Report.Builder report) {
         // Keyed by product and name: a domain added while we page can shift another onto the next page twice.
         Map<String, AcceleratedDomain> out = new LinkedHashMap<>();
+        progress.phase("listing domains", 0);
         for (Product p : request.products()) {
             int page = 1;
             while (true) {

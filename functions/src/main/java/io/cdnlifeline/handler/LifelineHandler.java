@@ -14,11 +14,11 @@ import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.BadInputException;
 import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.event.Request;
+import io.cdnlifeline.report.Progress;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.ReportJson;
 import io.cdnlifeline.run.Invocation;
 import io.cdnlifeline.run.LifelineFunction;
-import io.cdnlifeline.run.Progress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

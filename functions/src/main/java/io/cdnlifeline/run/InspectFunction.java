@@ -25,6 +25,7 @@ import io.cdnlifeline.remedy.RunContext;
 import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeStatus;
+import io.cdnlifeline.report.Progress;
 import io.cdnlifeline.report.Report;
 
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ public final class InspectFunction implements LifelineFunction {
         Report.Builder report = Report.builder(name()).requestId(inv.requestId()).dryRun(true);
         report.note("inspect is read-only: it changes nothing");
         Cloud cloud = ReadOnlyCloud.of(inv.cloud());
-        Detector detector = new Detector(cloud, inv.settings());
         Progress progress = inv.progress();
+        Detector detector = new Detector(cloud, inv.settings()).progress(progress);
         progress.phase("listing domains", 0);
 
         List<AcceleratedDomain> candidates = withDcdnCoverage(detector.candidates(request, report), cloud, report);

@@ -2,6 +2,7 @@ package io.cdnlifeline.run;
 
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.report.Progress;
 
 import java.util.Objects;
 import java.util.function.Consumer;

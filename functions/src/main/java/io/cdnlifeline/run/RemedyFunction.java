@@ -20,6 +20,7 @@ import io.cdnlifeline.report.AuditLog;
 import io.cdnlifeline.report.Change;
 import io.cdnlifeline.report.ChangeError;
 import io.cdnlifeline.report.ChangeStatus;
+import io.cdnlifeline.report.Progress;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.Skip;
 
@@ -74,7 +75,7 @@ public final class RemedyFunction implements LifelineFunction {
         Progress progress = inv.progress();
         progress.phase("reading the account", 0);
 
-        Detector detector = new Detector(inv.cloud(), inv.settings());
+        Detector detector = new Detector(inv.cloud(), inv.settings()).progress(progress);
         Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.

@@ -1,4 +1,4 @@
-package io.cdnlifeline.run;
+package io.cdnlifeline.report;
 
 /**
  * What a run is doing, for a person watching it on the command line: the phase, and how many of the phase's
