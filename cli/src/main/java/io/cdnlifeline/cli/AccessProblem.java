@@ -75,6 +75,24 @@ final class AccessProblem {
         return first == null ? null : new AccessProblem(first, code, message, failed);
     }
 
+    /**
+     * When the cloud took the credentials but refused an action to them (RAM), what to do about it; else null.
+     * Such a run is an ordinary failed run (exit 1): the calls that were allowed did their work.
+     */
+    static String permissionHint(JsonObject report) {
+        JsonElement changes = report.get("changes");
+        if (changes == null || !changes.isJsonArray()) return null;
+        for (JsonElement e : changes.getAsJsonArray()) {
+            JsonObject c = e.getAsJsonObject();
+            if (!c.has("error")) continue;
+            String code = text(c.getAsJsonObject("error"), "code");
+            if (code != null && (code.startsWith("Forbidden.RAM") || code.startsWith("NoPermission") || code.equals("Forbidden.NoPermission"))) {
+                return "The credentials lack a permission (" + code + "): give their RAM user or role the policy in ram-policy.json.";
+            }
+        }
+        return null;
+    }
+
     /** A refused signature's message ends in the cloud's string to sign, already omitted: nothing to read there. */
     static String withoutStringToSign(String message) {
         if (message == null) return "";

@@ -95,7 +95,8 @@ final class LocalSession {
                 status = ExitStatus.NO_ACCESS;
             } else {
                 err.println("lifeline: " + function + ": " + count(report, "failed") + " change(s) failed; the Report lists them"
-                        + " with the cloud's error. Running it again is safe: every run plans from the live state.");
+                        + " with the cloud's error. Running it again is safe: every run plans from the live state."
+                        + (AccessProblem.permissionHint(report) == null ? "" : " " + AccessProblem.permissionHint(report)));
             }
         } else if (status == ExitStatus.REFUSED) {
             // The guard's own count (changes it waives, e.g. an account-wide debt's, are not in it), else every planned one.

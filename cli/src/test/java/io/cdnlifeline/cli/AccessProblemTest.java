@@ -41,6 +41,14 @@ class AccessProblemTest {
     }
 
     @Test
+    void aPermissionRefusedIsAnOrdinaryFailureWithAHint() {
+        JsonObject r = report("Forbidden.RAM");
+        assertNull(AccessProblem.of(r));
+        assertTrue(AccessProblem.permissionHint(r).contains("ram-policy.json"), AccessProblem.permissionHint(r));
+        assertNull(AccessProblem.permissionHint(report("Throttling.User")));
+    }
+
+    @Test
     void theExplanationNamesTheEndpointTheKeyAndWhatToDoWithoutTheStringToSign() {
         String text = AccessProblem.of(report("SignatureDoesNotMatch"))
                 .explain("http://127.0.0.1:8787", "access key sandbox-ak from ALIBABA_CLOUD_ACCESS_KEY_ID", 0);
