@@ -46,14 +46,6 @@ final class LocalInvoker {
         this.maxChanges = maxChanges;
     }
 
-    Settings settings() {
-        return settings;
-    }
-
-    CloudCredentials credentials() {
-        return credentials;
-    }
-
     /**
      * @param event the trigger event or Request JSON, as FC would deliver it
      * @throws io.cdnlifeline.event.BadInputException when the event is not understood (nothing ran)

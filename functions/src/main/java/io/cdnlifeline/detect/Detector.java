@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,7 @@ public final class Detector {
 
     /** Tells {@code p} of the reads that go domain by domain (named domains' details, ICP checks): they are the slow ones. */
     public Detector progress(Progress p) {
-        this.progress = java.util.Objects.requireNonNull(p, "progress");
+        this.progress = Objects.requireNonNull(p, "progress");
         return this;
     }
 

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -62,7 +63,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
 
     /** Used by the CLI: told what each run does, for a person watching (FC has no one watching). */
     public final LifelineHandler withProgress(Progress p) {
-        this.progress = java.util.Objects.requireNonNull(p, "progress");
+        this.progress = Objects.requireNonNull(p, "progress");
         return this;
     }
 

@@ -31,7 +31,7 @@ public final class Invocation {
         this.log = base.log;
         this.requestId = base.requestId;
         this.deadlineMillis = base.deadlineMillis;
-        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** This invocation, telling {@code progress} what it does (the command line shows it; FC has none). */
