@@ -43,8 +43,11 @@ public final class Detector {
     /** Cheapest first: later conditions are read only for domains still undecided. */
     private static final Condition[] ORDER = {Condition.ALWAYS, Condition.OFFLINE, Condition.ONLINE,
             Condition.IN_DEBT, Condition.REMEDIATED, Condition.ICP_INVALID};
-    static final String ICP_NOT_FOR_DCDN = "the ICP check (CheckCdnDomainICP) is a CDN API and is not available for DCDN domains:"
-            + " icp-invalid is never true for them, and their filing is never proven valid";
+    /** The run-wide note for a product without an ICP check (timers: nothing is acted on by a guess). */
+    static String icpNotAvailable(Product p) {
+        return "the ICP check (CheckCdnDomainICP) is a CDN API and is not available for " + p.can().title() + " domains:"
+                + " icp-invalid is never true for them, and their filing is never proven valid";
+    }
 
     private final Cloud cloud;
     private final Settings settings;
@@ -176,9 +179,9 @@ public final class Detector {
             ConditionState s = states.get(d);
             if (!coversMainland(d.coverage()) && !mustProveValid) {
                 s.icpNotChecked("coverage is overseas: the ICP filing was not checked");
-            } else if (d.product() == Product.DCDN) {
-                report.note(ICP_NOT_FOR_DCDN);
-                s.unknown(Condition.ICP_INVALID, "the ICP check is not available for DCDN domains");
+            } else if (!d.product().can().checksIcp()) {
+                report.note(icpNotAvailable(d.product()));
+                s.unknown(Condition.ICP_INVALID, "the ICP check is not available for " + d.product().can().title() + " domains");
             } else {
                 toCheck.add(d);
             }
@@ -295,7 +298,7 @@ public final class Detector {
             while (true) {
                 DomainPage dp;
                 try {
-                    dp = cloud.cdn().listDomains(p, page, CdnApi.MAX_PAGE_SIZE, null);
+                    dp = cloud.cdn().listDomains(p, page, p.can().maxPageSize(), null);
                 } catch (CloudException e) {
                     // The domains of the pages not read are not known, so nothing is done to them.
                     report.change(readFailure(p.id() + " domains", p, p.id() + ":domains/page-" + page, e));
@@ -320,7 +323,7 @@ public final class Detector {
         StringBuilder b = new StringBuilder();
         for (Product p : ps) {
             if (b.length() > 0) b.append(" and ");
-            b.append(p.id().toUpperCase(Locale.ROOT));
+            b.append(p.can().title());
         }
         return b.toString();
     }

@@ -108,11 +108,11 @@ public final class RequestParser {
                     break;
                 case "products":
                     for (JsonElement p : array(v, where + ".products", "[\"cdn\"], [\"dcdn\"] or both")) {
-                        String id = string(p, where + ".products[]", "cdn or dcdn");
+                        String id = string(p, where + ".products[]", "one of " + Product.ids());
                         try {
                             b.product(Product.fromId(id));
                         } catch (IllegalArgumentException ex) {
-                            throw new BadInputException(where + ".products has '" + DomainNames.printable(id) + "'; expected cdn or dcdn");
+                            throw new BadInputException(where + ".products has '" + DomainNames.printable(id) + "'; expected any of " + Product.ids());
                         }
                     }
                     break;

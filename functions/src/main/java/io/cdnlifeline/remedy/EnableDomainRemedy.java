@@ -78,7 +78,8 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
         List<Step> steps = new ArrayList<>();
         if (target.domain().isOffline()) {
             steps.add(new Step(startChange(p, name, status), () -> {
-                cdn.startDomain(p, name);
+                if (p.can().stopsOneByOne()) cdn.startDomain(p, name);
+                else cdn.batchStartDomains(p, List.of(name));
                 return ChangeStatus.APPLIED;
             }, START_REFUSALS));
         } else if (!target.domain().isOnline()) {

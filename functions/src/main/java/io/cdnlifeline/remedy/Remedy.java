@@ -64,8 +64,17 @@ public interface Remedy {
         applier.applyEach(plans);
     }
 
-    /** Products this remedy handles. */
+    /**
+     * Why this remedy can do nothing for any domain of the product (its documented APIs lack what it needs), in words
+     * for the skip every such domain gets; null when it can act on them. Asked once per product, from
+     * {@link Product#can()}: a cell of the per-product table that cannot be done is a skip, never a guess.
+     */
+    default String cannot(Product product) {
+        return null;
+    }
+
+    /** Products this remedy handles: those it {@link #cannot} not. */
     default boolean supports(Product product) {
-        return true;
+        return cannot(product) == null;
     }
 }

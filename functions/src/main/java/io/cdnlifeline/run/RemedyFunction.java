@@ -72,20 +72,32 @@ public final class RemedyFunction implements LifelineFunction {
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
-        if (detection.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-        remedy.prepare(detection.targets(), ctx);
+        List<Target> targets = actionable(detection.targets(), report);
+        if (targets.isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+        remedy.prepare(targets, ctx);
         try {
-            planGuardApply(detection, ctx, report);
+            planGuardApply(targets, ctx, report);
         } finally {
             remedy.finish(ctx);
         }
         return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
     }
 
-    private void planGuardApply(Detection detection, RunContext ctx, Report.Builder report) {
+    /** The targets of products this remedy can act on; each other one is skipped with the product's reason. */
+    private List<Target> actionable(List<Target> targets, Report.Builder report) {
+        List<Target> out = new ArrayList<>();
+        for (Target t : targets) {
+            String cannot = remedy.cannot(t.product());
+            if (cannot == null) out.add(t);
+            else report.skip(new Skip(t.name(), t.product().id(), cannot));
+        }
+        return out;
+    }
+
+    private void planGuardApply(List<Target> targets, RunContext ctx, Report.Builder report) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
-        List<Plan> plans = plan(detection.targets(), ctx);
+        List<Plan> plans = plan(targets, ctx);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;

@@ -149,7 +149,7 @@ class DetectorSandboxTest {
             assertEquals(Set.of(mainland), icp.stream().map(c -> c.params.get("DomainName")).collect(Collectors.toSet()));
             assertEquals(mainland.length, icp.size());
             assertEquals(2 + 1 + mainland.length, a.requests().size(), "2 CDN pages, 1 DCDN page, one ICP check per mainland CDN domain");
-            assertTrue(r.notes().contains(Detector.ICP_NOT_FOR_DCDN), r.notes().toString());
+            assertTrue(r.notes().contains(Detector.icpNotAvailable(Product.DCDN)), r.notes().toString());
             List<Skip> dcdn = r.skipped().stream().filter(s -> "dcdn".equals(s.product())).collect(Collectors.toList());
             assertEquals(2, dcdn.size());
             assertTrue(dcdn.get(0).why().contains("not available for DCDN"), dcdn.get(0).why());

@@ -211,7 +211,7 @@ class DetectorTest {
         verify(cdn, times(2)).icpValid(anyString());
         verify(cdn, never()).icpValid("ovs.example.com");
         verify(cdn, never()).icpValid("api.example.com");
-        assertTrue(r.notes().contains(Detector.ICP_NOT_FOR_DCDN));
+        assertTrue(r.notes().contains(Detector.icpNotAvailable(Product.DCDN)));
         Skip dcdn = r.skipped().get(0);
         assertEquals("dcdn", dcdn.product());
         assertTrue(dcdn.why().contains("not available for DCDN"), dcdn.why());

@@ -127,7 +127,7 @@ class BadInputCorpusTest {
         c.add(bad("timer payload unknown field", "switch-to-overseas", timer("\"{\\\"domain\\\": \\\"www.example.com\\\"}\""), "unknown field 'domain'"));
         // unknown actions and values
         c.add(bad("unknown condition", "dns-to-origin", "{\"when\": [\"sometimes\"]}", "expected any of offline, in-debt, icp-invalid, online, remediated, always"));
-        c.add(bad("unknown product", "dns-to-origin", "{\"products\": [\"oss\"]}", "expected cdn or dcdn"));
+        c.add(bad("unknown product", "dns-to-origin", "{\"products\": [\"oss\"]}", "expected any of cdn"));
         c.add(bad("unknown top-level field", "dns-to-origin", "{\"action\": \"dns-to-origin\", \"domains\": [\"www.example.com\"]}", "which no event cdn-lifeline reads has"));
         c.add(bad("field case differs", "dns-to-origin", "{\"Domains\": [\"www.example.com\"]}", "which no event cdn-lifeline reads has"));
         c.add(bad("ActionTrail unknown operation", "dns-to-origin",

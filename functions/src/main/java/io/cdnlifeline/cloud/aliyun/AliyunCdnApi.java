@@ -203,7 +203,7 @@ final class AliyunCdnApi implements CdnApi {
             if (name == null) continue;
             List<Origin> origins = new ArrayList<>();
             for (JsonObject s : AnswerJson.list(p, "Sources", "Source")) addOrigin(origins, s, false);
-            String coverage = product == Product.CDN ? AnswerJson.text(p, "Coverage") : null;
+            String coverage = product.can().listCarriesCoverage() ? AnswerJson.text(p, "Coverage") : null;
             out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, "DomainStatus"), AnswerJson.text(p, "Cname"), coverage, origins));
         }
         return new DomainPage(out, number(AnswerJson.number(r, "PageNumber"), pageNumber), number(AnswerJson.number(r, "PageSize"), pageSize),
@@ -293,8 +293,9 @@ final class AliyunCdnApi implements CdnApi {
     }
 
     private static String batchNames(Product product, List<String> domains, String action) {
-        if (product != Product.CDN) {
-            throw new IllegalArgumentException("DCDN has no " + action.replace("Cdn", "Dcdn") + " API: stop or start DCDN domains one by one");
+        if (!product.can().stopsInBatches()) {
+            throw new IllegalArgumentException(product.can().title() + " has no batch " + action.replace("Batch", "").replace("CdnDomain", "")
+                    + " API: stop or start its domains one by one");
         }
         return String.join(",", batch(domains, action));
     }
