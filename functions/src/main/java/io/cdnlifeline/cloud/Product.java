@@ -15,7 +15,29 @@ public enum Product {
             .originKinds(Set.of("ipaddr", "domain", "oss")).checksIcp().serviceLocks().build()),
     /** DCDN 2018-01-15: no batch stop/start, no coverage in its list, no ICP check. */
     DCDN(Capabilities.builder("DCDN").stopsOneByOne().changesCoverage().tags()
-            .originKinds(Set.of("ipaddr", "domain", "oss")).serviceLocks().build());
+            .originKinds(Set.of("ipaddr", "domain", "oss")).serviceLocks().build()),
+    /**
+     * ApsaraVideo VOD 2017-03-21: lists of at most 50 without Scope, stop and start in batches only, no documented API to
+     * change the acceleration region, no documented tag API, an {@code oss} origin is VOD's own storage, no ICP check.
+     */
+    VOD(Capabilities.builder("ApsaraVideo VOD").maxPageSize(50).stopsInBatches()
+            .withoutCoverageChange("ApsaraVideo VOD has no documented API to change a domain's acceleration region, so cdn-lifeline "
+                    + "makes no call for it: change it by hand in the ApsaraVideo VOD console (Configuration Management > CDN "
+                    + "Configuration > Domain Names > the domain's Configure > Basic Information > Acceleration Region)")
+            .withoutTags("ApsaraVideo VOD documents no tag API for its domains, so cdn-lifeline can leave no marker on them and "
+                    + "hold no lock flag")
+            .originKinds(Set.of("ipaddr", "domain"))
+            .whyNoOrigins("its origin is ApsaraVideo VOD's own storage (origin type oss), not a server of yours that visitors "
+                    + "could reach without the CDN: its DNS is left pointing at the CDN CNAME")
+            .build()),
+    /**
+     * ApsaraVideo Live 2016-11-01: lists of at most 50 (status {@code LiveDomainStatus}, no Scope), stop and start one by
+     * one, coverage change and tags as CDN's, no customer origin, no ICP check.
+     */
+    LIVE(Capabilities.builder("ApsaraVideo Live").maxPageSize(50).stopsOneByOne().changesCoverage().tags()
+            .whyNoOrigins("an ApsaraVideo Live domain has no origin of yours (streams are pushed to and pulled from ApsaraVideo "
+                    + "Live itself): there is nothing to point visitors at, so its DNS is left pointing at the CDN CNAME")
+            .build());
 
     private final Capabilities can;
 

@@ -56,6 +56,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
 
     @Override
     Plan planDomain(Target target, RunContext ctx) throws CloudException {
+        if (!target.product().can().tags()) return planUnmarked(target, ctx);
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -94,6 +95,35 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
             return ChangeStatus.APPLIED;
         }, STOP_REFUSALS));
         return Plan.of(target, steps);
+    }
+
+    /**
+     * A product without tags (ApsaraVideo VOD): no marker can say that cdn-lifeline stopped the domain, so only a run that
+     * names it stops it (the operator owns it), and enable-domain starts it only when named too. No lock flag either:
+     * a disable and an enable of one such domain at once are not kept apart; the later call wins.
+     */
+    private Plan planUnmarked(Target target, RunContext ctx) {
+        Product p = target.product();
+        String name = target.name();
+        String why = p.can().whyNoTags();
+        if (ctx.request().domains().isEmpty()) {
+            return Plan.skip(target, why + ": a run by condition does not stop its domains, because enable-domain could not tell "
+                    + "later which ones it stopped; name the domain to stop it");
+        }
+        if (target.domain().isOffline()) {
+            return Plan.unchanged(target, stopChange(p, name, "offline"), "already offline (" + why + ", so who stopped it cannot be told)");
+        }
+        if (!target.domain().isOnline()) {
+            return Plan.skip(target, "its status is '" + target.domain().status() + "': only online domains are stopped; run again once it is online");
+        }
+        CdnApi cdn = ctx.cloud().cdn();
+        Change stop = stopChange(p, name, target.domain().status())
+                .withNote("no marker (" + why + "): enable-domain starts it when it is named");
+        return Plan.of(target, List.of(new Step(stop, () -> {
+            if (p.can().stopsOneByOne()) cdn.stopDomain(p, name);
+            else cdn.batchStopDomains(p, List.of(name));
+            return ChangeStatus.APPLIED;
+        }, STOP_REFUSALS)));
     }
 
     private static Change stopChange(Product p, String name, String before) {

@@ -152,6 +152,11 @@ public final class InspectFunction implements LifelineFunction {
         for (Product p : Product.values()) {
             List<AcceleratedDomain> ofProduct = new ArrayList<>();
             for (AcceleratedDomain d : candidates) if (d.product() == p) ofProduct.add(d);
+            if (!p.can().tags()) {
+                // no tag API: such a domain carries no marker (nothing is asked)
+                for (AcceleratedDomain d : ofProduct) out.put(d, Map.of());
+                continue;
+            }
             for (int i = 0; i < ofProduct.size(); i += CdnApi.BATCH) {
                 List<AcceleratedDomain> batch = ofProduct.subList(i, Math.min(i + CdnApi.BATCH, ofProduct.size()));
                 List<String> names = new ArrayList<>();

@@ -68,11 +68,11 @@ public final class RemedyFunction implements LifelineFunction {
         }
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
-        Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
+        Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), remedy::cannot, report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
-        List<Target> targets = actionable(detection.targets(), report);
+        List<Target> targets = detection.targets();
         if (targets.isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
         remedy.prepare(targets, ctx);
         try {
@@ -81,17 +81,6 @@ public final class RemedyFunction implements LifelineFunction {
             remedy.finish(ctx);
         }
         return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-    }
-
-    /** The targets of products this remedy can act on; each other one is skipped with the product's reason. */
-    private List<Target> actionable(List<Target> targets, Report.Builder report) {
-        List<Target> out = new ArrayList<>();
-        for (Target t : targets) {
-            String cannot = remedy.cannot(t.product());
-            if (cannot == null) out.add(t);
-            else report.skip(new Skip(t.name(), t.product().id(), cannot));
-        }
-        return out;
     }
 
     private void planGuardApply(List<Target> targets, RunContext ctx, Report.Builder report) {

@@ -63,8 +63,7 @@ class DetectorTest {
                 "R-0", 404, false)).when(cdn).describeDomain(any(), anyString());
         when(account.userCdnStatus()).thenReturn(new AccountApi.UserCdnStatus(true, true, false, false));
         when(account.serviceLocks(any())).thenReturn(List.of());
-        page(Product.CDN);
-        page(Product.DCDN);
+        for (Product p : Product.values()) page(p);
     }
 
     private static AcceleratedDomain cdnDomain(String name, String status, String coverage) {
@@ -76,8 +75,8 @@ class DetectorTest {
     }
 
     private void page(Product p, AcceleratedDomain... ds) throws CloudException {
-        when(cdn.listDomains(eq(p), eq(1), eq(CdnApi.MAX_PAGE_SIZE), any()))
-                .thenReturn(new DomainPage(List.of(ds), 1, CdnApi.MAX_PAGE_SIZE, ds.length));
+        when(cdn.listDomains(eq(p), eq(1), eq(p.can().maxPageSize()), any()))
+                .thenReturn(new DomainPage(List.of(ds), 1, p.can().maxPageSize(), ds.length));
     }
 
     private Detection detect(Settings settings, Request request, Selector selector, MarkerProbe probe) {

@@ -111,7 +111,7 @@ class BadInputCorpusTest {
         c.add(bad("domain a number", "enable-domain", request("[42]"), "must be a string (a domain name)"));
         c.add(bad("when a string", "dns-to-origin", "{\"when\": \"offline\"}", "must be a JSON array of conditions"));
         c.add(bad("when a number", "dns-to-cdn", "{\"when\": [1]}", "must be a string (a condition)"));
-        c.add(bad("products a string", "switch-to-overseas", "{\"products\": \"cdn\"}", "must be a JSON array of [\"cdn\"]"));
+        c.add(bad("products a string", "switch-to-overseas", "{\"products\": \"cdn\"}", "must be a JSON array of products such as [\"cdn\""));
         c.add(bad("dryRun a string", "disable-domain", "{\"domains\": [\"www.example.com\"], \"dryRun\": \"false\"}", "dryRun must be true or false"));
         c.add(bad("dryRun a number", "disable-domain", "{\"domains\": [\"www.example.com\"], \"dryRun\": 0}", "dryRun must be true or false"));
         c.add(bad("maxChanges a string", "dns-to-origin", "{\"maxChanges\": \"50\"}", "must be a whole number from 0 to 1000000"));

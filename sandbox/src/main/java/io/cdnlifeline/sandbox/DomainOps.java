@@ -39,7 +39,12 @@ final class DomainOps {
     }
 
     static Page list(List<Domain> all, Params p, boolean cdn) {
-        int pageSize = p.intIn("PageSize", 20, 1, 500, "InvalidPageSize.ValueNotSupported",
+        return list(all, p, cdn, 500);
+    }
+
+    /** {@code maxPageSize}: 500 for CDN and DCDN, 50 for VOD and Live. */
+    static Page list(List<Domain> all, Params p, boolean cdn, int maxPageSize) {
+        int pageSize = p.intIn("PageSize", 20, 1, maxPageSize, "InvalidPageSize.ValueNotSupported",
                 "The specified value of parameter PageSize is not supported.");
         int pageNumber = p.intIn("PageNumber", 1, 1, 100_000, "InvalidPageNumber.ValueNotSupported",
                 "The specified value of parameter PageNumber is not supported.");
