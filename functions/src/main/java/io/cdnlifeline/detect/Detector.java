@@ -71,7 +71,18 @@ public final class Detector {
     public Detection detect(Request request, Selector selector, MarkerProbe probe, java.util.function.Function<Product, String> cannot,
                             Report.Builder report) {
         List<AcceleratedDomain> candidates = new ArrayList<>();
-        for (AcceleratedDomain d : candidates(request, report)) {
+        // An account-wide run does not even list a product the function cannot act on: one note says why.
+        Set<Product> notListed = EnumSet.noneOf(Product.class);
+        if (request.domains().isEmpty()) {
+            for (Product p : request.products()) {
+                String why = cannot.apply(p);
+                if (why == null) continue;
+                notListed.add(p);
+                report.note(p.id() + " domains not looked at: " + why);
+            }
+        }
+        List<AcceleratedDomain> found = request.domains().isEmpty() ? accountDomains(request, notListed, report) : namedDomains(request, report);
+        for (AcceleratedDomain d : found) {
             String why = cannot.apply(d.product());
             if (why == null) candidates.add(d);
             else report.skip(new Skip(d.name(), d.product().id(), why));
@@ -97,7 +108,7 @@ public final class Detector {
      * domain of those products. Out-of-scope and unknown names are reported as skipped.
      */
     public List<AcceleratedDomain> candidates(Request request, Report.Builder report) {
-        return request.domains().isEmpty() ? accountDomains(request, report) : namedDomains(request, report);
+        return request.domains().isEmpty() ? accountDomains(request, Set.of(), report) : namedDomains(request, report);
     }
 
     /** Reads, in order of cost, the conditions the selector needs and evaluates it for every candidate. */
@@ -342,10 +353,11 @@ public final class Detector {
         return code.endsWith(".NotFound") && code.startsWith("InvalidDomain") || code.contains("NotBelong") || code.endsWith("NotExist");
     }
 
-    private List<AcceleratedDomain> accountDomains(Request request, Report.Builder report) {
+    private List<AcceleratedDomain> accountDomains(Request request, Set<Product> notListed, Report.Builder report) {
         // Keyed by product and name: a domain added while we page can shift another onto the next page twice.
         Map<String, AcceleratedDomain> out = new LinkedHashMap<>();
         for (Product p : request.products()) {
+            if (notListed.contains(p)) continue;
             int page = 1;
             while (true) {
                 DomainPage dp;

@@ -312,8 +312,8 @@ class ProductTableSandboxTest {
             s.account.notAuthorized = List.of("live");
         });
 
-        // when an account-wide run looks at every product
-        Report all = run("dns-to-origin", "{\"when\": [\"offline\"]}");
+        // when an account-wide run of a function that acts on every product looks at them all
+        Report all = run("enable-domain", "{}");
 
         // then the run does not fail; one note says each product was left out, with the cloud's code
         assertEquals(0, all.count(ChangeStatus.FAILED), all.toString());
@@ -335,6 +335,19 @@ class ProductTableSandboxTest {
         // then the unreadable list is a failed read, as for any product
         assertEquals(1, vod.count(ChangeStatus.FAILED), vod.toString());
         assertEquals("OperationDenied", vod.changes().get(0).error().code());
+    }
+
+    @Test
+    void anAccountWideRunDoesNotListAProductItCannotActOnAndSaysWhyOnce() {
+        // when dns-to-origin's timer kind of run looks at the whole account
+        Report r = run("dns-to-origin", "{\"when\": [\"offline\"]}");
+
+        // then Live is not listed at all (its domains have no origin), and one note says why
+        assertEquals(0, cloud.count("DescribeLiveUserDomains"), r.toString());
+        assertEquals(1, cloud.count("DescribeVodUserDomains"));
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("live domains not looked at: an ApsaraVideo Live domain has no origin")),
+                r.notes().toString());
+        assertTrue(r.skipped().stream().noneMatch(s -> "live".equals(s.product())), r.toString());
     }
 
     @Test
