@@ -78,12 +78,12 @@ final class ApiCalls {
      */
     static List<Scenario> productScenarios() {
         List<Scenario> s = new ArrayList<>();
-        // DCDN: no ICP check (the named run is the statement), one origin IP, lock flags as CDN
+        // DCDN: no ICP check (the named run is the statement), one origin IP (so no added record and one remark), lock flags as CDN
         String dcdn = named(Seeds.DCDN_DOMAIN, "dcdn");
         s.add(new Scenario("dns-to-origin dcdn", "io.cdnlifeline.handler.DnsToOriginHandler", dcdn,
                 st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).status = "offline",
                 "DescribeDcdnDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1,
-                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1));
         s.add(new Scenario("dns-to-cdn dcdn", "io.cdnlifeline.handler.DnsToCdnHandler", dcdn,
                 st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).status = "online",
                 "DescribeDcdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeDcdnService", 1, "DescribeDomains", 1,
@@ -107,7 +107,7 @@ final class ApiCalls {
         s.add(new Scenario("dns-to-origin vod", "io.cdnlifeline.handler.DnsToOriginHandler", vod,
                 st -> st.vodDomain(Seeds.VOD_DOMAIN).status = "offline",
                 "DescribeVodDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1,
-                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1));
         s.add(new Scenario("dns-to-cdn vod", "io.cdnlifeline.handler.DnsToCdnHandler", vod,
                 st -> st.vodDomain(Seeds.VOD_DOMAIN).status = "online",
                 "DescribeVodDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1,
