@@ -351,6 +351,35 @@ class ProductTableSandboxTest {
     }
 
     @Test
+    void inspectShowsEveryProductsDomainsAndAsksVodForNoTags() {
+        // given a Live domain switched overseas by cdn-lifeline
+        cloud.sandbox().update(s -> {
+            s.liveDomain(LIVE).coverage = "overseas";
+            s.liveDomain(LIVE).tags.put("lifeline:coverage", "domestic");
+        });
+
+        // when inspect looks at the whole account
+        Report r = run("inspect", "{}");
+
+        // then every domain of the four products has a row, with the product, its coverage from the detail and its markers
+        assertEquals(0, r.count(ChangeStatus.FAILED), r.toString());
+        Map<String, JsonObject> rows = new java.util.HashMap<>();
+        for (JsonElement e : r.domains()) rows.put(e.getAsJsonObject().get("domain").getAsString(), e.getAsJsonObject());
+        assertEquals(java.util.Set.of(CDN, DCDN, VOD_IP, VOD_HOST, VOD_STORAGE, LIVE, LIVE_EDGE), rows.keySet());
+        assertEquals("vod", rows.get(VOD_IP).get("product").getAsString());
+        assertEquals("domestic", rows.get(VOD_IP).get("coverage").getAsString());
+        assertEquals("not-available", rows.get(VOD_IP).get("icp").getAsString());
+        JsonObject live = rows.get(LIVE);
+        assertEquals("overseas", live.get("coverage").getAsString());
+        assertEquals("lifeline:coverage", live.getAsJsonArray("markers").get(0).getAsJsonObject().get("key").getAsString());
+        // restore-coverage's timer cannot tell a Live filing (no ICP check): undecided, and it says why
+        assertTrue(live.has("undecided") && live.getAsJsonArray("undecided").toString().contains("restore-coverage")
+                && live.getAsJsonArray("undecided").toString().contains("not available for ApsaraVideo Live"), live.toString());
+        // and VOD, which has no tag API, was asked for none
+        assertTrue(callsOf("vod").stream().noneMatch(c -> c.action.contains("Tag")), callsOf("vod").toString());
+    }
+
+    @Test
     void theAdaptersReadVodAndLiveListsByTheirOwnFieldsAndPageSizes() throws CloudException {
         // given VOD and Live domains
         // when their lists are read through the signed client
