@@ -170,6 +170,26 @@ final class DomainOps {
         return d;
     }
 
+    /**
+     * The domains {@code DomainNames} names (comma-separated, at most 50) for a batch stop or start: every one must be a
+     * domain of the product, else {@code notFound} is the answer and nothing changes.
+     */
+    static List<Domain> batch(Function<String, Domain> lookup, Params p, java.util.function.Supplier<ApiError> notFound) {
+        String[] names = p.require("DomainNames").split(",");
+        if (names.length > 50) {
+            throw ApiError.invalid("DomainNames");
+        }
+        List<Domain> out = new ArrayList<>();
+        for (String n : names) {
+            Domain d = lookup.apply(n.trim());
+            if (d == null) {
+                throw notFound.get();
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
     static void stop(Domain d) {
         d.status = "offline";
         touch(d);

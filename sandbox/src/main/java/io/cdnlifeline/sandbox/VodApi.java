@@ -9,7 +9,10 @@ import com.google.gson.JsonObject;
  * its list carries no Scope and holds at most 50 domains a page.
  */
 final class VodApi implements ProductApi {
-    private static final String NOT_FOUND = "The domain provided does not belong to you.";
+    /** VOD's documented wording of InvalidDomain.NotFound (BatchStop/BatchStartVodDomain). */
+    private static ApiError notFound() {
+        return new ApiError(404, "InvalidDomain.NotFound", "The domain provided does not belong to you.");
+    }
     private static final DomainActions SHARED = new DomainActions(SandboxState::vodDomain)
             .detail("DescribeVodDomainDetail", "DomainDetail", VodApi::detail);
 
@@ -37,35 +40,18 @@ final class VodApi implements ProductApi {
             case "DescribeVodUserDomains":
                 return describeUserDomains(p, s);
             case "BatchStopVodDomain":
-                for (Domain d : batch(p, s)) {
+                for (Domain d : DomainOps.batch(s::vodDomain, p, VodApi::notFound)) {
                     DomainOps.stop(d);
                 }
                 return new JsonObject();
             case "BatchStartVodDomain":
-                for (Domain d : batch(p, s)) {
+                for (Domain d : DomainOps.batch(s::vodDomain, p, VodApi::notFound)) {
                     DomainOps.start(d, s.account);
                 }
                 return new JsonObject();
             default:
                 throw ProductApi.unknownAction();
         }
-    }
-
-    /** Every name of {@code DomainNames} must be a VOD domain of the account, or nothing is changed. */
-    private static java.util.List<Domain> batch(Params p, SandboxState s) {
-        String[] names = p.require("DomainNames").split(",");
-        if (names.length > 50) {
-            throw ApiError.invalid("DomainNames");
-        }
-        java.util.List<Domain> out = new java.util.ArrayList<>();
-        for (String n : names) {
-            Domain d = s.vodDomain(n.trim());
-            if (d == null) {
-                throw new ApiError(404, "InvalidDomain.NotFound", NOT_FOUND);
-            }
-            out.add(d);
-        }
-        return out;
     }
 
     /** Documented PageData fields only: no Scope (coverage) and no ResourceGroupId; Port an integer, Priority a string. */
