@@ -59,7 +59,7 @@ class SandboxVerbsCommandTest {
     void anUnknownDomainIsBadInputInTheSandboxsWords() {
         CommandRun run = CommandRun.of("sandbox", "offline", "nope.example.com", "--endpoint", sandbox.endpoint());
         assertEquals(ExitStatus.BAD_INPUT, run.status, run::toString);
-        assertTrue(run.err.contains("no CDN or DCDN domain 'nope.example.com'"), run::toString);
+        assertTrue(run.err.contains("no CDN, DCDN, VOD or Live domain 'nope.example.com'"), run::toString);
     }
 
     @Test

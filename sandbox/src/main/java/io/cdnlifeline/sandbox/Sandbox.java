@@ -258,6 +258,13 @@ public final class Sandbox implements AutoCloseable {
         Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
+            Account a = state.account;
+            if (a.notActivated != null && a.notActivated.contains(api.product())) {
+                throw api.notActivated();
+            }
+            if (a.notAuthorized != null && a.notAuthorized.contains(api.product())) {
+                throw api.forbidden();
+            }
             return api.call(action, params, state);
         } finally {
             l.unlock();
@@ -287,8 +294,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** What the seed format requires and no default can fill: a name per domain, a value per record. */
     private static void check(SandboxState s) {
-        for (String product : List.of("cdn", "dcdn")) {
-            List<Domain> ds = product.equals("cdn") ? s.cdn : s.dcdn;
+        for (String product : List.of("cdn", "dcdn", "vod", "live")) {
+            List<Domain> ds = product.equals("cdn") ? s.cdn : product.equals("dcdn") ? s.dcdn : product.equals("vod") ? s.vod : s.live;
             if (ds == null) continue;
             for (int i = 0; i < ds.size(); i++) {
                 if (ds.get(i) == null || ds.get(i).domain == null || ds.get(i).domain.isBlank()) {

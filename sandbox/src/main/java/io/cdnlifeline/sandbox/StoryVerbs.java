@@ -19,6 +19,8 @@ final class StoryVerbs {
     /** What an overdue account's balance shows when the body does not say. */
     static final String OVERDUE_BALANCE = "-100.00";
     static final String PAID_BALANCE = "100.00";
+    /** The products whose domains the verbs find, in the order they are looked in. */
+    private static final List<String> PRODUCTS = List.of("cdn", "dcdn", "vod", "live");
 
     private StoryVerbs() {
     }
@@ -34,13 +36,16 @@ final class StoryVerbs {
 
     static JsonObject onDomain(SandboxState s, String name, String verb) {
         String d = name.toLowerCase(Locale.ROOT);
-        Domain domain = s.cdnDomain(d);
-        String product = "cdn";
-        if (domain == null) {
-            domain = s.dcdnDomain(d);
-            product = "dcdn";
+        Domain domain = null;
+        String product = null;
+        for (String p : PRODUCTS) {
+            domain = domains(s, p).stream().filter(x -> x.domain.equalsIgnoreCase(d)).findFirst().orElse(null);
+            if (domain != null) {
+                product = p;
+                break;
+            }
         }
-        if (domain == null) throw new NotFound("no CDN or DCDN domain '" + name + "' in the sandbox's account");
+        if (domain == null) throw new NotFound("no CDN, DCDN, VOD or Live domain '" + name + "' in the sandbox's account");
         JsonArray changed = new JsonArray();
         switch (verb) {
             case "offline":
@@ -88,8 +93,8 @@ final class StoryVerbs {
         if (allDomains) {
             String from = debt ? "online" : "offline";
             String to = debt ? "offline" : "online";
-            for (String product : List.of("cdn", "dcdn")) {
-                for (Domain d : product.equals("cdn") ? s.cdn : s.dcdn) {
+            for (String product : PRODUCTS) {
+                for (Domain d : domains(s, product)) {
                     if (!from.equals(d.status)) continue;
                     changed.add(change(d.domain, product, "status", d.status, to));
                     d.status = to;
@@ -97,6 +102,17 @@ final class StoryVerbs {
             }
         }
         return result(changed);
+    }
+
+    private static List<Domain> domains(SandboxState s, String product) {
+        List<Domain> ds;
+        switch (product) {
+            case "cdn": ds = s.cdn; break;
+            case "dcdn": ds = s.dcdn; break;
+            case "vod": ds = s.vod; break;
+            default: ds = s.live;
+        }
+        return ds == null ? List.of() : ds;
     }
 
     private static JsonObject change(String domain, String product, String field, String before, String after) {

@@ -102,7 +102,7 @@ class AdminAndTrafficTest {
     void aStoryVerbOnAnUnknownDomainIsA404ThatSaysSo() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> client.admin("POST", "/_sandbox/domains/nope.example.com/offline", ""));
-        assertTrue(e.getMessage().startsWith("404") && e.getMessage().contains("no CDN or DCDN domain 'nope.example.com'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("404") && e.getMessage().contains("no CDN, DCDN, VOD or Live domain 'nope.example.com'"), e.getMessage());
     }
 
     @Test
