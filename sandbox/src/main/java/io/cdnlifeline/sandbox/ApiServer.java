@@ -33,6 +33,7 @@ final class ApiServer implements HttpHandler {
         byVersion.put("2018-01-15", new DcdnApi());
         byVersion.put("2015-01-09", new AlidnsApi());
         byVersion.put("2017-12-14", new BssApi());
+        byVersion.put(StsApi.VERSION, new StsApi());
     }
 
     @Override
@@ -106,6 +107,10 @@ final class ApiServer implements HttpHandler {
             if (fault == Traffic.Fault.ERROR_503) {
                 throw ApiError.serviceUnavailable();
             }
+            ApiError injected = traffic.injectedError(action);
+            if (injected != null) {
+                throw injected;
+            }
             JsonObject result = sandbox.apply(api, action, new Params(request.params));
             JsonObject out = new JsonObject();
             out.addProperty("RequestId", requestId);
@@ -157,6 +162,8 @@ final class ApiServer implements HttpHandler {
                 return "dcdn";
             case "alidns":
                 return "Alidns";
+            case "sts":
+                return "Sts";
             default:
                 return "BssOpenApi";
         }

@@ -47,6 +47,22 @@ final class DomainActions {
         });
     }
 
+    /** BatchStop/BatchStart: {@code DomainNames}, comma-separated, at most 50; every name must exist before any changes. */
+    DomainActions batch(String stopAction, String startAction) {
+        on(stopAction, (p, s) -> {
+            for (Domain d : batch(p, s)) {
+                DomainOps.stop(d);
+            }
+            return new JsonObject();
+        });
+        return on(startAction, (p, s) -> {
+            for (Domain d : batch(p, s)) {
+                DomainOps.start(d, s.account);
+            }
+            return new JsonObject();
+        });
+    }
+
     /** {@code beianInvalidMessage}: the product's wording of {@code Domain.BeianInvalid}. */
     DomainActions coverage(String action, String beianInvalidMessage) {
         return on(action, (p, s) -> {
@@ -83,6 +99,18 @@ final class DomainActions {
     private DomainActions on(String action, Action a) {
         byName.put(action, a);
         return this;
+    }
+
+    private java.util.List<Domain> batch(Params p, SandboxState s) {
+        String[] names = p.require("DomainNames").split(",");
+        if (names.length > 50) {
+            throw ApiError.invalid("DomainNames");
+        }
+        java.util.List<Domain> domains = new java.util.ArrayList<>();
+        for (String name : names) {
+            domains.add(DomainOps.find(n -> lookup.apply(s, n), name.trim()));
+        }
+        return domains;
     }
 
     /** The domain the {@code DomainName} parameter names, or {@code InvalidDomain.NotFound}. */
