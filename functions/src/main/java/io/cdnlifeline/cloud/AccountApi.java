@@ -7,10 +7,20 @@ public interface AccountApi {
     /** {@code DescribeUserCdnStatus}. */
     UserCdnStatus userCdnStatus() throws CloudException;
 
+    /**
+     * What one product says about the account's service and debt: {@code DescribeUserCdnStatus} for CDN,
+     * {@code DescribeUserDcdnStatus} (the same four flags) for DCDN. A product with no such API throws
+     * {@link UnsupportedOperationException}.
+     */
+    default UserCdnStatus userStatus(Product product) throws CloudException {
+        if (product == Product.CDN) return userCdnStatus();
+        throw new UnsupportedOperationException(product.id() + " has no user status API");
+    }
+
     /** {@code DescribeCdnService} / {@code DescribeDcdnService}: the LockReason values (e.g. {@code financial}). */
     List<String> serviceLocks(Product product) throws CloudException;
 
-    /** What DescribeUserCdnStatus says. */
+    /** What DescribeUserCdnStatus (or DescribeUserDcdnStatus) says. */
     final class UserCdnStatus {
         private final boolean enabled;
         private final boolean onService;

@@ -61,10 +61,10 @@ public interface CdnApi {
     /** {@code StartCdnDomain} / {@code StartDcdnDomain}. */
     void startDomain(Product product, String domain) throws CloudException;
 
-    /** {@code BatchStopCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    /** {@code BatchStopCdnDomain} / {@code BatchStopDcdnDomain} (at most {@link #BATCH} names a call). */
     void batchStopDomains(Product product, List<String> domains) throws CloudException;
 
-    /** {@code BatchStartCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    /** {@code BatchStartCdnDomain} / {@code BatchStartDcdnDomain} (at most {@link #BATCH} names a call). */
     void batchStartDomains(Product product, List<String> domains) throws CloudException;
 
     /** {@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} with {@code {"coverage": ...}}. */

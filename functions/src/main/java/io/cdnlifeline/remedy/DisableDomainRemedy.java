@@ -111,16 +111,16 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         for (Plan plan : tagAll(batched, cdn, applier)) {
             if (step(plan, STOP) != null) tagged.add(plan); // else a dead enable taken over: already offline, only re-tagged
         }
-        List<Plan> cdnStops = new ArrayList<>();
+        // CDN and DCDN both have batch stops (BatchStopCdnDomain, BatchStopDcdnDomain): one call per product and 50 names
+        Map<Product, List<Plan>> stops = new java.util.EnumMap<>(Product.class);
+        for (Plan plan : tagged) stops.computeIfAbsent(plan.target().product(), k -> new ArrayList<>()).add(plan);
         List<Plan> oneByOne = new ArrayList<>();
-        for (Plan plan : tagged) {
-            if (plan.target().product() == Product.CDN) cdnStops.add(plan);
-            else oneByOne.add(stopOnly(plan));
-        }
-        if (cdnStops.size() == 1) {
-            oneByOne.add(stopOnly(cdnStops.get(0)));
-        } else {
-            for (List<Plan> chunk : DomainSteps.batches(cdnStops)) batchStop(chunk, cdn, applier);
+        for (Map.Entry<Product, List<Plan>> e : stops.entrySet()) {
+            if (e.getValue().size() == 1) {
+                oneByOne.add(stopOnly(e.getValue().get(0)));
+            } else {
+                for (List<Plan> chunk : DomainSteps.batches(e.getValue())) batchStop(e.getKey(), chunk, cdn, applier);
+            }
         }
         applier.applyEach(oneByOne);
     }
@@ -165,10 +165,10 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         return ready;
     }
 
-    /** Stops a chunk of CDN domains in one BatchStopCdnDomain; a batch refused for good is retried one by one. */
-    private static void batchStop(List<Plan> chunk, CdnApi cdn, Applier applier) {
+    /** Stops a chunk of one product's domains in one BatchStop(D)cdnDomain; a batch refused for good is retried one by one. */
+    private static void batchStop(Product product, List<Plan> chunk, CdnApi cdn, Applier applier) {
         try {
-            cdn.batchStopDomains(Product.CDN, names(chunk));
+            cdn.batchStopDomains(product, names(chunk));
         } catch (CloudException e) {
             if (e.retryable()) {
                 for (Plan plan : chunk) applier.settle(step(plan, STOP), applier.failed(step(plan, STOP), e));

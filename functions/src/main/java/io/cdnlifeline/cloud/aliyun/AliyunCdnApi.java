@@ -118,16 +118,18 @@ final class AliyunCdnApi implements CdnApi {
 
     @Override
     public void batchStopDomains(Product product, List<String> domains) throws CloudException {
-        String names = batchNames(product, domains, "BatchStopCdnDomain");
+        AliyunApi api = product == Product.CDN ? AliyunApi.BATCH_STOP_CDN_DOMAIN : AliyunApi.BATCH_STOP_DCDN_DOMAIN;
+        String names = String.join(",", batch(domains, api.action()));
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_STOP_CDN_DOMAIN, Map.of("DomainNames", names));
+        caller.call(api, Map.of("DomainNames", names));
     }
 
     @Override
     public void batchStartDomains(Product product, List<String> domains) throws CloudException {
-        String names = batchNames(product, domains, "BatchStartCdnDomain");
+        AliyunApi api = product == Product.CDN ? AliyunApi.BATCH_START_CDN_DOMAIN : AliyunApi.BATCH_START_DCDN_DOMAIN;
+        String names = String.join(",", batch(domains, api.action()));
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_START_CDN_DOMAIN, Map.of("DomainNames", names));
+        caller.call(api, Map.of("DomainNames", names));
     }
 
     @Override
@@ -290,13 +292,6 @@ final class AliyunCdnApi implements CdnApi {
 
     private static CloudException notFound(AliyunApi api, String domain, String requestId) {
         return new CloudException(NOT_FOUND, api.action() + " returned no domain for " + domain, requestId, 200, false);
-    }
-
-    private static String batchNames(Product product, List<String> domains, String action) {
-        if (product != Product.CDN) {
-            throw new IllegalArgumentException("DCDN has no " + action.replace("Cdn", "Dcdn") + " API: stop or start DCDN domains one by one");
-        }
-        return String.join(",", batch(domains, action));
     }
 
     private static List<String> batch(Collection<String> domains, String action) {
