@@ -17,6 +17,14 @@ public interface AccountApi {
         throw new UnsupportedOperationException(product.id() + " has no user status API");
     }
 
+    /**
+     * Who the credentials are: STS GetCallerIdentity (lifeline doctor only; the functions never ask). A port without
+     * it throws {@link UnsupportedOperationException}.
+     */
+    default CallerIdentity callerIdentity() throws CloudException {
+        throw new UnsupportedOperationException("no caller identity API");
+    }
+
     /** {@code DescribeCdnService} / {@code DescribeDcdnService}: the LockReason values (e.g. {@code financial}). */
     List<String> serviceLocks(Product product) throws CloudException;
 
@@ -38,5 +46,23 @@ public interface AccountApi {
         public boolean onService() { return onService; }
         public boolean inDebt() { return inDebt; }
         public boolean inDebtOverdue() { return inDebtOverdue; }
+    }
+
+    /** What STS says about the caller: the account id, the kind of identity and its ARN. */
+    final class CallerIdentity {
+        private final String accountId;
+        private final String identityType;
+        private final String arn;
+
+        public CallerIdentity(String accountId, String identityType, String arn) {
+            this.accountId = accountId;
+            this.identityType = identityType;
+            this.arn = arn;
+        }
+
+        public String accountId() { return accountId; }
+        /** {@code Account}, {@code RAMUser} or {@code AssumedRoleUser}. */
+        public String identityType() { return identityType; }
+        public String arn() { return arn; }
     }
 }

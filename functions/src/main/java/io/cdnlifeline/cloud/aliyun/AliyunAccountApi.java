@@ -36,6 +36,15 @@ final class AliyunAccountApi implements AccountApi {
     }
 
     @Override
+    public CallerIdentity callerIdentity() throws CloudException {
+        return caller.call(AliyunApi.GET_CALLER_IDENTITY, Map.of(), r -> {
+            String account = AnswerJson.text(r, "AccountId");
+            if (account == null || account.isBlank()) throw new IllegalStateException("no AccountId");
+            return new CallerIdentity(account, AnswerJson.text(r, "IdentityType"), AnswerJson.text(r, "Arn"));
+        });
+    }
+
+    @Override
     public List<String> serviceLocks(Product product) throws CloudException {
         AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_SERVICE : AliyunApi.DESCRIBE_DCDN_SERVICE;
         return caller.call(api, Map.of(), AliyunAccountApi::locks);
