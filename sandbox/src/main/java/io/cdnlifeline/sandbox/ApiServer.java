@@ -97,7 +97,9 @@ final class ApiServer implements HttpHandler {
             if (api == null) {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
-            signatures.verify(request, sandbox.accessKeys());
+            if (!StsApi.isAnonymous(api, action)) {
+                signatures.verify(request, sandbox.accessKeys());
+            }
             if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action, started)) {
                 throw ApiError.throttled();
             }

@@ -10,12 +10,13 @@ import java.util.UUID;
  * STS 2015-04-01, in the shapes of api-examples/sts: {@code GetCallerIdentity} (who signed: the account id from the
  * seed's {@code accountId}; {@code AssumedRoleUser} for a key with a security token, else {@code RAMUser}) and
  * {@code AssumeRole} (any role of this account: the STS key it hands out is added to the accepted keys, so calls
- * signed with it work until the state is replaced).
+ * signed with it work until the state is replaced), and {@code AssumeRoleWithOIDC} (unsigned, as STS takes it).
  */
 final class StsApi implements ProductApi {
     static final String VERSION = "2015-04-01";
     /** The account id when the seed names none. */
     static final String DEFAULT_ACCOUNT_ID = "1234567890123456";
+    static final String ASSUME_ROLE_WITH_OIDC = "AssumeRoleWithOIDC";
 
     @Override
     public String product() {
@@ -35,6 +36,8 @@ final class StsApi implements ProductApi {
                 return callerIdentity(account, key(s, p.get("AccessKeyId")));
             case "AssumeRole":
                 return assumeRole(account, p, s);
+            case ASSUME_ROLE_WITH_OIDC:
+                return assumeRoleWithOidc(account, p, s);
             default:
                 throw ProductApi.unknownAction();
         }
@@ -55,6 +58,25 @@ final class StsApi implements ProductApi {
             out.addProperty("Arn", "acs:ram::" + account + ":user/sandbox");
         }
         return out;
+    }
+
+    /** STS's one unsigned operation: the OIDC token is the proof (the caller has no AccessKey yet). */
+    static boolean isAnonymous(ProductApi api, String action) {
+        return api instanceof StsApi && ASSUME_ROLE_WITH_OIDC.equals(action);
+    }
+
+    /**
+     * {@code AssumeRoleWithOIDC}: an OIDC provider of this account ({@code acs:ram::<accountId>:oidc-provider/<name>}) and
+     * a non-empty token; the sandbox cannot check the token's issuer or signature. The answer has AssumeRole's shape
+     * (Credentials, AssumedRoleUser), which is all the credential libraries read; api-examples has no example of it.
+     */
+    private static JsonObject assumeRoleWithOidc(String account, Params p, SandboxState s) {
+        String provider = p.require("OIDCProviderArn");
+        p.require("OIDCToken");
+        if (!provider.startsWith("acs:ram::" + account + ":oidc-provider/")) {
+            throw new ApiError(404, "EntityNotExist.OIDCProvider", "The specified OIDC provider does not exist.");
+        }
+        return assumeRole(account, p, s);
     }
 
     private static JsonObject assumeRole(String account, Params p, SandboxState s) {

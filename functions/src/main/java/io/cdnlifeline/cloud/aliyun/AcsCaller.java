@@ -27,6 +27,8 @@ final class AcsCaller {
     private final ResilientCaller resilient;
     private final String overrideBase;
     private final String region;
+    /** Each product's endpoint for the region, found once (by ordinal of AliyunService). */
+    private final Endpoints.Endpoint[] endpoints;
 
     private AcsCaller(RpcClient client, Supplier<CloudCredentials> credentials, ResilientCaller resilient, String overrideBase,
                       String region) {
@@ -35,6 +37,16 @@ final class AcsCaller {
         this.resilient = resilient;
         this.overrideBase = overrideBase;
         this.region = region;
+        this.endpoints = new Endpoints.Endpoint[AliyunService.values().length];
+    }
+
+    private Endpoints.Endpoint endpoint(AliyunService service) {
+        Endpoints.Endpoint e = endpoints[service.ordinal()];
+        if (e == null) {
+            e = Endpoints.resolve(service, region);
+            endpoints[service.ordinal()] = e;   // a benign race: every thread computes the same value
+        }
+        return e;
     }
 
     static AcsCaller create(String region, String endpointOverride, Supplier<CloudCredentials> credentials, CallPolicy policy) {
@@ -69,13 +81,13 @@ final class AcsCaller {
     /** The base URL calls of this product go to for the region, from {@link Endpoints}, e.g. {@code https://cdn.aliyuncs.com}. */
     String baseUrl(AliyunService service) {
         if (overrideBase != null) return overrideBase;
-        return "https://" + (region == null ? service.endpoint() : Endpoints.of(service, region).host());
+        return "https://" + (region == null ? service.endpoint() : endpoint(service).host());
     }
 
     /** The parameters with the RegionId the endpoint table fixes for the product, where it fixes one. */
     private Map<String, String> withRegion(AliyunService service, Map<String, String> params) {
         if (region == null || params.containsKey("RegionId")) return params;
-        String fixed = Endpoints.of(service, region).regionId();
+        String fixed = endpoint(service).regionId();
         if (fixed.equals(region)) return params;
         Map<String, String> p = new java.util.HashMap<>(params);
         p.put("RegionId", fixed);

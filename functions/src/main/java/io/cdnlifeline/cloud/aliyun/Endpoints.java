@@ -76,7 +76,11 @@ public final class Endpoints {
     }
 
     static Endpoint of(AliyunService service, String region) {
-        String r = checkedRegion(region);
+        return resolve(service, checkedRegion(region));
+    }
+
+    /** As {@link #of} for a region already checked (no pattern match per call). */
+    static Endpoint resolve(AliyunService service, String r) {
         for (Row row : TABLE) {
             if (row.service == service && row.matches(r)) {
                 return new Endpoint(name(service), row.host.replace("{region}", r), row.regionId == null ? r : row.regionId);
