@@ -41,6 +41,21 @@ class StsThroughTlsTest {
         assertTrue(out.contains("sts calls: [AssumeRoleWithOIDC 200, GetCallerIdentity 200]"), out);
     }
 
+    @Test
+    void aChainableRamRoleArnProfileAssumesTwoRolesInTurn() throws Exception {
+        String out = doctorInLocalNet("chainable");
+        assertTrue(out.contains("(RamRoleArn: STS AssumeRole)"), out);
+        assertTrue(out.contains("sts calls: [AssumeRole 200, AssumeRole 200, GetCallerIdentity 200]"), out);
+    }
+
+    @Test
+    void withNothingConfiguredOnAnEcsInstanceTheRamRoleOfTheInstanceIsUsed() throws Exception {
+        String out = doctorInLocalNet("ecs");
+        assertTrue(out.contains("from      the ECS instance (ECS RAM role, from the instance metadata service)"), out);
+        assertTrue(out.contains("key id    STS.****role (STS, with token)"), out);
+        assertTrue(out.contains("sts calls: [GetCallerIdentity 200]"), out);
+    }
+
     /** Runs the harness in local-net; returns what it printed, after checking the doctor said "usable". */
     private String doctorInLocalNet(String mode) throws Exception {
         Path localNet = Paths.get(System.getProperty("user.dir")).resolve("../../shared/tools/local-net").normalize();
@@ -51,6 +66,8 @@ class StsThroughTlsTest {
         String script = String.join("\n",
                 "set -e",
                 "cd " + work,
+                // the ECS metadata address, on this namespace's own loopback (only the ecs mode serves it)
+                "ip addr add 100.100.100.200/32 dev lo",
                 // the server certificate for the STS host, signed by local-net's test CA (made on its first use)
                 "openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=sts.aliyuncs.com >/dev/null 2>&1",
                 "printf 'subjectAltName=DNS:sts.aliyuncs.com\\n' > san.ext",
@@ -60,7 +77,8 @@ class StsThroughTlsTest {
                 "exec " + java + " -Djavax.net.ssl.trustStore=" + work.resolve("trust.p12") + " -Djavax.net.ssl.trustStorePassword=changeit"
                         + " -Djavax.net.ssl.trustStoreType=PKCS12 -cp '" + System.getProperty("java.class.path") + "'"
                         + " io.cdnlifeline.cli.StsTlsHarness " + work + " " + mode);
-        ProcessBuilder pb = new ProcessBuilder(List.of(localNet.toString(), "--host", "sts.aliyuncs.com", "--ca-dir", ca.toString(),
+        ProcessBuilder pb = new ProcessBuilder(List.of(localNet.toString(), "--host", "sts.aliyuncs.com", "--host", "sandbox.test",
+                "--ca-dir", ca.toString(),
                 "--", "bash", "-c", script));
         pb.redirectErrorStream(true);
         pb.redirectOutput(work.resolve("out.txt").toFile());

@@ -27,8 +27,10 @@ import java.util.Map;
  * test CA): a sandbox, a TLS front on 127.0.0.1:443 with a certificate for sts.aliyuncs.com that forwards to it, and
  * {@code lifeline doctor} with a RamRoleArn profile or OIDC variables, so Alibaba's credential library calls STS
  * AssumeRole / AssumeRoleWithOIDC over HTTPS at its fixed host and the sandbox answers. Prints the doctor's output and the STS calls.
- * Arguments: the work dir (holding server.p12) and the mode, {@code ram-role-arn} (a profile of the aliyun CLI config)
- * or {@code oidc} (ALIBABA_CLOUD_ROLE_ARN / _OIDC_PROVIDER_ARN / _OIDC_TOKEN_FILE); the exit status is the doctor's.
+ * Arguments: the work dir (holding server.p12) and the mode: {@code ram-role-arn} or {@code chainable} (profiles of the
+ * aliyun CLI config), {@code oidc} (ALIBABA_CLOUD_ROLE_ARN / _OIDC_PROVIDER_ARN / _OIDC_TOKEN_FILE) or {@code ecs} (the
+ * ECS RAM role from the instance metadata service at 100.100.100.200, which the script put on the namespace's own
+ * loopback); the exit status is the doctor's.
  */
 public final class StsTlsHarness {
     private StsTlsHarness() {
@@ -45,22 +47,45 @@ public final class StsTlsHarness {
                 Map<String, String> env = new HashMap<>();
                 env.put("HOME", home.toString());
                 env.put(CredentialChain.ENV_ECS_DISABLED, "true");
-                if (mode.equals("ram-role-arn")) {
-                    Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"ops\",\"profiles\":[{\"name\":\"ops\","
-                            + "\"mode\":\"RamRoleArn\",\"access_key_id\":\"sandbox-ak\",\"access_key_secret\":\"sandbox-secret\","
-                            + "\"ram_role_arn\":\"acs:ram::5566778899001122:role/lifeline-ops\",\"ram_session_name\":\"doctor\","
-                            + "\"expired_seconds\":3600}]}", StandardCharsets.UTF_8);
-                } else {
-                    // OIDC from the environment, as in a Kubernetes pod with RRSA: no AccessKey anywhere
-                    Path token = home.resolve("oidc-token");
-                    Files.writeString(token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6b3BzIn0.c2lnbmF0dXJl", StandardCharsets.UTF_8);
-                    env.put("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::5566778899001122:role/lifeline-ops");
-                    env.put("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::5566778899001122:oidc-provider/ack-rrsa");
-                    env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString());
+                String endpoint = sandbox.endpoint();
+                switch (mode) {
+                    case "ram-role-arn":
+                        aliyunConfig(home, "{\"name\":\"ops\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"sandbox-ak\","
+                                + "\"access_key_secret\":\"sandbox-secret\",\"ram_role_arn\":\"" + ROLE + "\",\"ram_session_name\":\"doctor\","
+                                + "\"expired_seconds\":3600}");
+                        break;
+                    case "chainable":
+                        // a role assumed with the credentials of another role (two AssumeRole calls)
+                        aliyunConfig(home, "{\"name\":\"ops\",\"mode\":\"ChainableRamRoleArn\",\"source_profile\":\"jump\","
+                                + "\"ram_role_arn\":\"" + ROLE + "\",\"ram_session_name\":\"doctor\",\"expired_seconds\":3600},"
+                                + "{\"name\":\"jump\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"sandbox-ak\","
+                                + "\"access_key_secret\":\"sandbox-secret\",\"ram_role_arn\":\"acs:ram::5566778899001122:role/jump\","
+                                + "\"ram_session_name\":\"jump\",\"expired_seconds\":3600}");
+                        break;
+                    case "oidc": {
+                        // OIDC from the environment, as in a Kubernetes pod with RRSA: no AccessKey anywhere
+                        Path token = home.resolve("oidc-token");
+                        Files.writeString(token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6b3BzIn0.c2lnbmF0dXJl", StandardCharsets.UTF_8);
+                        env.put("ALIBABA_CLOUD_ROLE_ARN", ROLE);
+                        env.put("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::5566778899001122:oidc-provider/ack-rrsa");
+                        env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString());
+                        break;
+                    }
+                    case "ecs": {
+                        // nothing configured: the default chain reaches the ECS RAM role. The script put 100.100.100.200 on
+                        // this namespace's lo; the endpoint is named (not a loopback literal), so the probe stays on.
+                        env.remove(CredentialChain.ENV_ECS_DISABLED);
+                        sandbox.update(st -> st.accessKeys.add(new io.cdnlifeline.sandbox.AccessKey("STS.ecs-role", "ecs-secret", "ecs-token")));
+                        metadataService();
+                        endpoint = "http://sandbox.test:" + sandbox.port();
+                        break;
+                    }
+                    default:
+                        throw new IllegalArgumentException("mode " + mode);
                 }
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), env, "doctor", "--endpoint", sandbox.endpoint());
+                int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), env, "doctor", "--endpoint", endpoint);
                 System.out.println(out);
                 System.out.println("--- stderr");
                 System.out.println(err);
@@ -72,6 +97,42 @@ public final class StsTlsHarness {
                 front.stop(0);
             }
         }
+    }
+
+    private static final String ROLE = "acs:ram::5566778899001122:role/lifeline-ops";
+
+    private static void aliyunConfig(Path home, String profiles) throws java.io.IOException {
+        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\":\"ops\",\"profiles\":[" + profiles + "]}",
+                StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The ECS instance metadata service on 100.100.100.200:80, as the credential library reads it (IMDSv2 token, the
+     * role name, the role's STS credentials with Code "Success"), handing out a key the sandbox accepts.
+     */
+    private static void metadataService() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer ecs = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("100.100.100.200", 80), 8);
+        ecs.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String answer;
+            if (path.equals("/latest/api/token")) {
+                answer = "imds-token";
+            } else if (path.equals("/latest/meta-data/ram/security-credentials/")) {
+                answer = "lifeline-ecs";
+            } else if (path.equals("/latest/meta-data/ram/security-credentials/lifeline-ecs")) {
+                answer = "{\"AccessKeyId\":\"STS.ecs-role\",\"AccessKeySecret\":\"ecs-secret\",\"SecurityToken\":\"ecs-token\","
+                        + "\"Expiration\":\"" + java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "\",\"LastUpdated\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\"Code\":\"Success\"}";
+            } else {
+                answer = null;
+            }
+            byte[] bytes = answer == null ? new byte[0] : answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(bytes);
+            }
+        });
+        ecs.start();
     }
 
     private static HttpsServer tlsFront(Path keystore, String target) throws Exception {
