@@ -67,7 +67,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         PrintWriter out = cmd.getOut();
-        Settings settings = settings(cmd);
+        Settings settings = LocalSession.settings(cmd, lifeline.env(), cloud).build();
         String shownRegion = region != null ? region : settings.region();
         List<Endpoints.Endpoint> table;
         try {
@@ -124,17 +124,6 @@ final class DoctorCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "  %-7s %-30s %s", p.product, p.ramAction, verdict));
         }
         return finish(out, problems);
-    }
-
-    private Settings settings(CommandLine cmd) {
-        Settings.Builder b;
-        try {
-            b = Settings.fromMap(lifeline.env()).toBuilder();
-        } catch (IllegalArgumentException e) {
-            throw new BadSettingsException("bad environment: " + e.getMessage(), e);
-        }
-        if (cloud.endpoint != null) b.endpoint(LocalSession.checkedEndpoint(cmd, cloud.endpoint));
-        return b.build();
     }
 
     /** A doctor answers in seconds: two attempts a call, a short budget. */
