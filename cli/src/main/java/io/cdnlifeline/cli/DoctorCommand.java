@@ -52,6 +52,8 @@ final class DoctorCommand implements Callable<Integer> {
     private enum Probe {
         CDN("cdn", "cdn:DescribeUserDomains"),
         DCDN("dcdn", "dcdn:DescribeDcdnUserDomains"),
+        VOD("vod", "vod:DescribeVodUserDomains"),
+        LIVE("live", "live:DescribeLiveUserDomains"),
         ALIDNS("alidns", "alidns:DescribeDomains");
 
         final String product;
@@ -140,6 +142,12 @@ final class DoctorCommand implements Callable<Integer> {
                     break;
                 case DCDN:
                     c.cdn().listDomains(Product.DCDN, 1, 1, null);
+                    break;
+                case VOD:
+                    c.cdn().listDomains(Product.VOD, 1, 1, null);
+                    break;
+                case LIVE:
+                    c.cdn().listDomains(Product.LIVE, 1, 1, null);
                     break;
                 default:
                     c.dns().zones();

@@ -82,7 +82,7 @@ class DoctorCommandTest {
     void againstASandboxWithNothingConfiguredEverythingIsUsable() {
         // when
         CommandRun run = CommandRun.withEnv(env(), "doctor", "--endpoint", sandbox.endpoint());
-        // then the sandbox keys, the account from STS, every product's endpoint and three granted reads
+        // then the sandbox keys, the account from STS, every product's endpoint and five granted reads
         assertEquals(0, run.status, run::toString);
         assertTrue(run.out.contains("key id    sand****x-ak"), run::toString);
         assertFalse(run.out.contains("sandbox-secret"), run::toString);
@@ -90,11 +90,13 @@ class DoctorCommandTest {
         assertTrue(run.out.contains("id        5566778899001122"), run::toString);
         assertTrue(run.out.contains("cdn     https://cdn.aliyuncs.com  RegionId cn-hangzhou"), run::toString);
         assertTrue(run.out.contains("sts     https://sts.cn-hangzhou.aliyuncs.com"), run::toString);
-        assertEquals(3, run.out.split("granted", -1).length - 1, run::toString);
+        assertEquals(5, run.out.split("granted", -1).length - 1, run::toString);
         assertTrue(run.out.contains("usable: yes"), run::toString);
         assertEquals(1, count("GetCallerIdentity"));
         assertEquals(1, count("DescribeUserDomains"));
         assertEquals(1, count("DescribeDcdnUserDomains"));
+        assertEquals(1, count("DescribeVodUserDomains"));
+        assertEquals(1, count("DescribeLiveUserDomains"));
         assertEquals(1, count("DescribeDomains"));
         assertTrue(sandbox.requests().stream().allMatch(c -> c.action.startsWith("Describe") || c.action.startsWith("Get")),
                 "doctor only reads");
@@ -169,6 +171,7 @@ class DoctorCommandTest {
         assertTrue(run.out.contains("cdn     https://cdn.ap-southeast-1.aliyuncs.com  RegionId ap-southeast-1"), run::toString);
         assertTrue(run.out.contains("dcdn    https://dcdn.aliyuncs.com"), run::toString);
         assertTrue(run.out.contains("alidns  https://alidns.ap-southeast-1.aliyuncs.com"), run::toString);
+        assertTrue(run.out.contains("vod     https://vod.cn-shanghai.aliyuncs.com  RegionId cn-shanghai"), run::toString);
         assertTrue(run.out.contains("key id    LTAI****1234"), run::toString);
         assertFalse(run.out.contains("permissions"), run::toString);
     }
@@ -180,7 +183,10 @@ class DoctorCommandTest {
         assertTrue(run.out.contains("cdn.ap-southeast-1.aliyuncs.com"), run::toString);
         List<SandboxCall> calls = sandbox.requests();
         assertFalse(calls.isEmpty());
-        assertTrue(calls.stream().allMatch(c -> "ap-southeast-1".equals(c.params.get("RegionId"))), calls::toString);
+        // every product signs the region asked for, except VOD, whose domain operations live in Shanghai only
+        assertTrue(calls.stream().allMatch(c -> (c.product.equals("vod") ? "cn-shanghai" : "ap-southeast-1").equals(c.params.get("RegionId"))),
+                calls::toString);
+        assertTrue(calls.stream().anyMatch(c -> c.product.equals("vod")), calls::toString);
     }
 
     @Test

@@ -102,15 +102,7 @@ final class DomainActions {
     }
 
     private java.util.List<Domain> batch(Params p, SandboxState s) {
-        String[] names = p.require("DomainNames").split(",");
-        if (names.length > 50) {
-            throw ApiError.invalid("DomainNames");
-        }
-        java.util.List<Domain> domains = new java.util.ArrayList<>();
-        for (String name : names) {
-            domains.add(DomainOps.find(n -> lookup.apply(s, n), name.trim()));
-        }
-        return domains;
+        return DomainOps.batch(name -> lookup.apply(s, name), p, ApiError::domainNotFound);
     }
 
     /** The domain the {@code DomainName} parameter names, or {@code InvalidDomain.NotFound}. */

@@ -8,6 +8,10 @@ package io.cdnlifeline.cloud.aliyun;
 enum AliyunService {
     CDN("Cdn", "2018-05-10", "cdn.aliyuncs.com"),
     DCDN("dcdn", "2018-01-15", "dcdn.aliyuncs.com"),
+    /** The domain operations are "only available in China (Shanghai)" (vod/README-notes.md): that endpoint, RegionId cn-shanghai. */
+    VOD("vod", "2017-03-21", "vod.cn-shanghai.aliyuncs.com"),
+    /** live.aliyuncs.com serves every public region (live/README-notes.md). */
+    LIVE("live", "2016-11-01", "live.aliyuncs.com"),
     ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com"),
     /** For {@code GetCallerIdentity} only (lifeline doctor): the functions never call STS. */
     STS("Sts", "2015-04-01", "sts.aliyuncs.com");

@@ -17,13 +17,14 @@ import java.util.Objects;
  * <li>CDN (Go SDK cdn-20180510 v9.0.0): regions outside mainland China go to {@code cdn.ap-southeast-1.aliyuncs.com},
  *     every other region to the central {@code cdn.aliyuncs.com};</li>
  * <li>DCDN (Go SDK dcdn-20180115 v4.0.0): every region to {@code dcdn.aliyuncs.com};</li>
+ * <li>VOD (endpoint page and the domain operations' pages): {@code vod.cn-shanghai.aliyuncs.com}, RegionId cn-shanghai;</li>
+ * <li>Live (Go SDK live-20161101 v2.7.4): every public region to {@code live.aliyuncs.com};</li>
  * <li>Alidns (Tea SDK alidns-20150109, rule "central"): the international regions it maps go to their regional host,
  *     the rest (mainland China) to the central {@code alidns.aliyuncs.com} the classic SDK table gives;</li>
  * <li>STS (Go SDK sts-20150401, rule "regional"): {@code sts.<region>.aliyuncs.com}.</li>
  * </ul>
- * Adding a product (VOD, Live) is adding its {@link AliyunService} and its rows here, e.g. VOD's domain APIs
- * exist only in China (Shanghai): {@code row(AliyunService.VOD, ANY, "vod.cn-shanghai.aliyuncs.com", "cn-shanghai")};
- * Live: {@code row(AliyunService.LIVE, ANY, "live.aliyuncs.com", null)}.
+ * Adding a product is adding its {@link AliyunService} and its rows here; a row may fix the RegionId its calls sign, as
+ * VOD's does.
  */
 public final class Endpoints {
     /** Matches every region. */
@@ -35,6 +36,9 @@ public final class Endpoints {
             row(AliyunService.CDN, INTERNATIONAL, "cdn.ap-southeast-1.aliyuncs.com", null),
             row(AliyunService.CDN, ANY, "cdn.aliyuncs.com", null),
             row(AliyunService.DCDN, ANY, "dcdn.aliyuncs.com", null),
+            // VOD's domain operations are "only available in China (Shanghai)", whatever the account's region
+            row(AliyunService.VOD, ANY, "vod.cn-shanghai.aliyuncs.com", "cn-shanghai"),
+            row(AliyunService.LIVE, ANY, "live.aliyuncs.com", null),
             row(AliyunService.ALIDNS, "ap-northeast-1,ap-south-1,ap-southeast-1,ap-southeast-2,ap-southeast-3,ap-southeast-5,"
                     + "cn-hongkong,eu-central-1,eu-west-1,me-east-1,us-east-1,us-west-1", "alidns.{region}.aliyuncs.com", null),
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),

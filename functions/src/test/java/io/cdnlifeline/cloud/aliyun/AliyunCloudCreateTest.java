@@ -72,8 +72,10 @@ class AliyunCloudCreateTest {
         java.util.List<Endpoints.Endpoint> table = Endpoints.forRegion("us-east-1");
         assertEquals(AliyunService.values().length, table.size());
         assertEquals("cdn cdn.ap-southeast-1.aliyuncs.com (RegionId us-east-1)", table.get(0).toString());
-        assertEquals("alidns", table.get(2).product());
-        assertEquals("alidns.us-east-1.aliyuncs.com", table.get(2).host());
+        Endpoints.Endpoint alidns = table.stream().filter(e -> e.product().equals("alidns")).findFirst().orElseThrow();
+        assertEquals("alidns.us-east-1.aliyuncs.com", alidns.host());
+        Endpoints.Endpoint vod = table.stream().filter(e -> e.product().equals("vod")).findFirst().orElseThrow();
+        assertEquals("vod vod.cn-shanghai.aliyuncs.com (RegionId cn-shanghai)", vod.toString());
     }
 
     @Test
