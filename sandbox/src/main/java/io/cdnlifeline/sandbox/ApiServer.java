@@ -35,6 +35,7 @@ final class ApiServer implements HttpHandler {
         byVersion.put("2016-11-01", new LiveApi());
         byVersion.put("2015-01-09", new AlidnsApi());
         byVersion.put("2017-12-14", new BssApi());
+        byVersion.put(StsApi.VERSION, new StsApi());
     }
 
     @Override
@@ -98,7 +99,9 @@ final class ApiServer implements HttpHandler {
             if (api == null) {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
-            signatures.verify(request, sandbox.accessKeys());
+            if (!StsApi.isAnonymous(api, action)) {
+                signatures.verify(request, sandbox.accessKeys());
+            }
             if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action, started)) {
                 throw ApiError.throttled();
             }
@@ -107,6 +110,10 @@ final class ApiServer implements HttpHandler {
             }
             if (fault == Traffic.Fault.ERROR_503) {
                 throw ApiError.serviceUnavailable();
+            }
+            ApiError injected = traffic.injectedError(action);
+            if (injected != null) {
+                throw injected;
             }
             JsonObject result = sandbox.apply(api, action, new Params(request.params));
             JsonObject out = new JsonObject();
@@ -159,6 +166,8 @@ final class ApiServer implements HttpHandler {
                 return "dcdn";
             case "alidns":
                 return "Alidns";
+            case "sts":
+                return "Sts";
             default:
                 return "BssOpenApi";
         }

@@ -172,8 +172,8 @@ public final class Sandbox implements AutoCloseable {
     public void setFaults(Faults faults) {
         writeLock.lock();
         try {
+            traffic.setFaults(faults);   // first: a bad injection entry changes nothing
             state.faults = faults;
-            traffic.setFaults(faults);
         } finally {
             writeLock.unlock();
         }
@@ -256,6 +256,11 @@ public final class Sandbox implements AutoCloseable {
         SandboxState s = parseObject(seedJson, SandboxState.class);
         if (s == null) {
             throw new IllegalArgumentException("empty seed");
+        }
+        if (s.faults != null && s.faults.inject != null) {
+            for (ErrorInjection i : s.faults.inject) {
+                i.error();   // a bad entry refuses the whole seed before anything is installed
+            }
         }
         return s;
     }

@@ -12,6 +12,8 @@ import java.util.Map;
  * benchmark loads tens of thousands of domains and records.
  */
 public final class SandboxState {
+    /** The account id STS GetCallerIdentity answers; null means {@code 1234567890123456}. */
+    public String accountId;
     public List<AccessKey> accessKeys = new ArrayList<>();
     public Account account = new Account();
     public List<Domain> cdn = new ArrayList<>();
