@@ -46,6 +46,15 @@ class TemplateTest {
     }
 
     @Test
+    void accessIsALiteralAliasThatDashAOverrides() {
+        // given the template / when its access alias is read / then it is a plain alias name: Serverless Devs 3.1
+        // does not resolve ${...} in access:, and every ${config('AccountID')} would stay unresolved
+        Object access = template.get("access");
+        assertTrue(access instanceof String && ((String) access).matches("[A-Za-z0-9_.-]+"),
+                "access: " + access + " is not a literal alias (write access: default; s deploy -a ALIAS picks another)");
+    }
+
+    @Test
     void everyHandlerAndInitializerExistsInTheCompiledClasses() {
         assertNoProblems(DeploymentChecks.handlers(template, getClass().getClassLoader(), "the compiled classes"));
     }
