@@ -38,6 +38,8 @@ public final class Sandbox implements AutoCloseable {
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
+    private final FcCodeStore fcCode = new FcCodeStore();
+    private final FcInvoker fcInvoker = new FcInvoker(this);
     private final ExecutorService executor;
     private SandboxState state;
 
@@ -50,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
         install(initial);
         // 127.0.0.1 exactly (not whatever "loopback" resolves to): endpoint() promises that address
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
-        server.createContext("/", new ApiServer(this));
+        server.createContext("/", new ApiServer(this, fcCode, fcInvoker));
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -145,6 +147,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Changes the state under the exclusive lock without rebuilding the domain indexes (the local FC's writes). */
+    <T> T change(java.util.function.Function<SandboxState, T> change) {
+        writeLock.lock();
+        try {
+            return change.apply(state);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Reads the live state under the lock. */
     public <T> T read(java.util.function.Function<SandboxState, T> query) {
         readLock.lock();
@@ -194,8 +206,14 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The local FC's invocations so far, oldest first (what {@code GET /_sandbox/fc/invocations} lists). */
+    public List<FcInvocation> fcInvocations() {
+        return fcInvoker.invocations();
+    }
+
     @Override
     public void close() {
+        fcInvoker.close();
         server.stop(0);
         executor.shutdownNow();
         try {
