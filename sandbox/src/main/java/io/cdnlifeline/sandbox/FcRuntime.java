@@ -149,8 +149,15 @@ public final class FcRuntime {
         Object answer(String method, Object[] args);
     }
 
+    /** A proxy of {@code interfaceName} from the code package; null when the package lacks it (only Context is required). */
     private static Object proxy(ClassLoader loader, String interfaceName, Answer answer) throws ClassNotFoundException {
-        Class<?> type = loader.loadClass(interfaceName);
+        Class<?> type;
+        try {
+            type = loader.loadClass(interfaceName);
+        } catch (ClassNotFoundException e) {
+            if (interfaceName.endsWith(".Context")) throw e;
+            return null;
+        }
         return Proxy.newProxyInstance(loader, new Class<?>[] {type}, (self, m, a) -> {
             if (m.getDeclaringClass() == Object.class) {
                 switch (m.getName()) {
