@@ -11,7 +11,14 @@ const { execFileSync } = require('child_process');
 
 const [root, endpoint, s, tpl, work] = process.argv.slice(2);
 let bad = 0;
-const say = (ok, what) => { if (!ok) bad++; console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); return ok; };
+// OFFLINE_CHECK_FAIL_FAST=1 (the broken-template tests): stop at the first failed check
+const failFast = process.env.OFFLINE_CHECK_FAIL_FAST === '1';
+const say = (ok, what) => {
+  if (!ok) bad++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok && failFast) { console.log('offline-check: stopped at the first failure'); process.exit(1); }
+  return ok;
+};
 
 // a fresh connection per call (agent: false): the JDK's server closes idle kept-alive ones on its own schedule
 const http = (method, p, body) => new Promise((resolve, reject) => {
