@@ -134,6 +134,10 @@ final class ApiServer implements HttpHandler {
                     (System.nanoTime() - started) / 1_000_000, signatureVersion));
             return;
         }
+        if (status == 200 && api != null && (api.product().equals("cdn") || api.product().equals("dcdn"))) {
+            // ActionTrail reports the write; EventBridge hands it to the matching triggers of the local FC
+            sandbox.fcTriggers().actionTrail(api.product(), action, logged);
+        }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
                 (System.nanoTime() - started) / 1_000_000, signatureVersion));
@@ -243,6 +247,19 @@ final class ApiServer implements HttpHandler {
                     send(exchange, 200, Json.STATE.toJson(list));
                     return;
                 }
+                case "/_sandbox/fc/clock": {
+                    JsonObject o = new JsonObject();
+                    JsonArray fired = new JsonArray();
+                    if ("POST".equals(method) || "PUT".equals(method)) {
+                        JsonObject in = com.google.gson.JsonParser.parseString(text.isBlank() ? "{}" : text).getAsJsonObject();
+                        long seconds = in.has("advanceSeconds") ? in.get("advanceSeconds").getAsLong() : 0;
+                        sandbox.fcAdvanceClock(java.time.Duration.ofSeconds(seconds)).forEach(fired::add);
+                    }
+                    o.addProperty("now", sandbox.fcTriggers().now().toString());
+                    o.add("fired", fired);
+                    send(exchange, 200, Json.STATE.toJson(o));
+                    return;
+                }
                 case "/_sandbox/limits":
                     if ("PUT".equals(method) || "POST".equals(method)) {
                         sandbox.setLimits(text);
@@ -250,6 +267,15 @@ final class ApiServer implements HttpHandler {
                     send(exchange, 200, Json.STATE.toJson(sandbox.traffic().limits()));
                     return;
                 default:
+                    if (path.startsWith("/_sandbox/fc/timers/") && "POST".equals(method)) {
+                        String[] parts = path.substring("/_sandbox/fc/timers/".length()).split("/");
+                        if (parts.length == 2) {
+                            JsonObject o = new JsonObject();
+                            o.addProperty("requestId", sandbox.fcFireTimer(parts[0], parts[1]));
+                            send(exchange, 200, Json.STATE.toJson(o));
+                            return;
+                        }
+                    }
                     send(exchange, 404, "{\"error\":\"unknown admin endpoint\"}");
             }
         } catch (RuntimeException e) {

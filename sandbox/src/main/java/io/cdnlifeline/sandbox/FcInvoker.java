@@ -52,10 +52,8 @@ final class FcInvoker implements AutoCloseable {
         Snapshot f = snapshot(functionName);
         String requestId = UUID.randomUUID().toString();
         if (type.equals("Async")) {
-            FcInvocation record = record(new FcInvocation(requestId, functionName, "Async", source, new String(payload, StandardCharsets.UTF_8)));
-            async.submit(() -> runWithRetries(f, payload, record));
             FcApi.Answer a = new FcApi.Answer(202, "InvokeFunction", new byte[0], null);
-            a.headers.put("x-fc-request-id", requestId);
+            a.headers.put("x-fc-request-id", startAsync(f, payload, source));
             return a;
         }
         FcInvocation record = record(new FcInvocation(requestId, functionName, "Sync", source, new String(payload, StandardCharsets.UTF_8)));
@@ -75,6 +73,18 @@ final class FcInvoker implements AutoCloseable {
             a.headers.put("x-fc-log-result", Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(log, from, log.length)));
         }
         return a;
+    }
+
+    /** An async invocation (as timers and EventBridge make): queued at once, run in the background; its request id. */
+    String invokeAsync(String functionName, byte[] payload, String source) {
+        return startAsync(snapshot(functionName), payload, source);
+    }
+
+    private String startAsync(Snapshot f, byte[] payload, String source) {
+        String requestId = UUID.randomUUID().toString();
+        FcInvocation record = record(new FcInvocation(requestId, f.name, "Async", source, new String(payload, StandardCharsets.UTF_8)));
+        async.submit(() -> runWithRetries(f, payload, record));
+        return requestId;
     }
 
     /** Every invocation so far, oldest first (the admin endpoint {@code /_sandbox/fc/invocations}). */

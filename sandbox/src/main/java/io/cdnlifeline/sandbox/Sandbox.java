@@ -40,6 +40,7 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer server;
     private final FcCodeStore fcCode = new FcCodeStore();
     private final FcInvoker fcInvoker = new FcInvoker(this);
+    private final FcTriggers fcTriggers = new FcTriggers(this, fcInvoker);
     private final ExecutorService executor;
     private SandboxState state;
 
@@ -209,6 +210,23 @@ public final class Sandbox implements AutoCloseable {
     /** The local FC's invocations so far, oldest first (what {@code GET /_sandbox/fc/invocations} lists). */
     public List<FcInvocation> fcInvocations() {
         return fcInvoker.invocations();
+    }
+
+    /**
+     * Moves the local FC's clock forward and fires every enabled timer whose cron falls in that span, in time order
+     * (each an async invocation); returns their request ids. The clock starts at the real time and moves only here.
+     */
+    public List<String> fcAdvanceClock(java.time.Duration by) {
+        return fcTriggers.advance(by.getSeconds());
+    }
+
+    /** Fires one timer trigger now, as the console's "trigger once" does; returns the request id. */
+    public String fcFireTimer(String functionName, String triggerName) {
+        return fcTriggers.fire(functionName, triggerName);
+    }
+
+    FcTriggers fcTriggers() {
+        return fcTriggers;
     }
 
     @Override

@@ -203,6 +203,65 @@ class LocalFcTest {
         assertTrue(done.output.contains("\"event\":\"ping\""));
     }
 
+    @Test
+    void timersFireOnTheirCronWhenTheClockMovesAndOnDemand() throws Exception {
+        // given a function with an enabled 5-minute timer and a disabled hourly one
+        call("POST", "/2023-03-30/functions", function("echo"));
+        call("POST", "/2023-03-30/functions/echo/triggers", Map.of("triggerName", "every-5", "triggerType", "timer",
+                "triggerConfig", "{\"cronExpression\":\"0 */5 * * * *\",\"enable\":true,\"payload\":\"tick\"}"));
+        call("POST", "/2023-03-30/functions/echo/triggers", Map.of("triggerName", "hourly-off", "triggerType", "timer",
+                "triggerConfig", "{\"cronExpression\":\"0 0 * * * *\",\"enable\":false}"));
+        // when the clock moves ten minutes, and one timer is fired by hand
+        List<String> fired = sandbox.fcAdvanceClock(java.time.Duration.ofMinutes(10));
+        String byHand = sandbox.fcFireTimer("echo", "hourly-off");
+        // then the 5-minute timer fired twice, the disabled one only by hand, each with FC's timer event
+        assertEquals(2, fired.size());
+        for (String id : fired) {
+            FcInvocation i = awaitDone(id);
+            assertEquals("timer:every-5", i.source);
+            assertTrue(i.payload.contains("\"triggerName\":\"every-5\"") && i.payload.contains("\"payload\":\"tick\""), i.payload);
+            assertEquals("Succeeded", i.status, i.output + i.log);
+        }
+        assertEquals("timer:hourly-off", awaitDone(byHand).source);
+    }
+
+    @Test
+    void aStopCdnDomainCallReachesExactlyTheTriggersWhosePatternMatches() throws Exception {
+        // given two functions, one listening to StopCdnDomain on the default bus, one to StartCdnDomain
+        sandbox.update(s -> s.fc.serviceLinkedRoles.add(FcReferences.EVENTBRIDGE_SEND_TO_FC));
+        for (String[] f : new String[][] {{"on-stop", "StopCdnDomain"}, {"on-start", "StartCdnDomain"}}) {
+            call("POST", "/2023-03-30/functions", function(f[0]));
+            call("POST", "/2023-03-30/functions/" + f[0] + "/triggers", Map.of("triggerName", "actiontrail", "triggerType", "eventbridge",
+                    "triggerConfig", "{\"eventRuleFilterPattern\":\"{\\\"type\\\":[\\\"cdn:ActionTrail:ApiCall\\\"],\\\"data\\\":{\\\"eventName\\\":[\\\"" + f[1]
+                            + "\\\"]}}\",\"eventSourceConfig\":{\"eventSourceType\":\"Default\"}}"));
+        }
+        int before = sandbox.fcInvocations().size();
+        // when a domain is stopped through the CDN API
+        Config config = new Config().setAccessKeyId("sandbox-ak").setAccessKeySecret("sandbox-secret")
+                .setEndpoint("127.0.0.1:" + sandbox.port()).setProtocol("HTTP");
+        Params params = new Params().setAction("StopCdnDomain").setVersion("2018-05-10").setProtocol("HTTP").setMethod("POST")
+                .setAuthType("AK").setStyle("RPC").setPathname("/").setReqBodyType("formData").setBodyType("json");
+        new com.aliyun.teaopenapi.Client(config).callApi(params, new OpenApiRequest().setQuery(Map.of("DomainName", "www.example.com")), new RuntimeOptions());
+        // then only on-stop is invoked, with the ActionTrail event
+        List<FcInvocation> started = sandbox.fcInvocations().subList(before, sandbox.fcInvocations().size());
+        assertEquals(1, started.size(), started::toString);
+        FcInvocation i = awaitDone(started.get(0).requestId);
+        assertEquals("on-stop", i.functionName);
+        assertEquals("eventbridge:actiontrail", i.source);
+        JsonObject event = JsonParser.parseString(i.payload).getAsJsonObject();
+        assertEquals("StopCdnDomain", event.getAsJsonObject("data").get("eventName").getAsString());
+        assertEquals("www.example.com", event.getAsJsonObject("data").getAsJsonObject("requestParameters").get("DomainName").getAsString());
+    }
+
+    private static FcInvocation awaitDone(String id) throws InterruptedException {
+        for (int n = 0; n < 600; n++) {
+            FcInvocation done = sandbox.fcInvocations().stream().filter(x -> x.requestId.equals(id) && !"Running".equals(x.status)).findFirst().orElse(null);
+            if (done != null) return done;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("invocation " + id + " did not finish in 60 s");
+    }
+
     /** InvokeFunction as the data plane answers it (status, x-fc-* headers, raw body). */
     private static FcApi.Answer invoke(String function, String payload, String type) throws Exception {
         // signed like every other call: through the Tea client's V3 signer, raw body
