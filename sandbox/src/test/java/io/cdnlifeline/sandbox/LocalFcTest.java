@@ -96,6 +96,26 @@ class LocalFcTest {
     }
 
     @Test
+    void answersUseOnlyTheFieldsOfTheFc20230330Models() throws Exception {
+        // given the model field lists the fc3 component parses answers with (api-examples/fc/models.json)
+        JsonObject models = JsonParser.parseString(ContractTest.resource("/api-examples/fc/models.json")).getAsJsonObject();
+        sandbox.update(s -> s.fc.serviceLinkedRoles.add(FcReferences.EVENTBRIDGE_SEND_TO_FC));
+        // when a function, a trigger and an async config are created
+        Map<String, ?> f = call("POST", "/2023-03-30/functions", function("echo"));
+        Map<String, ?> t = call("POST", "/2023-03-30/functions/echo/triggers", Map.of("triggerName", "t", "triggerType", "timer",
+                "triggerConfig", "{\"cronExpression\":\"0 */5 * * * *\",\"enable\":true}"));
+        Map<String, ?> a = call("PUT", "/2023-03-30/functions/echo/async-invoke-config", Map.of("maxAsyncRetryAttempts", 3));
+        // then every field of each answer is one the model has
+        for (Object[] pair : new Object[][] {{"Function", f}, {"Trigger", t}, {"AsyncConfig", a}}) {
+            java.util.Set<String> known = new java.util.TreeSet<>();
+            models.getAsJsonArray((String) pair[0]).forEach(e -> known.add(e.getAsString()));
+            java.util.Set<String> unknown = new java.util.TreeSet<>(((Map<String, ?>) pair[1]).keySet());
+            unknown.removeAll(known);
+            assertEquals(java.util.Set.of(), unknown, pair[0] + " fields the model does not have");
+        }
+    }
+
+    @Test
     void invalidFunctionsAreRefusedWithTheFieldNamed() {
         Map<String, Object> f = function("bad");
         f.put("handler", "demo.Echo");
