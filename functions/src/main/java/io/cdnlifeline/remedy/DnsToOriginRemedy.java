@@ -29,6 +29,11 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
     }
 
     @Override
+    public Condition accountWideCause() {
+        return Condition.IN_DEBT;
+    }
+
+    @Override
     public Selector defaultSelector() {
         return Selector.anyOf(Selector.is(Condition.OFFLINE), Selector.is(Condition.IN_DEBT));
     }

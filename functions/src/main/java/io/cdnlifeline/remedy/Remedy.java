@@ -64,6 +64,17 @@ public interface Remedy {
         applier.applyEach(plans);
     }
 
+    /**
+     * The condition whose cloud-confirmed truth explains, account-wide, why this remedy must act on every domain at
+     * once, or null. For dns-to-origin it is {@code in-debt}: in arrears the cloud takes every domain of the account
+     * offline, and the debt flags (DescribeUserCdnStatus, the services' financial lock) are the cloud's own
+     * statement of it. Changes to domains for which this condition was read TRUE in the run are not counted
+     * against {@code maxChanges}: the guard is there for detection mistakes, not for the outage it exists for.
+     */
+    default io.cdnlifeline.event.Condition accountWideCause() {
+        return null;
+    }
+
     /** Products this remedy handles. */
     default boolean supports(Product product) {
         return true;

@@ -1,11 +1,15 @@
 package io.cdnlifeline.run;
 
+import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.detect.AccountDebt;
 import io.cdnlifeline.detect.Detection;
 import io.cdnlifeline.detect.Detector;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
+import io.cdnlifeline.detect.Truth;
 import io.cdnlifeline.event.BadInputException;
+import io.cdnlifeline.event.Condition;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.remedy.Applier;
 import io.cdnlifeline.remedy.Plan;
@@ -68,21 +72,22 @@ public final class RemedyFunction implements LifelineFunction {
         }
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
-        Detection detection = new Detector(inv.cloud(), inv.settings()).detect(request, selector, remedy.markerProbe(ctx), report);
+        Detector detector = new Detector(inv.cloud(), inv.settings());
+        Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
         if (detection.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
         remedy.prepare(detection.targets(), ctx);
         try {
-            planGuardApply(detection, ctx, report);
+            planGuardApply(detection, detector, ctx, report);
         } finally {
             remedy.finish(ctx);
         }
         return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
     }
 
-    private void planGuardApply(Detection detection, RunContext ctx, Report.Builder report) {
+    private void planGuardApply(Detection detection, Detector detector, RunContext ctx, Report.Builder report) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
         List<Plan> plans = plan(detection.targets(), ctx);
@@ -105,8 +110,9 @@ public final class RemedyFunction implements LifelineFunction {
         }
 
         int max = ctx.maxChanges();
-        if (steps > max) {
-            report.refused("refused: this run would make " + steps + " changes, more than maxChanges " + max
+        int counted = steps > max ? countedAgainstGuard(withSteps, detection, detector, ctx) : steps;
+        if (counted > max) {
+            report.refused("refused: this run would make " + counted + " changes, more than maxChanges " + max
                     + " (LIFELINE_MAX_CHANGES or the request's maxChanges); nothing was changed");
             recordPlanned(withSteps, report);
         } else if (ctx.dryRun()) {
@@ -114,6 +120,39 @@ public final class RemedyFunction implements LifelineFunction {
         } else if (!withSteps.isEmpty()) {
             remedy.apply(withSteps, ctx, new Applier(ctx));
         }
+    }
+
+    /**
+     * The planned changes the maxChanges guard counts: all of them, less those on domains whose remedy's
+     * account-wide cause (dns-to-origin: the account is in debt) the cloud confirms in this run. Only called when
+     * the run is over the guard, so the debt is read (once per run, if the selection did not read it already)
+     * only when it can make a difference. An UNKNOWN debt waives nothing: the guard fails closed.
+     */
+    private int countedAgainstGuard(List<Plan> withSteps, Detection detection, Detector detector, RunContext ctx) {
+        Condition cause = remedy.accountWideCause();
+        AccountDebt debt = null;
+        if (cause == Condition.IN_DEBT) {
+            List<AcceleratedDomain> all = new ArrayList<>();
+            for (Target t : detection.targets()) all.add(t.domain());
+            debt = detector.debt(all, ctx.report());
+        }
+        int counted = 0;
+        int waived = 0;
+        for (Plan p : withSteps) {
+            int planned = 0;
+            for (Step s : p.steps()) if (s.change().status() == ChangeStatus.PLANNED) planned++;
+            if (debt != null && !p.target().conditions().wasRead(Condition.IN_DEBT)) debt.applyTo(p.target().conditions());
+            if (cause != null && p.target().conditions().get(cause) == Truth.TRUE) waived += planned;
+            else counted += planned;
+        }
+        if (waived > 0) {
+            String why = debt != null ? " (" + debt.why() + ")" : "";
+            ctx.report().note("maxChanges " + ctx.maxChanges() + " does not count " + waived + " change(s) of domains the cloud "
+                    + "confirms are " + cause.id() + " account-wide" + why + "; it counts the other " + counted);
+            ctx.audit().info("guard: " + waived + " change(s) not counted against maxChanges " + ctx.maxChanges()
+                    + ": account-wide " + cause.id() + " confirmed" + why);
+        }
+        return counted;
     }
 
     private static void recordPlanned(List<Plan> plans, Report.Builder report) {
