@@ -53,6 +53,15 @@ function invoke(fn, eventFile, extra = []) {
   return { errorType, result: result === undefined ? undefined : result.trim(), out: plain };
 }
 
+// waits until no invocation of the local FC is running (async ones started by events run in the background)
+async function settled() {
+  for (let i = 0; i < 1200; i++) {
+    if (!(await http('GET', '/_sandbox/fc/invocations')).some((x) => x.status === 'Running')) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error('invocations still running after 120 s');
+}
+
 (async () => {
   const index = JSON.parse(fs.readFileSync(path.join(root, 'events/index.json'), 'utf8'));
   let state = await http('GET', '/_sandbox/state');
@@ -74,19 +83,32 @@ function invoke(fn, eventFile, extra = []) {
     const samples = index.samples.filter((x) => x.function === fn);
     const sample = samples.find((x) => /actiontrail-stop/.test(x.file)) || samples.find((x) => x.file.startsWith('request-')) || samples[0];
     if (!say(!!sample, `${fn}: has a sample event in events/index.json`)) continue;
+    await settled();
     const before = accountOf(await http('GET', '/_sandbox/state'));
+    const seen = (await http('GET', '/_sandbox/fc/invocations')).length;
     // when it is invoked the way a user would
     const r = invoke(fn, path.join('events', sample.file));
     if (!say(!r.failed, `${fn}: s invoke --event-file events/${sample.file}` + (r.failed ? `: ${r.failed}` : ''))) continue;
     if (!say(!r.errorType, `${fn}: no FC error` + (r.errorType ? `: ${r.errorType}: ${(r.result || '').slice(0, 600)}` : ''))) continue;
     let report;
     try { report = JSON.parse(r.result); } catch (e) { say(false, `${fn}: the result is not a Report: ${(r.result || r.out).slice(0, 400)}`); continue; }
-    // then the Report is the function's, nothing failed, and the account changed exactly when it says so
+    // then the Report is the function's, nothing failed, and the account changed exactly when it (or a function
+    // its writes reached through an ActionTrail event, as in the cloud) says so
+    await settled();
     const after = accountOf(await http('GET', '/_sandbox/state'));
     const applied = (report.summary || {}).applied || 0;
+    const triggered = (await http('GET', '/_sandbox/fc/invocations')).slice(seen).filter((x) => x.source.startsWith('eventbridge:'));
+    let triggeredApplied = 0;
+    for (const t of triggered) {
+      let rep = {};
+      try { rep = JSON.parse(t.output); } catch (e) { /* an FC error object */ }
+      say(t.status === 'Succeeded', `${fn}: its write reached ${t.functionName} through ${t.source} (ActionTrail event): ${t.status}, ${((rep.summary || {}).applied) || 0} change(s)`);
+      triggeredApplied += (rep.summary || {}).applied || 0;
+    }
     say(report.function === fn, `${fn}: the Report is from ${report.function}`);
     say(((report.summary || {}).failed || 0) === 0, `${fn}: nothing failed (summary ${JSON.stringify(report.summary)})`);
-    say((applied > 0) === (before !== after), `${fn}: ${applied} change(s) applied and the sandbox state ${before === after ? 'did not change' : 'changed'}`);
+    say((applied + triggeredApplied > 0) === (before !== after), `${fn}: ${applied} change(s) applied` + (triggered.length ? ` (+${triggeredApplied} by the functions its events reached)` : '')
+      + ` and the sandbox state ${before === after ? 'did not change' : 'changed'}`);
     if (fn === 'dns-to-origin' && offline) {
       const zone = JSON.parse(after).dns.find((z) => offline.domain.endsWith(z.zone));
       const marked = zone ? zone.records.filter((x) => /^lifeline:/.test(x.remark || '')) : [];
@@ -109,6 +131,13 @@ function invoke(fn, eventFile, extra = []) {
       say(done && done.status === 'Succeeded', `inspect: the async invocation ${requestId} ran: ${done ? done.status : 'not finished in 60 s'}`);
     }
   }
+  // timers: five minutes of the local FC's clock fire the 5-minute timers the template deployed, with their payloads
+  await settled();
+  const clock = await http('POST', '/_sandbox/fc/clock', JSON.stringify({ advanceSeconds: 300 }));
+  await settled();
+  const fired = (await http('GET', '/_sandbox/fc/invocations')).filter((x) => clock.fired.includes(x.requestId));
+  say(fired.length >= 2 && fired.every((x) => x.status === 'Succeeded'),
+    `timers: 5 minutes of the sandbox clock fired ${fired.map((x) => `${x.functionName}/${x.source}: ${x.status}`).join(', ') || 'nothing'}`);
   console.log(bad === 0 ? 'offline-check: all checks pass' : `offline-check: ${bad} check(s) fail`);
   process.exit(bad === 0 ? 0 : 1);
 })().catch((e) => { console.log(`FAIL ${e.stack || e}`); process.exit(1); });
