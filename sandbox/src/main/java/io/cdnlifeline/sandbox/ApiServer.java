@@ -35,6 +35,8 @@ final class ApiServer implements HttpHandler {
         this.oss = new FcOssApi(sandbox, code);
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
+        byVersion.put("2017-03-21", new VodApi());
+        byVersion.put("2016-11-01", new LiveApi());
         byVersion.put("2015-01-09", new AlidnsApi());
         byVersion.put("2017-12-14", new BssApi());
         byVersion.put("2020-03-31", new ResourceManagerApi());
