@@ -93,6 +93,12 @@ final class AccessProblem {
         return null;
     }
 
+    /** Enough of a key id to recognise it: the first and last four characters of a long one; never the secret. */
+    static String shortenedKey(String id) {
+        if (id == null) return "(none)";
+        return id.length() <= 12 ? id : id.substring(0, 4) + "…" + id.substring(id.length() - 4);
+    }
+
     /** A refused signature's message ends in the cloud's string to sign, already omitted: nothing to read there. */
     static String withoutStringToSign(String message) {
         if (message == null) return "";

@@ -52,7 +52,8 @@ final class LocalSession {
         ProgressLine progress = text ? ProgressLine.of(err, function, terminal) : null;
         SessionLog log = new SessionLog(progress != null ? progress : new ProgressLine(err, function, false, Long.MAX_VALUE,
                 System::currentTimeMillis), !text || options.verbose);
-        CloudCredentials credentials = CredentialChain.resolve(cloud.profile, settings.endpoint(), env, log::info);
+        CredentialChain.Found found = CredentialChain.find(cloud.profile, settings.endpoint(), env, log::info);
+        CloudCredentials credentials = found.credentials;
         if (settings.endpoint() != null) EndpointCheck.reachable(settings.endpoint());
         LocalInvoker invoker = new LocalInvoker(settings, credentials, log,
                 progress != null ? progress : io.cdnlifeline.report.Progress.NONE, overrides.maxChanges);
@@ -64,22 +65,28 @@ final class LocalSession {
             if (progress != null) progress.stop();
         }
         ReportPrinter.print(run, format, cmd.getOut());
-        return outcome(run, settings, CredentialSource.describe(credentials, cloud.profile, env), text);
+        return outcome(run, settings, "access key " + AccessProblem.shortenedKey(credentials.accessKeyId()) + " from " + found.source, text);
     }
 
     private Settings settings(Overrides overrides) {
+        Settings.Builder b = settings(cmd, env, cloud);
+        if (overrides.dryRun) b.dryRun(true);
+        if (overrides.maxChanges != null) b.maxChanges(overrides.maxChanges);
+        if (options.scope != null) b.scope(options.scope);
+        if (options.exclude != null) b.exclude(options.exclude);
+        return b.build();
+    }
+
+    /** The LIFELINE_* settings of the environment with {@code --endpoint} applied; a malformed value is bad input. */
+    static Settings.Builder settings(CommandLine cmd, Map<String, String> env, CloudOptions options) {
         Settings.Builder b;
         try {
             b = Settings.fromMap(env).toBuilder();
         } catch (IllegalArgumentException e) {
             throw new BadSettingsException("bad environment: " + e.getMessage(), e);
         }
-        if (cloud.endpoint != null) b.endpoint(checkedEndpoint(cmd, cloud.endpoint));
-        if (overrides.dryRun) b.dryRun(true);
-        if (overrides.maxChanges != null) b.maxChanges(overrides.maxChanges);
-        if (options.scope != null) b.scope(options.scope);
-        if (options.exclude != null) b.exclude(options.exclude);
-        return b.build();
+        if (options.endpoint != null) b.endpoint(checkedEndpoint(cmd, options.endpoint));
+        return b;
     }
 
     /** The exit status of the run, and on stderr what it means and what to do. */

@@ -67,7 +67,7 @@ class InvokeCredentialsTest {
         assertFalse(run.err.contains("using the sandbox keys"), run::toString);
         JsonObject report = JsonParser.parseString(run.out).getAsJsonObject();
         assertTrue(report.toString().contains("InvalidAccessKeyId"), run::toString);
-        assertTrue(run.err.contains("refused the credentials: access key LTAI…dbox from ALIBABA_CLOUD_ACCESS_KEY_ID"), run::toString);
+        assertTrue(run.err.contains("refused the credentials: access key LTAI…dbox from environment variables ALIBABA_CLOUD_ACCESS_KEY_ID"), run::toString);
         assertTrue(run.err.contains(sandbox.endpoint()) && run.err.contains("Nothing was changed"), run::toString);
         assertFalse(run.err.contains("FC"), run::toString);
         assertFalse(run.err.contains("nope"), "the secret is never shown\n" + run);
@@ -84,7 +84,7 @@ class InvokeCredentialsTest {
         CommandRun run = invoke(env);
         // then
         assertEquals(ExitStatus.NO_ACCESS, run.status, run::toString);
-        assertTrue(run.err.contains("refused the credentials: access key sandbox-ak from ALIBABA_CLOUD_ACCESS_KEY_ID")
+        assertTrue(run.err.contains("refused the credentials: access key sandbox-ak from environment variables ALIBABA_CLOUD_ACCESS_KEY_ID")
                 && run.err.contains("SignatureDoesNotMatch"), run::toString);
         assertEquals(1, sandbox.requests().size(), "no retry of a refused signature: " + sandbox.requests());
     }

@@ -65,10 +65,10 @@ public interface CdnApi {
     /** {@code StartCdnDomain} / {@code StartDcdnDomain} / {@code StartLiveDomain} (VOD has only the batch start). */
     void startDomain(Product product, String domain) throws CloudException;
 
-    /** {@code BatchStopCdnDomain} / {@code BatchStopVodDomain} (at most {@link #BATCH}); DCDN and Live have no batch API and reject this. */
+    /** {@code BatchStopCdnDomain} / {@code BatchStopDcdnDomain} / {@code BatchStopVodDomain} (at most {@link #BATCH}); Live has no batch API and rejects this. */
     void batchStopDomains(Product product, List<String> domains) throws CloudException;
 
-    /** {@code BatchStartCdnDomain} / {@code BatchStartVodDomain} (at most {@link #BATCH}); DCDN and Live have no batch API and reject this. */
+    /** {@code BatchStartCdnDomain} / {@code BatchStartDcdnDomain} / {@code BatchStartVodDomain} (at most {@link #BATCH}); Live has no batch API and rejects this. */
     void batchStartDomains(Product product, List<String> domains) throws CloudException;
 
     /**

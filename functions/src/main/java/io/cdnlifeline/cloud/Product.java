@@ -13,8 +13,8 @@ public enum Product {
     /** CDN 2018-05-10. */
     CDN(Capabilities.builder("CDN").listCarriesCoverage().stopsOneByOne().stopsInBatches().changesCoverage().tags()
             .originKinds(Set.of("ipaddr", "domain", "oss")).checksIcp().serviceLocks().build()),
-    /** DCDN 2018-01-15: no batch stop/start, no coverage in its list, no ICP check. */
-    DCDN(Capabilities.builder("DCDN").stopsOneByOne().changesCoverage().tags()
+    /** DCDN 2018-01-15: stop/start one by one and in batches (BatchStop/BatchStartDcdnDomain), no coverage in its list, no ICP check. */
+    DCDN(Capabilities.builder("DCDN").stopsOneByOne().stopsInBatches().changesCoverage().tags()
             .originKinds(Set.of("ipaddr", "domain", "oss")).serviceLocks().build()),
     /**
      * ApsaraVideo VOD 2017-03-21: lists of at most 50 without Scope, stop and start in batches only, no documented API to

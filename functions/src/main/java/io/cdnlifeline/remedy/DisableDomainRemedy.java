@@ -21,8 +21,9 @@ import java.util.Map;
  * if the run dies right after. A domain already offline is left as it is: unchanged when it carries our tag,
  * skipped (and never tagged) when it does not, because cdn-lifeline did not disable it.
  * <p>Writes are batched: the tag goes to up to 50 domains a call (TagResources takes one value for all),
- * and several CDN domains stop with {@code BatchStopCdnDomain} (50 a call). DCDN has no batch stop: one call
- * each. One Change is still reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
+ * and several domains of a product that stops in batches stop with its batch call ({@code BatchStopCdnDomain},
+ * {@code BatchStopDcdnDomain}, {@code BatchStopVodDomain}: 50 a call); Live stops one call each. One Change is still
+ * reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
  * that is not transient, the batch is retried one domain at a time, so the one domain it objects to does not hold
  * back the rest.
  * <p>It has no account-wide default (it would stop every domain): a Request must name domains or conditions.

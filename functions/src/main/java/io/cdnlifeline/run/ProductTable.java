@@ -39,7 +39,7 @@ public final class ProductTable {
                 "`ModifyLiveDomainSchdmByProperty`; tag removed (`UnTagLiveResources`)");
         row("disable-domain",
                 "`StopCdnDomain`, `BatchStopCdnDomain` for 2 to 50; marker tag",
-                "`StopDcdnDomain`; marker tag",
+                "`StopDcdnDomain`, `BatchStopDcdnDomain` for 2 to 50; marker tag",
                 "`BatchStopVodDomain`; no tag API, so no marker and no lock flag: named runs only",
                 "`StopLiveDomain`; marker tag");
         row("enable-domain",

@@ -12,6 +12,7 @@ final class CdnApi implements ProductApi {
             .stop("StopCdnDomain")
             .start("StartCdnDomain")
             .coverage("ModifyCdnDomainSchdmByProperty", BEIAN_INVALID)
+            .batch("BatchStopCdnDomain", "BatchStartCdnDomain")
             .tags("TagResources", "UntagResources", "DescribeTagResources", "Resources does not exist.");
 
     @Override
@@ -33,22 +34,8 @@ final class CdnApi implements ProductApi {
         switch (action) {
             case "DescribeUserDomains":
                 return describeUserDomains(p, s);
-            case "BatchStopCdnDomain":
-                for (Domain d : DomainOps.batch(s::cdnDomain, p, ApiError::domainNotFound)) {
-                    DomainOps.stop(d);
-                }
-                return out;
-            case "BatchStartCdnDomain":
-                for (Domain d : DomainOps.batch(s::cdnDomain, p, ApiError::domainNotFound)) {
-                    DomainOps.start(d, s.account);
-                }
-                return out;
             case "DescribeUserCdnStatus":
-                out.addProperty("InDebt", s.account.inDebt);
-                out.addProperty("OnService", !s.account.inDebtOverdue);
-                out.addProperty("InDebtOverdue", s.account.inDebtOverdue);
-                out.addProperty("Enabled", true);
-                return out;
+                return DomainOps.userStatus(s.account);
             case "DescribeCdnService":
                 out.addProperty("ChangingAffectTime", "2024-01-01T16:00:00Z");
                 out.addProperty("ChangingChargeType", "PayByTraffic");

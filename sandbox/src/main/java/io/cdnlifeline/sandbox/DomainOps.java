@@ -397,4 +397,14 @@ final class DomainOps {
     private static void touch(Domain d) {
         d.gmtModified = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
+
+    /** {@code DescribeUserCdnStatus} / {@code DescribeUserDcdnStatus}: the same four flags, from the account. */
+    static JsonObject userStatus(Account account) {
+        JsonObject out = new JsonObject();
+        out.addProperty("InDebt", account.inDebt);
+        out.addProperty("OnService", !account.inDebtOverdue);
+        out.addProperty("InDebtOverdue", account.inDebtOverdue);
+        out.addProperty("Enabled", true);
+        return out;
+    }
 }

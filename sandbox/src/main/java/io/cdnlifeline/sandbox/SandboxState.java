@@ -12,6 +12,8 @@ import java.util.Map;
  * benchmark loads tens of thousands of domains and records.
  */
 public final class SandboxState {
+    /** The account id STS GetCallerIdentity answers; null means {@code 1234567890123456}. */
+    public String accountId;
     public List<AccessKey> accessKeys = new ArrayList<>();
     public Account account = new Account();
     public List<Domain> cdn = new ArrayList<>();
@@ -23,6 +25,8 @@ public final class SandboxState {
     public List<DnsZone> dns = new ArrayList<>();
     public Limits limits = new Limits();
     public Faults faults = new Faults();
+    /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). */
+    public LocalFc fc = new LocalFc();
 
     private transient Map<String, Domain> cdnByName = new HashMap<>();
     private transient Map<String, Domain> dcdnByName = new HashMap<>();
@@ -109,6 +113,10 @@ public final class SandboxState {
         if (faults == null) {
             faults = new Faults();
         }
+        if (fc == null) {
+            fc = new LocalFc();
+        }
+        fc.normalise();
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;
         vod = vod == null ? new ArrayList<>() : vod;

@@ -79,7 +79,8 @@ final class AliyunCdnApi implements CdnApi {
                 AliyunApi.MODIFY_CDN_DOMAIN_SCHDM, AliyunApi.TAG_RESOURCES, AliyunApi.UNTAG_RESOURCES, AliyunApi.DESCRIBE_TAG_RESOURCES},
                 "DomainStatus", "GetDomainDetailModel", new String[]{"SourceModels", "SourceModel"}, Map.of()));
         OPS.put(Product.DCDN, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL,
-                AliyunApi.STOP_DCDN_DOMAIN, AliyunApi.START_DCDN_DOMAIN, null, null, AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM,
+                AliyunApi.STOP_DCDN_DOMAIN, AliyunApi.START_DCDN_DOMAIN, AliyunApi.BATCH_STOP_DCDN_DOMAIN,
+                AliyunApi.BATCH_START_DCDN_DOMAIN, AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM,
                 AliyunApi.TAG_DCDN_RESOURCES, AliyunApi.UNTAG_DCDN_RESOURCES, AliyunApi.DESCRIBE_DCDN_TAG_RESOURCES},
                 "DomainStatus", "DomainDetail", sources, Map.of()));
         OPS.put(Product.VOD, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_VOD_USER_DOMAINS, AliyunApi.DESCRIBE_VOD_DOMAIN_DETAIL,

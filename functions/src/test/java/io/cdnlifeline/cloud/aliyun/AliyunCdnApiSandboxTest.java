@@ -237,8 +237,24 @@ class AliyunCdnApiSandboxTest {
     }
 
     @Test
-    void dcdnHasNoBatchCallAndNothingIsSent() {
-        assertThrows(IllegalArgumentException.class, () -> cdn.batchStopDomains(Product.DCDN, List.of("api.example.com")));
+    void dcdnBatchStopAndStartAreOneCallForManyDcdnDomains() throws CloudException {
+        // when two DCDN domains are stopped and started in batches
+        cdn.batchStopDomains(Product.DCDN, List.of("api.example.com", "ws.example.com"));
+        String apiAfterStop = status(Product.DCDN, "api.example.com");
+        cdn.batchStartDomains(Product.DCDN, List.of("api.example.com", "ws.example.com"));
+        // then each is one BatchStop/BatchStartDcdnDomain with the names comma-separated
+        assertEquals("offline", apiAfterStop);
+        assertEquals("online", status(Product.DCDN, "ws.example.com"));
+        assertEquals(1, sc.count("BatchStopDcdnDomain"));
+        assertEquals(1, sc.count("BatchStartDcdnDomain"));
+        assertEquals("api.example.com,ws.example.com", sc.requests("BatchStartDcdnDomain").get(0).params.get("DomainNames"));
+    }
+
+    @Test
+    void moreThanFiftyNamesAreRefusedBeforeAnythingIsSent() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) names.add("d" + i + ".example.com");
+        assertThrows(IllegalArgumentException.class, () -> cdn.batchStopDomains(Product.DCDN, names));
         assertTrue(sc.requests().isEmpty());
     }
 
