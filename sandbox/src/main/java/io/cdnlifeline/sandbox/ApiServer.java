@@ -46,6 +46,10 @@ final class ApiServer implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
+            } else if (FcInvocations.handles(path)) {
+                sandbox.traffic().delay();
+                sandbox.fcInvocationsHandler().handle(exchange, new WireRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                        WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body), sandbox.accessKeys(), sandbox.log(), arrived);
             } else {
                 api(exchange, path, body, arrived);
             }

@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private final Lock readLock = stateLock.readLock();
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
+    private final FcInvocations fcInvocations = new FcInvocations();
     private final HttpServer server;
     private final ExecutorService executor;
     private SandboxState state;
@@ -158,6 +159,23 @@ public final class Sandbox implements AutoCloseable {
     /** The API calls answered so far (the last {@value RequestLog#CAPACITY}), oldest first. */
     public List<SandboxCall> requests() {
         return log.snapshot();
+    }
+
+    /**
+     * The asynchronous FC invocations accepted since the last take (a function continuing its run), oldest first,
+     * and forgets them: the caller runs them, as FC would.
+     */
+    public List<FcInvocation> takeFcInvocations() {
+        return fcInvocations.take();
+    }
+
+    /** The same, without forgetting them. */
+    public List<FcInvocation> fcInvocations() {
+        return fcInvocations.peek();
+    }
+
+    FcInvocations fcInvocationsHandler() {
+        return fcInvocations;
     }
 
     public void clearRequests() {
