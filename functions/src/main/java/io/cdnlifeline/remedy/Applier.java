@@ -30,6 +30,8 @@ public final class Applier {
     /** After this time (epoch ms) no new domain is started: the run hands the rest to a continuation. */
     private final long stopStartingAt;
     private final java.util.Set<io.cdnlifeline.detect.Target> notStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The longest a plan (a domain's line) took to apply so far in this run: a busy cloud or machine makes it longer. */
+    private final java.util.concurrent.atomic.AtomicLong longestMs = new java.util.concurrent.atomic.AtomicLong();
 
     public Applier(RunContext ctx) {
         this(ctx, Long.MAX_VALUE);
@@ -53,12 +55,23 @@ public final class Applier {
     private boolean mayStart(Plan p, java.util.Set<io.cdnlifeline.detect.Target> started) {
         if (started.contains(p.target())) return true;
         // The first domain always starts, so every round makes progress however little time it had.
-        if (notStarted.contains(p.target()) || (!started.isEmpty() && System.currentTimeMillis() >= stopStartingAt)) {
+        if (notStarted.contains(p.target()) || (!started.isEmpty() && tooLateToStart())) {
             notStarted.add(p.target());
             return false;
         }
         started.add(p.target());
         return true;
+    }
+
+    /**
+     * Past the time to start new domains, or so close to the run's deadline that a domain taking twice the longest
+     * one so far would not finish: a domain cut by the deadline would fail half done (the next run completes it, but
+     * the Report would say failed).
+     */
+    private boolean tooLateToStart() {
+        if (stopStartingAt == Long.MAX_VALUE) return false;
+        long now = System.currentTimeMillis();
+        return now >= stopStartingAt || now + 2 * longestMs.get() >= ctx.deadlineMillis();
     }
 
     /**
@@ -69,7 +82,7 @@ public final class Applier {
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), plans.size()));
         java.util.Set<io.cdnlifeline.detect.Target> started = new java.util.HashSet<>();
         if (threads == 1) {
-            for (Plan p : plans) if (mayStart(p, started)) applySteps(p.steps());
+            for (Plan p : plans) if (mayStart(p, started)) timed(p);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -90,7 +103,7 @@ public final class Applier {
                 }
                 fs.add(pool.submit(() -> {
                     try {
-                        applySteps(p.steps());
+                        timed(p);
                     } finally {
                         free.release();
                     }
@@ -109,6 +122,12 @@ public final class Applier {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void timed(Plan p) {
+        long start = System.currentTimeMillis();
+        applySteps(p.steps());
+        longestMs.accumulateAndGet(System.currentTimeMillis() - start, Math::max);
     }
 
     /** Applies steps in order; after a failure the remaining ones are recorded as not attempted. */
