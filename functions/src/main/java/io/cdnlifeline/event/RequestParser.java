@@ -173,7 +173,12 @@ public final class RequestParser {
                         } catch (IllegalArgumentException ex) {
                             throw new BadInputException(where + ".after has '" + DomainNames.printable(a.getKey()) + "'; expected cdn or dcdn");
                         }
-                        after.put(p, DomainNames.normalize(string(a.getValue(), where + ".after." + p.id(), "a domain name")));
+                        String name = string(a.getValue(), where + ".after." + p.id(), "a domain name");
+                        try {
+                            after.put(p, DomainNames.normalize(name));
+                        } catch (BadInputException ex) {
+                            throw new BadInputException(where + ".after." + p.id() + ": " + ex.getMessage());
+                        }
                     }
                     break;
                 default:

@@ -192,4 +192,29 @@ class ContinuationTest {
             assertEquals(next, RequestParser.parse(next.toString()), "written and read back the same");
         }
     }
+
+    @Test
+    void whenFcRefusesTheContinuationTheRunFailsSoFcRetriesIt() throws Exception {
+        // given a short run whose FC credentials are wrong (the cloud's own calls go through the test's cloud)
+        try (SandboxCloud sc = SandboxCloud.start(seed())) {
+            sc.sandbox().setLimits(new Limits(40, false));
+            Settings settings = sc.settings().toBuilder().concurrency(4).build();
+            FakeContext context = new FakeContext("refused", SandboxCloud.SANDBOX_KEYS.accessKeyId(), "not-the-secret", null, SHORT_LIMIT_MS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            // when the run stops at its deadline and asks FC for the continuation
+            io.cdnlifeline.handler.RemediationFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.cdnlifeline.handler.RemediationFailedException.class,
+                    () -> new DnsToOriginHandler().with(settings, sc.cloud()).handleRequest(
+                            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, context));
+
+            // then the Report names the refused continuation, does not claim one, and the invocation fails for FC's retry
+            JsonObject r = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+            assertFalse(r.has("continued"), r.toString());
+            assertTrue(r.toString().contains("\"action\":\"continue\"") && r.toString().contains("SignatureDoesNotMatch"), r.toString());
+            assertTrue(summary(r, "applied") > 0, "what the round did stays done: " + r);
+            assertTrue(sc.sandbox().fcInvocations().isEmpty());
+            assertTrue(thrown.getMessage().contains("failed"), thrown.getMessage());
+        }
+    }
 }
