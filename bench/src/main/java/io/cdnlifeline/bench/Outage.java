@@ -83,13 +83,8 @@ final class Outage {
 
         Path dir = layout.work.resolve("outage");
         Files.createDirectories(dir);
-        Jvm jvm = new Jvm(layout.functionsJar.toString(), layout.fnJar.toString())
-                .flag("-Xmx" + heap)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
-                .env("LIFELINE_ENDPOINT", sandbox.endpoint());
-        if (concurrency != null) jvm.env("LIFELINE_CONCURRENCY", concurrency);
-        for (String f : flags) jvm.flag(f);
+        // the template's settings: default maxChanges (the arrears outage is not counted against it), default concurrency
+        Jvm jvm = Fleet.child(layout, sandbox, heap, concurrency, flags);
         ProcessBuilder pb = jvm.builder(jvm.command("io.cdnlifeline.bench.fn.OutageRun", dir.toString()), layout.work.resolve("outage.err"));
         Process p = pb.start();
         long pid = p.pid();
