@@ -1,7 +1,7 @@
 package io.cdnlifeline.bench;
 
 import io.cdnlifeline.sandbox.Domain;
-import io.cdnlifeline.sandbox.FcInvocation;
+import io.cdnlifeline.sandbox.FcAsyncRequest;
 import io.cdnlifeline.sandbox.Limits;
 import io.cdnlifeline.sandbox.QpsTable;
 import io.cdnlifeline.sandbox.Sandbox;
@@ -44,7 +44,7 @@ final class Outage {
     static final String[] FUNCTIONS = {"dns-to-origin", "dns-to-cdn"};
     static final String[] HANDLERS = {"io.cdnlifeline.handler.DnsToOriginHandler", "io.cdnlifeline.handler.DnsToCdnHandler"};
     /** template.yml's timeout of the dns functions (seconds). */
-    static final int TEMPLATE_TIMEOUT_S = 300;
+    static final int TEMPLATE_TIMEOUT_S = 600;
     /** The seed's record TTL: what a visitor's resolver may keep serving the old (dark) answer for, on top. */
     static final int RECORD_TTL_S = 600;
     static final int PAGE = 500;
@@ -69,7 +69,7 @@ final class Outage {
 
     void run(PrintStream out, Figures figures) throws IOException, InterruptedException {
         sandbox.replaceState(Seeds.fleet(domains, domains, true));
-        sandbox.takeFcInvocations();
+        sandbox.takeFcAsyncRequests();
         Limits limits = new Limits();
         limits.latencyMs = 20;
         limits.enforceQps = true;
@@ -126,7 +126,7 @@ final class Outage {
                 String report = Files.readString(dir.resolve("report-" + invocation + ".json"));
                 summaries.append(String.format(Locale.ROOT, "    round %d: %.1f s, %s%s%n", rounds, Long.parseLong(done[2]) / 1000.0,
                         summary(report), continued(report)));
-                for (FcInvocation asked : sandbox.takeFcInvocations()) queue.add(asked.payload);
+                for (FcAsyncRequest asked : sandbox.takeFcAsyncRequests()) queue.add(asked.payload);
             }
             long doneMs = System.currentTimeMillis() - start;
             List<SandboxCall> log = sandbox.requests();

@@ -50,7 +50,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Mixin CloudOptions cloud;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = {"Each round's time limit, as FC's function timeout (default: ${DEFAULT-VALUE}, template.yml's).",
                     "A run that reaches it finishes the domains in flight and goes on in a next round, in this process."})
     int timeoutSeconds;

@@ -109,7 +109,7 @@ class InvokeContinuesTest {
             assertEquals(0, report.getAsJsonObject("summary").get("failed").getAsInt(), rounds::toString);
             assertTrue(rounds.err.contains("\"continuing\""), "each next round is in the log\n" + rounds.err);
             // nothing went to FC: the command line continues in its own process
-            assertTrue(shortRuns.fcInvocations().isEmpty());
+            assertTrue(shortRuns.fcAsyncRequests().isEmpty());
             // and the account is exactly what one long run made of it
             assertEquals(0, one.status, one::toString);
             assertFalse(JsonParser.parseString(one.out).getAsJsonObject().has("rounds"), one::toString);

@@ -73,7 +73,7 @@ public final class RemedyFunction implements LifelineFunction {
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
         Detector detector = new Detector(inv.cloud(), inv.settings());
-        Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), report);
+        Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), remedy::cannot, report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());

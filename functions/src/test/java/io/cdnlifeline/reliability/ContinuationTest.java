@@ -10,7 +10,7 @@ import io.cdnlifeline.handler.DnsToCdnHandler;
 import io.cdnlifeline.handler.DnsToOriginHandler;
 import io.cdnlifeline.handler.LifelineHandler;
 import io.cdnlifeline.sandbox.Domain;
-import io.cdnlifeline.sandbox.FcInvocation;
+import io.cdnlifeline.sandbox.FcAsyncRequest;
 import io.cdnlifeline.sandbox.Limits;
 import io.cdnlifeline.testing.SandboxCloud;
 import io.cdnlifeline.testing.SeedBuilder;
@@ -72,7 +72,7 @@ class ContinuationTest {
         List<JsonObject> reports = new ArrayList<>();
         reports.add(invoke(handler, sc, event, limitMs));
         for (int guard = 0; guard < 100; guard++) {
-            List<FcInvocation> asked = sc.sandbox().takeFcInvocations();
+            List<FcAsyncRequest> asked = sc.sandbox().takeFcAsyncRequests();
             if (asked.isEmpty()) return reports;
             assertEquals(1, asked.size(), "one continuation per round: " + asked);
             assertEquals("lifeline-test", asked.get(0).function, "the same function continues");
@@ -125,7 +125,7 @@ class ContinuationTest {
             List<String> before = records(shortRuns);
             // (a dry run first, so the short limit measures a warm instance, not this JVM's class loading)
             invoke(DnsToOriginHandler::new, shortRuns, "{\"dryRun\": true}", 600_000);
-            shortRuns.sandbox().takeFcInvocations();
+            shortRuns.sandbox().takeFcAsyncRequests();
 
             // when dns-to-origin runs from the OverduePayment timer with a 2.5 s time limit, continuations included,
             // and once with ten minutes
@@ -179,7 +179,7 @@ class ContinuationTest {
         try (SandboxCloud sc = SandboxCloud.start(seed())) {
             sc.sandbox().setLimits(new Limits(40, false));
             invoke(DnsToOriginHandler::new, sc, "{\"reason\": \"arrears\"}", SHORT_LIMIT_MS);
-            List<FcInvocation> asked = sc.sandbox().takeFcInvocations();
+            List<FcAsyncRequest> asked = sc.sandbox().takeFcAsyncRequests();
             assertEquals(1, asked.size());
 
             // when its payload is read as any Request
@@ -213,7 +213,7 @@ class ContinuationTest {
             assertFalse(r.has("continued"), r.toString());
             assertTrue(r.toString().contains("\"action\":\"continue\"") && r.toString().contains("SignatureDoesNotMatch"), r.toString());
             assertTrue(summary(r, "applied") > 0, "what the round did stays done: " + r);
-            assertTrue(sc.sandbox().fcInvocations().isEmpty());
+            assertTrue(sc.sandbox().fcAsyncRequests().isEmpty());
             assertTrue(thrown.getMessage().contains("failed"), thrown.getMessage());
         }
     }

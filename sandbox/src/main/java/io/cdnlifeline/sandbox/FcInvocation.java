@@ -1,23 +1,29 @@
 package io.cdnlifeline.sandbox;
 
-/** One asynchronous FC InvokeFunction the sandbox accepted: FC would run it; a test or the benchmark runs it instead. */
+/** One invocation of the local FC, as {@code GET /_sandbox/fc/invocations} lists it. */
 public final class FcInvocation {
-    public final String function;
-    /** The version or alias asked for, or null (LATEST). */
-    public final String qualifier;
-    /** The event bytes, as UTF-8 text. */
-    public final String payload;
     public final String requestId;
+    public final String functionName;
+    /** {@code Sync} or {@code Async}. */
+    public final String invocationType;
+    /** Who invoked: {@code api} (InvokeFunction), {@code timer:<trigger>}, {@code eventbridge:<trigger>}. */
+    public final String source;
+    public final String payload;
+    /** {@code Running}, {@code Succeeded} or {@code Failed}. */
+    public String status = "Running";
+    public int attempts;
+    /** Null on success; FC's {@code x-fc-error-type} otherwise. */
+    public String errorType;
+    public String output;
+    public String log;
+    /** The onFailure destination an async invocation that failed after its retries went to. */
+    public String destination;
 
-    FcInvocation(String function, String qualifier, String payload, String requestId) {
-        this.function = function;
-        this.qualifier = qualifier;
-        this.payload = payload;
+    FcInvocation(String requestId, String functionName, String invocationType, String source, String payload) {
         this.requestId = requestId;
-    }
-
-    @Override
-    public String toString() {
-        return function + (qualifier == null ? "" : ":" + qualifier) + " " + payload;
+        this.functionName = functionName;
+        this.invocationType = invocationType;
+        this.source = source;
+        this.payload = payload;
     }
 }

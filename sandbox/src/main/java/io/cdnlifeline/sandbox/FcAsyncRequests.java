@@ -27,27 +27,30 @@ import java.util.UUID;
  * the call is verified (ROA signature: {@code Authorization: acs AK:base64(HMAC-SHA1(secret, METHOD\nAccept\n
  * Content-MD5\nContent-Type\nDate\n x-acs-* headers \n resource))}), recorded, and answered 202 at once, as FC
  * persists an async invocation and returns. The sandbox runs no function code: a test or the benchmark takes the
- * recorded invocations ({@link Sandbox#takeFcInvocations()}) and runs them. A synchronous call is refused.
- * <p>A separate handler so the FC 3.0 emulation (functions, triggers, {@code s deploy}) can take it in whole.
+ * recorded invocations ({@link Sandbox#takeFcAsyncRequests()}) and runs them. A synchronous call is refused.
+ * <p>Beside the local FC ({@link FcApi}, which runs deployed functions and takes V3 signatures): the sandbox routes
+ * here only an InvokeFunction signed the ROA way ({@code Authorization: acs ...}), the function's own continuation
+ * client; everything else goes to the local FC. To be folded into it (issue 18's follow-up).
  */
-final class FcInvocations {
+final class FcAsyncRequests {
     static final String PREFIX = "/2023-03-30/functions/";
     private static final String SUFFIX = "/invocations";
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
-    private final List<FcInvocation> accepted = new ArrayList<>();
+    private final List<FcAsyncRequest> accepted = new ArrayList<>();
 
-    static boolean handles(String path) {
-        return path != null && path.startsWith(PREFIX) && path.endsWith(SUFFIX) && path.length() > PREFIX.length() + SUFFIX.length();
+    /** An InvokeFunction path with the ROA {@code acs AK:signature} Authorization. */
+    static boolean handles(String path, String authorization) {
+        return authorization != null && authorization.startsWith("acs ") && path != null && path.startsWith(PREFIX) && path.endsWith(SUFFIX) && path.length() > PREFIX.length() + SUFFIX.length();
     }
 
-    synchronized List<FcInvocation> take() {
-        List<FcInvocation> out = new ArrayList<>(accepted);
+    synchronized List<FcAsyncRequest> take() {
+        List<FcAsyncRequest> out = new ArrayList<>(accepted);
         accepted.clear();
         return out;
     }
 
-    synchronized List<FcInvocation> peek() {
+    synchronized List<FcAsyncRequest> peek() {
         return new ArrayList<>(accepted);
     }
 
@@ -78,7 +81,7 @@ final class FcInvocations {
             }
             if (!type.equals("Async")) throw new ApiError(400, "InvalidArgument", "x-fc-invocation-type must be Sync or Async.");
             synchronized (this) {
-                accepted.add(new FcInvocation(function, qualifier, new String(request.body, StandardCharsets.UTF_8), requestId));
+                accepted.add(new FcAsyncRequest(function, qualifier, new String(request.body, StandardCharsets.UTF_8), requestId));
             }
         } catch (ApiError e) {
             status = e.httpStatus;
