@@ -171,7 +171,7 @@ public final class RequestParser {
                         try {
                             p = Product.fromId(a.getKey());
                         } catch (IllegalArgumentException ex) {
-                            throw new BadInputException(where + ".after has '" + DomainNames.printable(a.getKey()) + "'; expected cdn or dcdn");
+                            throw new BadInputException(where + ".after has '" + DomainNames.printable(a.getKey()) + "'; expected any of " + Product.ids());
                         }
                         String name = string(a.getValue(), where + ".after." + p.id(), "a domain name");
                         try {

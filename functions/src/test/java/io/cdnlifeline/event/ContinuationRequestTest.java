@@ -52,7 +52,7 @@ class ContinuationRequestTest {
             "{\"continuation\": {\"round\": \"2\", \"after\": {}}}",
             "{\"continuation\": {\"round\": 2.5, \"after\": {}}}",
             "{\"continuation\": {\"round\": 2, \"after\": []}}",
-            "{\"continuation\": {\"round\": 2, \"after\": {\"vod\": \"a.example.com\"}}}",
+            "{\"continuation\": {\"round\": 2, \"after\": {\"waf\": \"a.example.com\"}}}",
             "{\"continuation\": {\"round\": 2, \"after\": {\"cdn\": 7}}}",
             "{\"continuation\": {\"round\": 2, \"after\": {\"cdn\": \"not a domain\"}}}",
             "{\"continuation\": {\"round\": 2, \"after\": {}, \"left\": 5}}",
