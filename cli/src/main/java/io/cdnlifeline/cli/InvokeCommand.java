@@ -50,6 +50,11 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Mixin CloudOptions cloud;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = {"Each round's time limit, as FC's function timeout (default: ${DEFAULT-VALUE}, template.yml's).",
+                    "A run that reaches it finishes the domains in flight and goes on in a next round, in this process."})
+    int timeoutSeconds;
+
     @Option(names = "--output", paramLabel = "json|table", defaultValue = "json",
             description = "json (default): the Report JSON; table: aligned columns.")
     OutputFormat output;
@@ -61,7 +66,10 @@ final class InvokeCommand implements Callable<Integer> {
         String event = input.payload != null ? input.payload : read(cmd, input.eventFile);
         // Refuse an event the function would refuse, before credentials are looked for or a call is made.
         EventParser.parse(event, function);
-        LocalInvoker invoker = LocalSession.open(cmd, lifeline.env(), cloud, dryRun);
+        if (timeoutSeconds < 2 || timeoutSeconds > 86_400) {
+            throw new CommandLine.ParameterException(cmd, "--timeout must be from 2 to 86400 seconds; got " + timeoutSeconds);
+        }
+        LocalInvoker invoker = LocalSession.open(cmd, lifeline.env(), cloud, dryRun).withTimeLimit(timeoutSeconds * 1000);
         LocalRun run = invoker.invoke(function, event);
         ReportPrinter.print(run, output, cmd.getOut());
         return run.exitStatus();

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,11 +28,22 @@ final class LocalInvoker {
     private final Settings settings;
     private final CloudCredentials credentials;
     private final FunctionComputeLogger logger;
+    private final int timeLimitMillis;
 
     LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
+        this(settings, credentials, logger, LocalContext.TIME_LIMIT_MILLIS);
+    }
+
+    private LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger, int timeLimitMillis) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.logger = Objects.requireNonNull(logger, "logger");
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    /** The same invoker with another time limit per invocation (round): {@code --timeout}. */
+    LocalInvoker withTimeLimit(int millis) {
+        return new LocalInvoker(settings, credentials, logger, millis);
     }
 
     /**
@@ -40,12 +52,26 @@ final class LocalInvoker {
      * @throws UnknownFunctionException when there is no such function
      */
     LocalRun invoke(String function, String event) {
+        // A run that reaches its time limit hands the rest to a continuation: here the next round in this process
+        // (in FC an asynchronous invocation of the function). The rounds' Reports are merged into one.
+        java.util.ArrayDeque<Request> next = new java.util.ArrayDeque<>();
+        List<LocalRun> rounds = new java.util.ArrayList<>();
+        rounds.add(invokeOnce(function, event, next));
+        while (!next.isEmpty()) {
+            Request continuation = next.poll();
+            logger.info("{\"audit\":\"lifeline\",\"function\":\"" + function + "\",\"continuing\":" + continuation + "}");
+            rounds.add(invokeOnce(function, continuation.toString(), next));
+        }
+        return LocalRun.merge(rounds);
+    }
+
+    private LocalRun invokeOnce(String function, String event, java.util.Queue<Request> next) {
         // No cloud handed in: the handler's initializer builds its SDK clients from the context's
         // credentials, with its own deadline-aware retry policy, exactly as in FC.
-        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null);
+        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null).continuingWith(next::add);
         String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
         LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,
-                handler.getClass().getName());
+                handler.getClass().getName(), timeLimitMillis);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.initialize(context);

@@ -13,13 +13,20 @@ public final class Invocation {
     private final Consumer<String> log;
     private final String requestId;
     private final long deadlineMillis;
+    private final Continuer continuer;
 
     public Invocation(Cloud cloud, Settings settings, Consumer<String> log, String requestId, long deadlineMillis) {
+        this(cloud, settings, log, requestId, deadlineMillis, Continuer.NONE);
+    }
+
+    /** @param continuer who runs the rest when this run reaches its deadline; null: the run does not stop early */
+    public Invocation(Cloud cloud, Settings settings, Consumer<String> log, String requestId, long deadlineMillis, Continuer continuer) {
         this.cloud = Objects.requireNonNull(cloud, "cloud");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.log = Objects.requireNonNull(log, "log");
         this.requestId = requestId;
         this.deadlineMillis = deadlineMillis;
+        this.continuer = continuer;
     }
 
     /** For tests and the CLI: no time limit beyond ten minutes, log lines dropped or collected by the caller. */
@@ -32,4 +39,6 @@ public final class Invocation {
     public Consumer<String> log() { return log; }
     public String requestId() { return requestId; }
     public long deadlineMillis() { return deadlineMillis; }
+    /** Who continues a run stopped at its deadline, or null (then the run does not stop early). */
+    public Continuer continuer() { return continuer; }
 }
