@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <pre>
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
  *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
- *            [--only jar,cold,calls,fleet]
+ *            [--only jar,cold,calls,fleet,outage] [--timeout SECONDS] (the outage's FC time limit; template.yml's 300)
  * </pre>
  */
 public final class Bench {
@@ -34,7 +34,8 @@ public final class Bench {
         int offline = 1_000;
         String concurrency = null;
         String heap = "128m";
-        String only = "jar,cold,calls,fleet";
+        String only = "jar,cold,calls,fleet,outage";
+        int timeout = Outage.TEMPLATE_TIMEOUT_S;
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
         java.util.List<String> coldFlags = new java.util.ArrayList<>();
@@ -43,6 +44,7 @@ public final class Bench {
             switch (args[i]) {
                 case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
                 case "--domains": domains = Integer.parseInt(args[i + 1]); break;
+                case "--timeout": timeout = Integer.parseInt(args[i + 1]); break;
                 case "--offline": offline = Integer.parseInt(args[i + 1]); break;
                 case "--concurrency": concurrency = args[i + 1]; break;
                 case "--heap": heap = args[i + 1]; break;
@@ -83,6 +85,11 @@ public final class Bench {
                 out.println();
                 out.println("2+4. Fleet: dns-to-origin then dns-to-cdn timer passes in one -Xmx" + heap + " JVM");
                 new Fleet(layout, sandbox, domains, offline, concurrency, heap, fleetFlags).run(out, figures);
+            }
+            if (only.contains("outage")) {
+                out.println();
+                out.println("5. Outage (issue 18): all " + domains + " domains offline at once in an overdue account; dns-to-origin, then the undo");
+                new Outage(layout, sandbox, domains, timeout, concurrency, heap, fleetFlags).run(out, figures);
             }
         }
         out.println();

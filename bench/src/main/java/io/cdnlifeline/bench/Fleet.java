@@ -60,15 +60,9 @@ final class Fleet {
 
         Path dir = layout.work.resolve("fleet");
         Files.createDirectories(dir);
-        Jvm jvm = new Jvm(layout.functionsJar.toString(), layout.fnJar.toString())
-                .flag("-Xmx" + heap)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
-                .env("LIFELINE_ENDPOINT", sandbox.endpoint())
+        Jvm jvm = child(layout, sandbox, heap, concurrency, flags)
                 // the guard is for people's mistakes; this account really has 1,000 domains to switch
                 .env("LIFELINE_MAX_CHANGES", "100000");
-        if (concurrency != null) jvm.env("LIFELINE_CONCURRENCY", concurrency);
-        for (String f : flags) jvm.flag(f);
         String[] args = new String[HANDLERS.length + 1];
         args[0] = dir.toString();
         System.arraycopy(HANDLERS, 0, args, 1, HANDLERS.length);
@@ -144,6 +138,18 @@ final class Fleet {
         figures.put("fleet.throttlingSurfaced", Integer.toString(surfaced));
         figures.put("fleet.peakRssMb", String.format("%.1f", hwmKb / 1024.0));
         sandbox.setLimits(new Limits());
+    }
+
+    /** A child JVM running the function jar as FC would, against the sandbox: its heap, flags and concurrency. */
+    static Jvm child(Layout layout, Sandbox sandbox, String heap, String concurrency, List<String> flags) {
+        Jvm jvm = new Jvm(layout.functionsJar.toString(), layout.fnJar.toString())
+                .flag("-Xmx" + heap)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
+                .env("LIFELINE_ENDPOINT", sandbox.endpoint());
+        if (concurrency != null) jvm.env("LIFELINE_CONCURRENCY", concurrency);
+        for (String f : flags) jvm.flag(f);
+        return jvm;
     }
 
     private static String expect(BufferedReader in, String prefix) throws IOException {

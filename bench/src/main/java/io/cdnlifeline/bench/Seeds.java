@@ -75,6 +75,14 @@ final class Seeds {
      * Exactly {@code offline} domains are offline, spread evenly over products, zones and origin kinds.
      */
     static String fleet(int domains, int offline) {
+        return fleet(domains, offline, false);
+    }
+
+    /**
+     * The same account; {@code inDebt}: overdue beyond the grace period (the financial lock is on), the arrears
+     * outage in which the cloud takes every domain offline at once.
+     */
+    static String fleet(int domains, int offline, boolean inDebt) {
         JsonObject seed = new JsonObject();
         JsonArray keys = new JsonArray();
         JsonObject key = new JsonObject();
@@ -83,9 +91,9 @@ final class Seeds {
         keys.add(key);
         seed.add("accessKeys", keys);
         JsonObject account = new JsonObject();
-        account.addProperty("inDebt", false);
-        account.addProperty("inDebtOverdue", false);
-        account.addProperty("availableAmount", "100.00");
+        account.addProperty("inDebt", inDebt);
+        account.addProperty("inDebtOverdue", inDebt);
+        account.addProperty("availableAmount", inDebt ? "-12.30" : "100.00");
         seed.add("account", account);
         JsonArray cdn = new JsonArray();
         JsonArray dcdn = new JsonArray();

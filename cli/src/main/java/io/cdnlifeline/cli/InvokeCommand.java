@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
                 "      --dry-run --endpoint http://127.0.0.1:8787",
                 "  lifeline invoke switch-to-overseas --output table \\",
                 "      --payload '{\"domains\":[\"www.example.com\"],\"when\":[\"always\"]}'",
-                "  lifeline invoke dns-to-origin --event events/notification-overdue-payment.json \\",
-                "      --max-changes 400 --scope '*.example.com'",
                 "", ExitStatus.HELP})
 final class InvokeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -59,6 +57,11 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Mixin RunOptions run;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = {"Each round's time limit, as FC's function timeout (default: ${DEFAULT-VALUE}, template.yml's).",
+                    "A run that reaches it finishes the domains in flight and goes on in a next round, in this process."})
+    int timeoutSeconds;
+
     @Option(names = "--output", paramLabel = "json|table", defaultValue = "json",
             description = "json (default): the Report JSON; table: aligned columns.")
     OutputFormat output;
@@ -70,12 +73,16 @@ final class InvokeCommand implements Callable<Integer> {
         String event = input.payload != null ? input.payload : read(cmd, input.eventFile);
         // Refuse an event the function would refuse, before credentials are looked for or a call is made.
         EventParser.parse(event, function);
+        if (timeoutSeconds < 2 || timeoutSeconds > 86_400) {
+            throw new CommandLine.ParameterException(cmd, "--timeout must be from 2 to 86400 seconds; got " + timeoutSeconds);
+        }
         if (maxChanges != null && maxChanges < 0) {
             throw new CommandLine.ParameterException(cmd, "--max-changes must be 0 or more; got " + maxChanges);
         }
         LocalSession.Overrides overrides = new LocalSession.Overrides();
         overrides.dryRun = dryRun;
         overrides.maxChanges = maxChanges;
+        overrides.timeLimitMillis = timeoutSeconds * 1000;
         return LocalSession.of(cmd, lifeline, cloud, run).run(function, event, overrides, output);
     }
 

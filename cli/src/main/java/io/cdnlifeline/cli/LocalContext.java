@@ -19,20 +19,28 @@ import java.util.Objects;
  */
 final class LocalContext implements Context {
     /** The functions' timeout in template.yml: a local run gets the same budget. */
-    static final int TIME_LIMIT_MILLIS = 300_000;
+    static final int TIME_LIMIT_MILLIS = 600_000;
 
     private final String requestId;
     private final CloudCredentials credentials;
     private final FunctionComputeLogger logger;
     private final String functionName;
     private final String handler;
+    private final int timeLimitMillis;
 
     LocalContext(String requestId, CloudCredentials credentials, FunctionComputeLogger logger, String functionName, String handler) {
+        this(requestId, credentials, logger, functionName, handler, TIME_LIMIT_MILLIS);
+    }
+
+    /** @param timeLimitMillis the invocation's time limit, as FC's function timeout ({@code --timeout}) */
+    LocalContext(String requestId, CloudCredentials credentials, FunctionComputeLogger logger, String functionName, String handler,
+                 int timeLimitMillis) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.logger = Objects.requireNonNull(logger, "logger");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.timeLimitMillis = timeLimitMillis;
     }
 
     @Override
@@ -55,7 +63,7 @@ final class LocalContext implements Context {
             @Override public String getFunctionName() { return functionName; }
             @Override public String getFunctionHandler() { return handler + "::handleRequest"; }
             @Override public String getFunctionInitializer() { return handler + "::initialize"; }
-            @Override public int getExecTimeLimitInMillis() { return TIME_LIMIT_MILLIS; }
+            @Override public int getExecTimeLimitInMillis() { return timeLimitMillis; }
             @Override public int getMemoryLimitInMB() { return (int) (Runtime.getRuntime().maxMemory() / (1024 * 1024)); }
         };
     }

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,22 +29,30 @@ final class LocalInvoker {
     private final Settings settings;
     private final CloudCredentials credentials;
     private final FunctionComputeLogger logger;
+    private final int timeLimitMillis;
     private final Progress progress;
     private final Integer maxChanges;
 
     LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
-        this(settings, credentials, logger, Progress.NONE, null);
+        this(settings, credentials, logger, LocalContext.TIME_LIMIT_MILLIS, Progress.NONE, null);
     }
 
     /**
      * @param maxChanges the command line's --max-changes, which outranks the event's maxChanges too; null when not given
      */
-    LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger, Progress progress, Integer maxChanges) {
+    LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger, int timeLimitMillis,
+                 Progress progress, Integer maxChanges) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.logger = Objects.requireNonNull(logger, "logger");
+        this.timeLimitMillis = timeLimitMillis;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.maxChanges = maxChanges;
+    }
+
+    /** The same invoker with another time limit per invocation (round): {@code --timeout}. */
+    LocalInvoker withTimeLimit(int millis) {
+        return new LocalInvoker(settings, credentials, logger, millis, progress, maxChanges);
     }
 
     /**
@@ -52,13 +61,28 @@ final class LocalInvoker {
      * @throws UnknownFunctionException when there is no such function
      */
     LocalRun invoke(String function, String event) {
+        // A run that reaches its time limit hands the rest to a continuation: here the next round in this process
+        // (in FC an asynchronous invocation of the function). The rounds' Reports are merged into one.
+        java.util.ArrayDeque<Request> next = new java.util.ArrayDeque<>();
+        List<LocalRun> rounds = new java.util.ArrayList<>();
+        rounds.add(invokeOnce(function, event, next));
+        while (!next.isEmpty()) {
+            Request continuation = next.poll();
+            logger.info("{\"audit\":\"lifeline\",\"function\":\"" + function + "\",\"continuing\":" + continuation + "}");
+            rounds.add(invokeOnce(function, continuation.toString(), next));
+        }
+        return LocalRun.merge(rounds);
+    }
+
+    private LocalRun invokeOnce(String function, String event, java.util.Queue<Request> next) {
         // No cloud handed in: the handler's initializer builds its SDK clients from the context's
         // credentials, with its own deadline-aware retry policy, exactly as in FC.
-        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null).withProgress(progress);
+        LifelineHandler handler = FunctionHandlers.create(function).with(settings, null).continuingWith(next::add)
+                .withProgress(progress);
         String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
         if (maxChanges != null) bytes = forceMaxChanges(bytes, function, maxChanges);
         LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,
-                handler.getClass().getName());
+                handler.getClass().getName(), timeLimitMillis);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.initialize(context);

@@ -35,6 +35,8 @@ final class LocalSession {
     static final class Overrides {
         boolean dryRun;
         Integer maxChanges;
+        /** Each round's time limit (--timeout); FC's function timeout by default. */
+        int timeLimitMillis = LocalContext.TIME_LIMIT_MILLIS;
     }
 
     static LocalSession of(CommandLine cmd, Lifeline lifeline, CloudOptions cloud, RunOptions options) {
@@ -55,7 +57,7 @@ final class LocalSession {
         CredentialChain.Found found = CredentialChain.find(cloud.profile, settings.endpoint(), env, log::info);
         CloudCredentials credentials = found.credentials;
         if (settings.endpoint() != null) EndpointCheck.reachable(settings.endpoint());
-        LocalInvoker invoker = new LocalInvoker(settings, credentials, log,
+        LocalInvoker invoker = new LocalInvoker(settings, credentials, log, overrides.timeLimitMillis,
                 progress != null ? progress : io.cdnlifeline.report.Progress.NONE, overrides.maxChanges);
         LocalRun run;
         if (progress != null) progress.start();

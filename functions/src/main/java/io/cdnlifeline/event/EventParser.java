@@ -43,7 +43,8 @@ public final class EventParser {
                 throw new BadInputException("the input has the field '" + JsonFields.text(key) + "', which no event cdn-lifeline reads has; expected " + SHAPES);
             }
         }
-        return RequestParser.fromJson(o, "request").toBuilder().source("manual").build();
+        Request r = RequestParser.fromJson(o, "request");
+        return r.toBuilder().source(r.continuation() == null ? "manual" : "continuation").build();
     }
 
     private static Request cloudEvent(JsonObject o, String function) {

@@ -20,6 +20,8 @@ import java.util.Set;
  *       ({@link #productsNamed()} false: a product the account has not activated, or may not read, is left out).</li>
  *   <li>{@code dryRun}: null when the request does not say (the environment decides).</li>
  *   <li>{@code maxChanges}: null when the request does not say (the environment decides).</li>
+ *   <li>{@code continuation}: null for a run that starts from the beginning; where a stopped run left off
+ *       otherwise ({@link Continuation}).</li>
  * </ul>
  */
 public final class Request {
@@ -31,6 +33,7 @@ public final class Request {
     private final Integer maxChanges;
     private final String reason;
     private final String source;
+    private final Continuation continuation;
 
     private Request(Builder b) {
         this.domains = Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(b.domains)));
@@ -42,6 +45,7 @@ public final class Request {
         this.maxChanges = b.maxChanges;
         this.reason = b.reason;
         this.source = b.source == null ? "manual" : b.source;
+        this.continuation = b.continuation;
     }
 
     public static Builder builder() {
@@ -57,6 +61,7 @@ public final class Request {
         b.maxChanges = maxChanges;
         b.reason = reason;
         b.source = source;
+        b.continuation = continuation;
         return b;
     }
 
@@ -73,6 +78,8 @@ public final class Request {
     public String reason() { return reason; }
     /** What produced this request (e.g. {@code timer}, {@code actiontrail:StopCdnDomain}, {@code manual}); kept in the audit log. */
     public String source() { return source; }
+    /** Where an earlier round of this run stopped, or null. */
+    public Continuation continuation() { return continuation; }
 
     @Override
     public boolean equals(Object o) {
@@ -80,12 +87,12 @@ public final class Request {
         Request r = (Request) o;
         return domains.equals(r.domains) && when.equals(r.when) && products.equals(r.products) && productsNamed == r.productsNamed
                 && Objects.equals(dryRun, r.dryRun) && Objects.equals(maxChanges, r.maxChanges)
-                && Objects.equals(reason, r.reason) && source.equals(r.source);
+                && Objects.equals(reason, r.reason) && source.equals(r.source) && Objects.equals(continuation, r.continuation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(domains, when, products, productsNamed, dryRun, maxChanges, reason, source);
+        return Objects.hash(domains, when, products, productsNamed, dryRun, maxChanges, reason, source, continuation);
     }
 
     @Override
@@ -102,6 +109,7 @@ public final class Request {
         private Integer maxChanges;
         private String reason;
         private String source;
+        private Continuation continuation;
 
         private Builder() {
         }
@@ -115,6 +123,7 @@ public final class Request {
         public Builder maxChanges(Integer v) { maxChanges = v; return this; }
         public Builder reason(String v) { reason = v; return this; }
         public Builder source(String v) { source = v; return this; }
+        public Builder continuation(Continuation v) { continuation = v; return this; }
 
         public Request build() { return new Request(this); }
     }

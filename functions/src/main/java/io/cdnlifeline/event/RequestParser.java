@@ -25,7 +25,7 @@ public final class RequestParser {
     public static final int MAX_BYTES = 256 * 1024;
     public static final int MAX_DOMAINS = 10_000;
     public static final int MAX_REASON = 1_000;
-    static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason");
+    static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason", "continuation");
 
     private RequestParser() {
     }
@@ -85,7 +85,7 @@ public final class RequestParser {
             JsonElement v = e.getValue();
             if (!KEYS.contains(key)) {
                 throw new BadInputException(where + " has an unknown field '" + DomainNames.printable(key) + "'; expected any of "
-                        + "domains, when, products, dryRun, maxChanges, reason");
+                        + "domains, when, products, dryRun, maxChanges, reason, continuation");
             }
             if (v.isJsonNull()) continue;
             switch (key) {
@@ -132,11 +132,63 @@ public final class RequestParser {
                     }
                     b.reason(r);
                     break;
+                case "continuation":
+                    b.continuation(continuation(v, where + ".continuation"));
+                    break;
                 default:
                     throw new AssertionError(key);
             }
         }
         return b.build();
+    }
+
+    /**
+     * {@code {"round": 2, "after": {"cdn": "a.example.com", "dcdn": "b.example.com"}}}: exactly these two fields, a
+     * round from 2 to {@value Continuation#MAX_ROUND}, product ids as the keys of {@code after} and a domain name each.
+     */
+    private static Continuation continuation(JsonElement v, String where) {
+        if (!v.isJsonObject()) {
+            throw new BadInputException(where + " must be an object {\"round\": N, \"after\": {\"cdn\": DOMAIN, \"dcdn\": DOMAIN}}; got " + kind(v));
+        }
+        Integer round = null;
+        java.util.Map<Product, String> after = null;
+        for (Map.Entry<String, JsonElement> e : v.getAsJsonObject().entrySet()) {
+            switch (e.getKey()) {
+                case "round":
+                    int r = nonNegativeInt(e.getValue(), where + ".round");
+                    if (r < 2 || r > Continuation.MAX_ROUND) {
+                        throw new BadInputException(where + ".round must be a whole number from 2 to " + Continuation.MAX_ROUND + "; got " + r);
+                    }
+                    round = r;
+                    break;
+                case "after":
+                    if (!e.getValue().isJsonObject()) {
+                        throw new BadInputException(where + ".after must be an object of product ids to domain names; got " + kind(e.getValue()));
+                    }
+                    after = new java.util.EnumMap<>(Product.class);
+                    for (Map.Entry<String, JsonElement> a : e.getValue().getAsJsonObject().entrySet()) {
+                        Product p;
+                        try {
+                            p = Product.fromId(a.getKey());
+                        } catch (IllegalArgumentException ex) {
+                            throw new BadInputException(where + ".after has '" + DomainNames.printable(a.getKey()) + "'; expected any of " + Product.ids());
+                        }
+                        String name = string(a.getValue(), where + ".after." + p.id(), "a domain name");
+                        try {
+                            after.put(p, DomainNames.normalize(name));
+                        } catch (BadInputException ex) {
+                            throw new BadInputException(where + ".after." + p.id() + ": " + ex.getMessage());
+                        }
+                    }
+                    break;
+                default:
+                    throw new BadInputException(where + " has an unknown field '" + DomainNames.printable(e.getKey()) + "'; expected round and after");
+            }
+        }
+        if (round == null || after == null) {
+            throw new BadInputException(where + " needs both round and after; got " + (round == null ? "no round" : "no after"));
+        }
+        return new Continuation(round, after);
     }
 
     /**
@@ -167,6 +219,11 @@ public final class RequestParser {
             if (r.dryRun() != null) w.name("dryRun").value(r.dryRun());
             if (r.maxChanges() != null) w.name("maxChanges").value(r.maxChanges());
             if (r.reason() != null) w.name("reason").value(r.reason());
+            if (r.continuation() != null) {
+                w.name("continuation").beginObject().name("round").value(r.continuation().round()).name("after").beginObject();
+                for (Map.Entry<Product, String> e : r.continuation().after().entrySet()) w.name(e.getKey().id()).value(e.getValue());
+                w.endObject().endObject();
+            }
             w.endObject();
             w.flush();
         } catch (IOException impossible) {
@@ -195,6 +252,14 @@ public final class RequestParser {
         if (r.dryRun() != null) o.addProperty("dryRun", r.dryRun());
         if (r.maxChanges() != null) o.addProperty("maxChanges", r.maxChanges());
         if (r.reason() != null) o.addProperty("reason", r.reason());
+        if (r.continuation() != null) {
+            JsonObject c = new JsonObject();
+            c.addProperty("round", r.continuation().round());
+            JsonObject after = new JsonObject();
+            r.continuation().after().forEach((p, d) -> after.addProperty(p.id(), d));
+            c.add("after", after);
+            o.add("continuation", c);
+        }
         return o;
     }
 

@@ -10,6 +10,7 @@ import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.cloud.aliyun.CallPolicy;
 import io.cdnlifeline.cloud.aliyun.DefaultCredentials;
+import io.cdnlifeline.cloud.aliyun.FcAsyncInvoker;
 import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.BadInputException;
 import io.cdnlifeline.event.EventParser;
@@ -17,6 +18,7 @@ import io.cdnlifeline.event.Request;
 import io.cdnlifeline.report.Progress;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.ReportJson;
+import io.cdnlifeline.run.Continuer;
 import io.cdnlifeline.run.Invocation;
 import io.cdnlifeline.run.LifelineFunction;
 
@@ -25,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -49,6 +50,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private final AtomicLong runDeadline = new AtomicLong(Long.MAX_VALUE);
     private volatile Cloud cloud;
     private volatile Settings settings;
+    private volatile Continuer continuer;
     private volatile Progress progress = Progress.NONE;
 
     /** The function this handler runs. */
@@ -63,7 +65,16 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
 
     /** Used by the CLI: told what each run does, for a person watching (FC has no one watching). */
     public final LifelineHandler withProgress(Progress p) {
-        this.progress = Objects.requireNonNull(p, "progress");
+        this.progress = java.util.Objects.requireNonNull(p, "progress");
+        return this;
+    }
+
+    /**
+     * Used by the CLI and tests: who continues a run that reaches its deadline (the CLI: the next round in the same
+     * process) instead of FC's asynchronous invocation of this function.
+     */
+    public final LifelineHandler continuingWith(Continuer c) {
+        this.continuer = c;
         return this;
     }
 
@@ -91,12 +102,31 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
         runDeadline.set(deadline);
         String requestId = context == null ? null : context.getRequestId();
-        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline).withProgress(progress));
+        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline, continuer(context)).withProgress(progress));
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
         output.flush();
         if (report.hasFailures()) {
             throw new RemediationFailedException(report);
         }
+    }
+
+    /**
+     * The continuation of a run stopped at its deadline: the one handed in, else an asynchronous invocation of this
+     * very function (its name and qualifier from the context) at LIFELINE_ENDPOINT or FC's endpoint of the account
+     * and region FC runs it in ({@code FC_ACCOUNT_ID}, {@code FC_REGION}); none outside FC.
+     */
+    private Continuer continuer(Context context) {
+        if (continuer != null) return continuer;
+        if (context == null || context.getFunctionParam() == null || context.getFunctionParam().getFunctionName() == null) return Continuer.NONE;
+        String base = settings().endpoint();
+        if (base == null) {
+            String account = System.getenv("FC_ACCOUNT_ID");
+            String region = System.getenv("FC_REGION");
+            if (account == null || account.isEmpty()) return Continuer.NONE;
+            base = FcAsyncInvoker.endpoint(account, region == null || region.isEmpty() ? settings().region() : region);
+        }
+        String qualifier = context.getService() == null ? null : context.getService().getQualifier();
+        return new FcAsyncInvoker(base, this::credentials, context.getFunctionParam().getFunctionName(), qualifier);
     }
 
     private Settings settings() {

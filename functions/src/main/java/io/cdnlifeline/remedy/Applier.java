@@ -27,16 +27,62 @@ public final class Applier {
     public static final String NOT_ATTEMPTED = "Lifeline.NotAttempted";
 
     private final RunContext ctx;
+    /** After this time (epoch ms) no new domain is started: the run hands the rest to a continuation. */
+    private final long stopStartingAt;
+    private final java.util.Set<io.cdnlifeline.detect.Target> notStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The longest a plan (a domain's line) took to apply so far in this run: a busy cloud or machine makes it longer. */
+    private final java.util.concurrent.atomic.AtomicLong longestMs = new java.util.concurrent.atomic.AtomicLong();
 
     public Applier(RunContext ctx) {
-        this.ctx = ctx;
+        this(ctx, Long.MAX_VALUE);
     }
 
-    /** Applies every plan's steps; domains in parallel, steps of one domain in order. */
+    /** An applier that starts no new domain after {@code stopStartingAt} (epoch ms); those in flight are finished. */
+    public Applier(RunContext ctx, long stopStartingAt) {
+        this.ctx = ctx;
+        this.stopStartingAt = stopStartingAt;
+    }
+
+    /** The domains whose plans were not started because the run's time to start new ones had passed. */
+    public java.util.Set<io.cdnlifeline.detect.Target> notStarted() {
+        return java.util.Collections.unmodifiableSet(notStarted);
+    }
+
+    /**
+     * Whether a plan may start: once a domain's first plan started all of its plans do (its lines); a domain not yet
+     * started is left for the continuation when the time to start new domains has passed, except the first.
+     */
+    private boolean mayStart(Plan p, java.util.Set<io.cdnlifeline.detect.Target> started) {
+        if (started.contains(p.target())) return true;
+        // The first domain always starts, so every round makes progress however little time it had.
+        if (notStarted.contains(p.target()) || (!started.isEmpty() && tooLateToStart())) {
+            notStarted.add(p.target());
+            return false;
+        }
+        started.add(p.target());
+        return true;
+    }
+
+    /**
+     * Past the time to start new domains, or so close to the run's deadline that a domain taking twice the longest
+     * one so far would not finish: a domain cut by the deadline would fail half done (the next run completes it, but
+     * the Report would say failed).
+     */
+    private boolean tooLateToStart() {
+        if (stopStartingAt == Long.MAX_VALUE) return false;
+        long now = System.currentTimeMillis();
+        return now >= stopStartingAt || now + 2 * longestMs.get() >= ctx.deadlineMillis();
+    }
+
+    /**
+     * Applies every plan's steps; domains in parallel, steps of one domain in order. Plans of one domain are
+     * consecutive (its lines); after the time to start new domains, the remaining domains are not started.
+     */
     public void applyEach(List<Plan> plans) {
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), plans.size()));
+        java.util.Set<io.cdnlifeline.detect.Target> started = new java.util.HashSet<>();
         if (threads == 1) {
-            for (Plan p : plans) applySteps(p.steps());
+            for (Plan p : plans) if (mayStart(p, started)) timed(p);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -46,7 +92,23 @@ public final class Applier {
         });
         try {
             List<Future<?>> fs = new ArrayList<>();
-            for (Plan p : plans) fs.add(pool.submit(() -> applySteps(p.steps())));
+            // One domain in flight per worker, submitted as workers free up: the decision to start a domain is taken
+            // when it can actually start, not when it is queued.
+            java.util.concurrent.Semaphore free = new java.util.concurrent.Semaphore(threads);
+            for (Plan p : plans) {
+                free.acquire();
+                if (!mayStart(p, started)) {
+                    free.release();
+                    continue;
+                }
+                fs.add(pool.submit(() -> {
+                    try {
+                        timed(p);
+                    } finally {
+                        free.release();
+                    }
+                }));
+            }
             for (Future<?> f : fs) {
                 try {
                     f.get();
@@ -60,6 +122,12 @@ public final class Applier {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void timed(Plan p) {
+        long start = System.currentTimeMillis();
+        applySteps(p.steps());
+        longestMs.accumulateAndGet(System.currentTimeMillis() - start, Math::max);
     }
 
     /** Applies steps in order; after a failure the remaining ones are recorded as not attempted. */

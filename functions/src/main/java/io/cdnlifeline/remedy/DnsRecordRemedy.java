@@ -41,6 +41,11 @@ abstract class DnsRecordRemedy implements Remedy {
     abstract Plan planHost(Target target, DnsHost host, DnsReads reads, RunContext ctx) throws CloudException;
 
     @Override
+    public final boolean continuesAtDeadline() {
+        return true;
+    }
+
+    @Override
     public final void apply(List<Plan> plans, RunContext ctx, Applier applier) {
         DnsRemedySupport.applyByLine(plans, applier);
     }

@@ -84,6 +84,15 @@ public interface Remedy {
         return null;
     }
 
+    /**
+     * True when a run of this remedy that reaches its deadline stops starting new domains and hands the rest to a
+     * continuation (issue 18): each domain's work is independent and planned from live state, so a later run can
+     * take over at any domain. The domain remedies keep false: their lock flags are raised for the whole run.
+     */
+    default boolean continuesAtDeadline() {
+        return false;
+    }
+
     /** Products this remedy handles: those it {@link #cannot} not. */
     default boolean supports(Product product) {
         return cannot(product) == null;

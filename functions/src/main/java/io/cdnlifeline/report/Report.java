@@ -23,6 +23,7 @@ public final class Report {
     private final List<String> notes;
     private final String refused;
     private final JsonArray domains;
+    private final Continued continued;
 
     private Report(Builder b) {
         this.function = Objects.requireNonNull(b.function, "function");
@@ -34,6 +35,7 @@ public final class Report {
         this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
         this.refused = b.refused;
         this.domains = b.domains;
+        this.continued = b.continued;
     }
 
     public static Builder builder(String function) {
@@ -49,6 +51,8 @@ public final class Report {
     public List<String> notes() { return notes; }
     public String refused() { return refused; }
     public JsonArray domains() { return domains == null ? null : domains.deepCopy(); }
+    /** Set when the run reached its deadline and handed the rest to a continuation; null otherwise. */
+    public Continued continued() { return continued; }
 
     public long count(ChangeStatus s) {
         return changes.stream().filter(c -> c.status() == s).count();
@@ -78,6 +82,7 @@ public final class Report {
         private final List<String> notes = new ArrayList<>();
         private String refused;
         private JsonArray domains;
+        private Continued continued;
 
         private Builder(String function) {
             this.function = function;
@@ -92,7 +97,24 @@ public final class Report {
         public synchronized Builder note(String n) { if (!notes.contains(n)) notes.add(n); return this; }
         public synchronized Builder refused(String why) { refused = why; return this; }
         public synchronized Builder domains(JsonArray rows) { domains = rows; return this; }
+        public synchronized Builder continued(Continued c) { continued = c; return this; }
 
         public synchronized Report build() { return new Report(this); }
+    }
+
+    /** What a run that stopped before its deadline left to its continuation: how many domains, and the next round. */
+    public static final class Continued {
+        private final int left;
+        private final int round;
+
+        public Continued(int left, int round) {
+            this.left = left;
+            this.round = round;
+        }
+
+        /** Domains the continuation still has to look at. */
+        public int left() { return left; }
+        /** The round the continuation runs. */
+        public int round() { return round; }
     }
 }

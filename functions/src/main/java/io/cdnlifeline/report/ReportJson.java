@@ -28,6 +28,12 @@ public final class ReportJson {
         o.addProperty("dryRun", r.dryRun());
         o.addProperty("durationMs", r.durationMs());
         if (r.refused() != null) o.addProperty("refused", r.refused());
+        if (r.continued() != null) {
+            JsonObject c = new JsonObject();
+            c.addProperty("left", r.continued().left());
+            c.addProperty("round", r.continued().round());
+            o.add("continued", c);
+        }
         JsonArray changes = new JsonArray();
         for (Change c : r.changes()) changes.add(change(c));
         o.add("changes", changes);

@@ -14,29 +14,21 @@ public final class Invocation {
     private final Consumer<String> log;
     private final String requestId;
     private final long deadlineMillis;
-    private final Progress progress;
+    private final Continuer continuer;
+    private Progress progress = Progress.NONE;
 
     public Invocation(Cloud cloud, Settings settings, Consumer<String> log, String requestId, long deadlineMillis) {
+        this(cloud, settings, log, requestId, deadlineMillis, Continuer.NONE);
+    }
+
+    /** @param continuer who runs the rest when this run reaches its deadline; null: the run does not stop early */
+    public Invocation(Cloud cloud, Settings settings, Consumer<String> log, String requestId, long deadlineMillis, Continuer continuer) {
         this.cloud = Objects.requireNonNull(cloud, "cloud");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.log = Objects.requireNonNull(log, "log");
         this.requestId = requestId;
         this.deadlineMillis = deadlineMillis;
-        this.progress = Progress.NONE;
-    }
-
-    private Invocation(Invocation base, Progress progress) {
-        this.cloud = base.cloud;
-        this.settings = base.settings;
-        this.log = base.log;
-        this.requestId = base.requestId;
-        this.deadlineMillis = base.deadlineMillis;
-        this.progress = Objects.requireNonNull(progress, "progress");
-    }
-
-    /** This invocation, telling {@code progress} what it does (the command line shows it; FC has none). */
-    public Invocation withProgress(Progress progress) {
-        return new Invocation(this, progress);
+        this.continuer = continuer;
     }
 
     /** For tests and the CLI: no time limit beyond ten minutes, log lines dropped or collected by the caller. */
@@ -49,5 +41,14 @@ public final class Invocation {
     public Consumer<String> log() { return log; }
     public String requestId() { return requestId; }
     public long deadlineMillis() { return deadlineMillis; }
+    /** Who continues a run stopped at its deadline, or null (then the run does not stop early). */
+    public Continuer continuer() { return continuer; }
     public Progress progress() { return progress; }
+
+    /** This invocation, telling {@code p} what it does (the command line shows it; FC has no one watching). */
+    public Invocation withProgress(Progress p) {
+        Invocation i = new Invocation(cloud, settings, log, requestId, deadlineMillis, continuer);
+        i.progress = Objects.requireNonNull(p, "progress");
+        return i;
+    }
 }

@@ -72,30 +72,32 @@ public final class RemedyFunction implements LifelineFunction {
             selector = Selector.anyOf(request.when());
         }
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
+
         Progress progress = inv.progress();
         progress.phase("reading the account", 0);
-
         Detector detector = new Detector(inv.cloud(), inv.settings()).progress(progress);
         Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), remedy::cannot, report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
-        List<Target> targets = detection.targets();
-        if (targets.isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-        remedy.prepare(targets, ctx);
+        Round round = Round.of(inv, remedy, request, detection.targets());
+        if (round.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+        remedy.prepare(round.targets(), ctx);
         try {
-            planGuardApply(detection, detector, ctx, report, progress);
+            planGuardApply(round, detection, detector, ctx, report, progress);
         } finally {
             remedy.finish(ctx);
         }
+        round.handOver(inv.continuer(), ctx, remedy.function());
         return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
     }
 
-    private void planGuardApply(Detection detection, Detector detector, RunContext ctx, Report.Builder report, Progress progress) {
+    private void planGuardApply(Round round, Detection detection, Detector detector, RunContext ctx, Report.Builder report,
+                                Progress progress) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
-        progress.phase("planning", detection.targets().size());
-        List<Plan> plans = plan(detection.targets(), ctx, progress);
+        progress.phase("planning", round.targets().size());
+        List<Plan> plans = plan(round.targets(), ctx, round, progress);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;
@@ -120,11 +122,14 @@ public final class RemedyFunction implements LifelineFunction {
             report.refused("refused: this run would make " + counted + " changes, more than maxChanges " + max
                     + " (LIFELINE_MAX_CHANGES or the request's maxChanges); nothing was changed");
             recordPlanned(withSteps, report);
+            round.refused();
         } else if (ctx.dryRun()) {
             recordPlanned(withSteps, report);
         } else if (!withSteps.isEmpty()) {
+            Applier applier = new Applier(ctx, round.stopStartingAt());
             progress.phase("applying", 0);
-            remedy.apply(withSteps, ctx, new Applier(ctx));
+            remedy.apply(round.applyOrder(withSteps), ctx, applier);
+            round.notStarted(applier.notStarted());
         }
     }
 
@@ -165,12 +170,23 @@ public final class RemedyFunction implements LifelineFunction {
         for (Plan p : plans) for (Step s : p.steps()) report.change(s.change());
     }
 
-    /** Plans every target; domains are planned concurrently (reads only), keeping the detection order. */
-    private List<Plan> plan(List<Target> targets, RunContext ctx, Progress progress) {
+    /**
+     * Plans the targets; domains are planned concurrently (reads only), keeping the detection order. A domain is
+     * started only before the round's time for planning is over; the ones not started are left to the continuation.
+     */
+    private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress) {
         List<Plan> out = new ArrayList<>();
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
         if (threads <= 1) {
-            for (Target t : targets) addPlan(out, planOne(t, ctx, progress));
+            boolean first = true;
+            for (Target t : targets) {
+                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                    round.notPlanned(t);
+                } else {
+                    first = false;
+                    addPlan(out, planOne(t, ctx, progress));
+                }
+            }
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -180,11 +196,29 @@ public final class RemedyFunction implements LifelineFunction {
         });
         try {
             List<Future<Plan>> fs = new ArrayList<>(java.util.Collections.nCopies(targets.size(), (Future<Plan>) null));
+            // One domain in flight per worker: whether a domain starts is decided when a worker is free for it.
+            java.util.concurrent.Semaphore free = new java.util.concurrent.Semaphore(threads);
+            boolean first = true;
             for (int i : interleavedByProduct(targets)) {
                 Target t = targets.get(i);
-                fs.set(i, pool.submit(() -> planOne(t, ctx, progress)));
+                free.acquire();
+                // the first domain always starts, so every round makes progress however little time it had
+                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                    free.release();
+                    round.notPlanned(t);
+                    continue;
+                }
+                first = false;
+                fs.set(i, pool.submit(() -> {
+                    try {
+                        return planOne(t, ctx, progress);
+                    } finally {
+                        free.release();
+                    }
+                }));
             }
             for (int i = 0; i < targets.size(); i++) {
+                if (fs.get(i) == null) continue;
                 try {
                     addPlan(out, fs.get(i).get());
                 } catch (ExecutionException e) {

@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private final Lock readLock = stateLock.readLock();
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
+    private final FcAsyncRequests fcAsyncRequests = new FcAsyncRequests();
     private final HttpServer server;
     private final FcCodeStore fcCode = new FcCodeStore();
     private final FcInvoker fcInvoker = new FcInvoker(this);
@@ -202,6 +203,23 @@ public final class Sandbox implements AutoCloseable {
     /** The API calls answered so far (the last {@value RequestLog#CAPACITY}), oldest first. */
     public List<SandboxCall> requests() {
         return log.snapshot();
+    }
+
+    /**
+     * The ROA-signed asynchronous InvokeFunction calls recorded since the last take (a function continuing its run),
+     * oldest first, and forgets them: the caller runs them, as FC would.
+     */
+    public List<FcAsyncRequest> takeFcAsyncRequests() {
+        return fcAsyncRequests.take();
+    }
+
+    /** The same, without forgetting them. */
+    public List<FcAsyncRequest> fcAsyncRequests() {
+        return fcAsyncRequests.peek();
+    }
+
+    FcAsyncRequests fcAsyncRequestsHandler() {
+        return fcAsyncRequests;
     }
 
     public void clearRequests() {

@@ -14,6 +14,8 @@ public final class SandboxCall {
     public final long millis;
     /** {@code V1} (HMAC-SHA1 parameters) or {@code V3} (ACS3-HMAC-SHA256 Authorization header). */
     public final String signature;
+    /** When the call was answered (epoch milliseconds): the outage benchmark's time to lifeline per domain. */
+    public final long at;
 
     public SandboxCall(String product, String action, Map<String, String> params, int httpStatus, String errorCode, long millis,
                        String signature) {
@@ -24,6 +26,7 @@ public final class SandboxCall {
         this.errorCode = errorCode;
         this.millis = millis;
         this.signature = signature;
+        this.at = System.currentTimeMillis();
     }
 
     @Override
