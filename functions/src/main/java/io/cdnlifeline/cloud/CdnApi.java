@@ -55,6 +55,14 @@ public interface CdnApi {
      */
     AcceleratedDomain describeDomain(Product product, String domain) throws CloudException;
 
+    /**
+     * {@code DescribeCdnDomainConfigs} / {@code DescribeDcdnDomainConfigs} for one domain, asking for the named
+     * functions in one call ({@code FunctionNames}, comma-separated): function name -> its arguments
+     * ({@code ArgName} -> {@code ArgValue}). A function the domain has not configured is absent. Configs whose
+     * {@code Status} is {@code failed} are left out (the edge does not run them).
+     */
+    Map<String, Map<String, String>> domainConfigs(Product product, String domain, List<String> functionNames) throws CloudException;
+
     /** {@code StopCdnDomain} / {@code StopDcdnDomain}. */
     void stopDomain(Product product, String domain) throws CloudException;
 

@@ -105,6 +105,15 @@ final class AliyunCdnApi implements CdnApi {
     }
 
     @Override
+    public Map<String, Map<String, String>> domainConfigs(Product product, String domain, List<String> functionNames)
+            throws CloudException {
+        Objects.requireNonNull(domain, "domain");
+        if (functionNames.isEmpty()) throw new IllegalArgumentException("name at least one function to read");
+        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_DOMAIN_CONFIGS : AliyunApi.DESCRIBE_DCDN_DOMAIN_CONFIGS;
+        return caller.call(api, Map.of("DomainName", domain, "FunctionNames", String.join(",", functionNames)), AliyunCdnApi::configs);
+    }
+
+    @Override
     public void stopDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
         caller.call(product == Product.CDN ? AliyunApi.STOP_CDN_DOMAIN : AliyunApi.STOP_DCDN_DOMAIN, Map.of("DomainName", domain));
@@ -204,7 +213,10 @@ final class AliyunCdnApi implements CdnApi {
             List<Origin> origins = new ArrayList<>();
             for (JsonObject s : AnswerJson.list(p, "Sources", "Source")) addOrigin(origins, s, false);
             String coverage = product == Product.CDN ? AnswerJson.text(p, "Coverage") : null;
-            out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, "DomainStatus"), AnswerJson.text(p, "Cname"), coverage, origins));
+            // the CDN list spells it SslProtocol, the DCDN list SSLProtocol
+            String ssl = AnswerJson.text(p, product == Product.CDN ? "SslProtocol" : "SSLProtocol");
+            out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, "DomainStatus"), AnswerJson.text(p, "Cname"), coverage, origins)
+                    .withEdgeHttps(onOff(ssl)));
         }
         return new DomainPage(out, number(AnswerJson.number(r, "PageNumber"), pageNumber), number(AnswerJson.number(r, "PageSize"), pageSize),
                 total(AnswerJson.number(r, "TotalCount"), out));
@@ -213,13 +225,15 @@ final class AliyunCdnApi implements CdnApi {
     /** {@code GetDomainDetailModel} with {@code SourceModels.SourceModel[]}; null when the answer has no domain in it. */
     static AcceleratedDomain cdnDetail(JsonObject r) {
         JsonObject m = AnswerJson.object(r, "GetDomainDetailModel");
-        return detail(Product.CDN, m, AnswerJson.list(m, "SourceModels", "SourceModel"));
+        AcceleratedDomain d = detail(Product.CDN, m, AnswerJson.list(m, "SourceModels", "SourceModel"));
+        return d == null ? null : d.withEdgeHttps(onOff(AnswerJson.text(m, "ServerCertificateStatus")));
     }
 
     /** {@code DomainDetail} with {@code Sources.Source[]}; null when the answer has no domain in it. */
     static AcceleratedDomain dcdnDetail(JsonObject r) {
         JsonObject m = AnswerJson.object(r, "DomainDetail");
-        return detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
+        AcceleratedDomain d = detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
+        return d == null ? null : d.withEdgeHttps(onOff(AnswerJson.text(m, "SSLProtocol")));
     }
 
     private static AcceleratedDomain detail(Product product, JsonObject m, List<JsonObject> sources) {
@@ -230,6 +244,25 @@ final class AliyunCdnApi implements CdnApi {
         // both detail APIs call the acceleration region Scope
         return new AcceleratedDomain(product, name, AnswerJson.text(m, "DomainStatus"), AnswerJson.text(m, "Cname"),
                 AnswerJson.text(m, "Scope"), origins);
+    }
+
+    /** {@code DomainConfigs.DomainConfig[]}, each with {@code FunctionArgs.FunctionArg[]}; configs in state {@code failed} left out. */
+    static Map<String, Map<String, String>> configs(JsonObject r) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (JsonObject c : AnswerJson.list(r, "DomainConfigs", "DomainConfig")) {
+            String function = AnswerJson.text(c, "FunctionName");
+            if (function == null || "failed".equalsIgnoreCase(AnswerJson.text(c, "Status"))) continue;
+            // A rule-conditioned config (ParentId set) applies to some requests only: the unconditioned one wins.
+            boolean conditioned = AnswerJson.text(c, "ParentId") != null && !"-1".equals(AnswerJson.text(c, "ParentId"));
+            if (conditioned && out.containsKey(function)) continue;
+            Map<String, String> args = new LinkedHashMap<>();
+            for (JsonObject a : AnswerJson.list(c, "FunctionArgs", "FunctionArg")) {
+                String name = AnswerJson.text(a, "ArgName");
+                if (name != null) args.put(name, AnswerJson.text(a, "ArgValue") == null ? "" : AnswerJson.text(a, "ArgValue"));
+            }
+            out.put(function, args);
+        }
+        return out;
     }
 
     /** The bare {@code TagResources[]} of both tag queries, each with its bare {@code Tag[]}. */
@@ -259,6 +292,13 @@ final class AliyunCdnApi implements CdnApi {
         if (enabled == null || enabled.isBlank()) return true;
         String e = enabled.trim().toLowerCase(Locale.ROOT);
         return e.equals("online") || e.equals("true") || e.equals("enable") || e.equals("enabled") || e.equals("on");
+    }
+
+    /** {@code on} -> true, {@code off} -> false, anything else (absent) -> null: the API did not say. */
+    static Boolean onOff(String v) {
+        if (v == null) return null;
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        return t.equals("on") ? Boolean.TRUE : t.equals("off") ? Boolean.FALSE : null;
     }
 
     static String coverageProperty(String coverage) {
