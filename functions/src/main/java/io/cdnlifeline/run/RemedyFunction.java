@@ -90,7 +90,7 @@ public final class RemedyFunction implements LifelineFunction {
     private void planGuardApply(Detection detection, Detector detector, RunContext ctx, Report.Builder report) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
-        List<Plan> plans = plan(detection.targets(), ctx);
+        List<Plan> plans = remedy.review(plan(detection.targets(), ctx), ctx);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;
