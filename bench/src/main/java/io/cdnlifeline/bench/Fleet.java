@@ -65,6 +65,8 @@ final class Fleet {
                 .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
                 .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
                 .env("LIFELINE_ENDPOINT", sandbox.endpoint())
+                // these accounts' origins are documentation addresses: never probed (figure 5 measures the check)
+                .env("LIFELINE_ORIGIN_CHECK", "off")
                 // the guard is for people's mistakes; this account really has 1,000 domains to switch
                 .env("LIFELINE_MAX_CHANGES", "100000");
         if (concurrency != null) jvm.env("LIFELINE_CONCURRENCY", concurrency);

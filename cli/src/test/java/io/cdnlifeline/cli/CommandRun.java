@@ -21,8 +21,14 @@ final class CommandRun {
         return withEnv(new HashMap<>(), args);
     }
 
-    /** With exactly this environment (nothing inherited), so LIFELINE_* of the machine cannot leak in. */
+    /**
+     * With exactly this environment (nothing inherited), so LIFELINE_* of the machine cannot leak in. A test that does
+     * not set LIFELINE_ORIGIN_CHECK runs with it off: its origins (203.0.113.x, ...) must never be probed; the origin
+     * readiness tests set it.
+     */
     static CommandRun withEnv(Map<String, String> env, String... args) {
+        env = new HashMap<>(env);
+        env.putIfAbsent("LIFELINE_ORIGIN_CHECK", "off");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
