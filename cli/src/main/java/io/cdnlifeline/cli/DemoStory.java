@@ -97,7 +97,8 @@ final class DemoStory {
             steps.add(new Step("the account during the outage: every site whose origin can serve it answers from its origin", () -> {
                 showAccount(sandbox);
                 List<String> dark = new ArrayList<>(AccountState.of(sandbox.stateJson()).offlineButStillOnTheirCname());
-                dark.removeAll(heldBack);
+                // an entry reads "img.example.com (default line)"
+                dark.removeIf(entry -> heldBack.contains(entry.split(" ")[0]));
                 if (!heldBack.isEmpty()) {
                     out.println(INDENT + "held back, origin not ready (LIFELINE_ORIGIN_CHECK=require): " + String.join(", ", heldBack));
                 }

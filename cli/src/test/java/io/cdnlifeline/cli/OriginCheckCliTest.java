@@ -37,7 +37,7 @@ class OriginCheckCliTest {
     static void start() throws Exception {
         ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.2"), 80, LocalOrigin.Behaviour.ok()));
         ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.6"), 80, LocalOrigin.Behaviour.status(503)));
-        ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.7"), 80, LocalOrigin.Behaviour.ok().delayMs(3_000)));
+        ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.7"), 80, LocalOrigin.Behaviour.ok().delayMs(10_000)));
         ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.9"), 80, LocalOrigin.Behaviour.ossBucket("bucket.cli-oss.example")));
         ORIGINS.add(LocalOrigin.http(InetAddress.getByName("127.15.1.3"), 80, LocalOrigin.Behaviour.ok()));
         StringBuilder cdn = new StringBuilder();
@@ -82,7 +82,7 @@ class OriginCheckCliTest {
         env.put("LIFELINE_ENDPOINT", sandbox.endpoint());
         env.put("LIFELINE_ORIGIN_CHECK", check);
         env.put("LIFELINE_ORIGIN_ALLOW", "127.0.0.0/8");
-        env.put("LIFELINE_ORIGIN_TIMEOUT_MS", "1000");
+        env.put("LIFELINE_ORIGIN_TIMEOUT_MS", "2500");
         env.put("LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS", "500");
         return env;
     }
@@ -103,7 +103,7 @@ class OriginCheckCliTest {
                 .startsWith("origin ready: http://127.15.1.2:80 200"), run::toString);
         assertTrue(why.get("closed").contains("refuses connections on port 80"), why::toString);
         assertTrue(why.get("down").contains("with 503"), why::toString);
-        assertTrue(why.get("slow").contains("did not answer within 1000 ms"), why::toString);
+        assertTrue(why.get("slow").contains("did not answer within 2500 ms"), why::toString);
         assertTrue(why.get("oss").contains("403 SecondLevelDomainForbidden") && why.get("oss").contains("bucket.cli-oss.example (127.15.1.9)"),
                 why::toString);
         assertTrue(why.get("nohttps").contains("origin 127.15.1.3 refuses connections on port 443: visitors of https://nohttps." + ZONE),

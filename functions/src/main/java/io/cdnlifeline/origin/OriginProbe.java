@@ -216,8 +216,7 @@ public final class OriginProbe {
     private SSLContext sslContext(AtomicReference<X509Certificate[]> chain) throws IOException {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            // null: the JVM's trust store, as javax.net.ssl.trustStore names it now (re-read on every init)
-            tmf.init(trustStore);
+            tmf.init(trustStore != null ? trustStore : jvmTrustStore());
             X509ExtendedTrustManager jvm = null;
             for (TrustManager tm : tmf.getTrustManagers()) if (tm instanceof X509ExtendedTrustManager) jvm = (X509ExtendedTrustManager) tm;
             if (jvm == null) throw new IOException("the JVM offers no X509 trust manager");
@@ -227,6 +226,29 @@ public final class OriginProbe {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The JVM's trust store as the JSSE reads it: {@code javax.net.ssl.trustStore} (with its type and password) when
+     * set, else {@code jssecacerts}, else {@code cacerts} of the running JDK. Read here each time, not through the
+     * JSSE's process-wide cache, so the store named now is the one used.
+     */
+    static KeyStore jvmTrustStore() throws IOException, GeneralSecurityException {
+        String named = System.getProperty("javax.net.ssl.trustStore");
+        java.nio.file.Path file;
+        String type = System.getProperty("javax.net.ssl.trustStoreType", KeyStore.getDefaultType());
+        String password = System.getProperty("javax.net.ssl.trustStorePassword");
+        if (named != null && !named.isEmpty() && !"NONE".equals(named)) {
+            file = java.nio.file.Paths.get(named);
+        } else {
+            java.nio.file.Path security = java.nio.file.Paths.get(System.getProperty("java.home"), "lib", "security");
+            file = java.nio.file.Files.isRegularFile(security.resolve("jssecacerts")) ? security.resolve("jssecacerts") : security.resolve("cacerts");
+        }
+        KeyStore ks = KeyStore.getInstance(type);
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            ks.load(in, password == null ? null : password.toCharArray());
+        }
+        return ks;
     }
 
     static List<String> dnsNames(X509Certificate cert) {

@@ -36,9 +36,11 @@ final class OriginWorld implements AutoCloseable {
     static final String OSS = "oss." + ZONE;
     static final String PRIVATE = "private." + ZONE;
     static final String ODD_PORT = "port8080." + ZONE;
+    /** A DCDN domain whose edge sent another Host to its (503-answering) origin. */
+    static final String DCDN_HOST = "dcdn." + ZONE;
     /** In the test hosts file: 127.15.0.9. */
     static final String BUCKET = "bucket.oss-test.example";
-    static final List<String> ALL = List.of(PLAIN, TLS, WRONG_CERT, UNTRUSTED, CLOSED, DOWN, SLOW, OSS, PRIVATE, ODD_PORT);
+    static final List<String> ALL = List.of(PLAIN, TLS, WRONG_CERT, UNTRUSTED, CLOSED, DOWN, SLOW, OSS, PRIVATE, ODD_PORT, DCDN_HOST);
 
     final SandboxCloud sc;
     final TestCa ca = TestCa.create("cdn-lifeline test CA");
@@ -57,7 +59,7 @@ final class OriginWorld implements AutoCloseable {
                 LocalOrigin.Behaviour.ok()));
         // 127.15.0.5: nothing listens (a closed port)
         origins.add(LocalOrigin.http(ip("127.15.0.6"), 80, LocalOrigin.Behaviour.status(503)));
-        origins.add(LocalOrigin.http(ip("127.15.0.7"), 80, LocalOrigin.Behaviour.ok().delayMs(3_000)));
+        origins.add(LocalOrigin.http(ip("127.15.0.7"), 80, LocalOrigin.Behaviour.ok().delayMs(10_000)));
         origins.add(LocalOrigin.http(ip("127.15.0.9"), 80, LocalOrigin.Behaviour.ossBucket(BUCKET)));
 
         Path trust = ca.writeTrustStore(Files.createTempFile(tmp, "trust", ".p12"));
@@ -80,6 +82,10 @@ final class OriginWorld implements AutoCloseable {
         domain(seed, OSS, "oss", BUCKET, 80, false, false, null, BUCKET);
         domain(seed, PRIVATE, "ipaddr", "10.0.0.8", 80, false, false, null, null);
         domain(seed, ODD_PORT, "ipaddr", "127.15.0.2", 8080, false, false, null, null);
+        JsonObject dcdn = seed.dcdn(DCDN_HOST, "offline", "global", true);
+        dcdn.getAsJsonArray("sources").get(0).getAsJsonObject().addProperty("content", "127.15.0.6");
+        dcdn.addProperty("originHost", "internal.origin.test");
+        seed.record(ZONE, "dcdn", "CNAME", DCDN_HOST + ".w.kunluncan.com", null);
         return seed.json();
     }
 
@@ -99,7 +105,7 @@ final class OriginWorld implements AutoCloseable {
 
     /** The settings of a run with the check in {@code mode}: only loopback allowed, a short probe timeout. */
     Settings settings(OriginCheck mode) {
-        return sc.settings().toBuilder().originCheck(mode).originAllow("127.0.0.0/8").originTimeoutMs(1_000)
+        return sc.settings().toBuilder().originCheck(mode).originAllow("127.0.0.0/8").originTimeoutMs(2_500)
                 .originConnectTimeoutMs(500).maxChanges(1_000).build();
     }
 
