@@ -80,7 +80,8 @@ public final class InspectFunction implements LifelineFunction {
         DnsView dns = DnsView.read(candidates, ctx, report);
         Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
         Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
-        Map<AcceleratedDomain, JsonObject> origins = OriginColumn.read(candidates, cloud, inv.settings(), inv.deadlineMillis());
+        Map<AcceleratedDomain, JsonObject> origins = OriginColumn.read(candidates, !request.domains().isEmpty(), cloud,
+                inv.settings(), inv.deadlineMillis());
 
         JsonArray rows = new JsonArray();
         for (AcceleratedDomain d : candidates) {
