@@ -102,7 +102,7 @@ final class OriginCheckBench {
             double on = onSum / rounds;
             double timeout = base.originTimeoutMs() / 1000.0;
             int probes = requests(servers) - requestsBefore;
-            out.printf("  dry run of %d domains: %.1f s without the check, %.1f s with it: +%.1f s (target: within the probe timeout, %.1f s) %s; "
+            out.printf("  dry run of %d domains: %.1f s without the check, %.1f s with it: %+.1f s (target: within the probe timeout, %.1f s) %s; "
                     + "%d probes answered%n", domains, off, on, on - off, timeout, on - off <= timeout ? "MET" : "NOT MET", probes);
             figures.put("origin.offS", String.format("%.1f", off));
             figures.put("origin.requireS", String.format("%.1f", on));
