@@ -24,7 +24,8 @@ final class DemoOrigins implements AutoCloseable {
             OSS_BUCKET, "127.0.0.12",
             "origin.shop.example.net", "127.0.0.13",
             "m-origin.example.net", "127.0.0.21");
-    private static final List<String> WEB_SERVERS = List.of("127.0.0.10", "127.0.0.11", "127.0.0.13", "127.0.0.14", "127.0.0.20", "127.0.0.21");
+    private static final List<String> WEB_SERVERS = List.of("127.0.0.10", "127.0.0.11", "127.0.0.13", "127.0.0.14", "127.0.0.20", "127.0.0.21",
+            "127.0.0.40");
 
     private final List<LocalOrigin> servers = new ArrayList<>();
     private final Map<String, InetSocketAddress> byAddress = new HashMap<>();

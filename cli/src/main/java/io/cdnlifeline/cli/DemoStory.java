@@ -82,7 +82,7 @@ final class DemoStory {
                         s.account.inDebt = true;
                         s.account.inDebtOverdue = true;
                         s.account.availableAmount = "-42.17";
-                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn, s.vod, s.live)) {
                             for (Domain d : ds) {
                                 if ("online".equals(d.status)) {
                                     stoppedForArrears.add(d.domain);
@@ -92,9 +92,10 @@ final class DemoStory {
                         }
                     }));
             steps.add(function(sandbox, functions, "dns-to-origin", sample(OVERDUE),
-                    "a billing alert publishes OverduePayment: every record on a CDN/DCDN CNAME goes to its origin, unless the origin "
-                            + "cannot serve the site's visitors (" + DemoOrigins.OSS_BUCKET + " is not bound to its domain)"));
-            steps.add(new Step("the account during the outage: every site whose origin can serve it answers from its origin", () -> {
+                    "a billing alert publishes OverduePayment: every record on a CDN, DCDN or VOD CNAME goes to its origin"
+                            + " (a Live domain has no origin of yours: it waits for the bill), unless the origin cannot serve the"
+                            + " site's visitors (" + DemoOrigins.OSS_BUCKET + " is not bound to its domain)"));
+            steps.add(new Step("the account during the outage: every site with an origin of its own that can serve it answers from it", () -> {
                 showAccount(sandbox);
                 List<String> dark = new ArrayList<>(AccountState.of(sandbox.stateJson()).offlineButStillOnTheirCname());
                 // an entry reads "img.example.com (default line)"
@@ -115,7 +116,7 @@ final class DemoStory {
             steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
                     s -> {
                         s.account = copy(paidUp);
-                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn, s.vod, s.live)) {
                             for (Domain d : ds) {
                                 if (stoppedForArrears.contains(d.domain)) d.status = "online";
                             }

@@ -62,7 +62,8 @@ public final class AccountDebt {
             failures.add(new Failure("DescribeUserCdnStatus", Product.CDN, e));
         }
         for (Product p : products) {
-            String api = p == Product.CDN ? "DescribeCdnService" : "DescribeDcdnService";
+            if (!p.can().serviceLocks()) continue;
+            String api = "Describe" + (p == Product.CDN ? "Cdn" : "Dcdn") + "Service";
             try {
                 for (String lock : account.serviceLocks(p)) {
                     if (lock != null && "financial".equals(lock.trim().toLowerCase(Locale.ROOT))) {

@@ -81,7 +81,14 @@ public final class CdnKnowledge {
         }
         Map<String, Map<String, String>> configs;
         try {
-            configs = cdn.domainConfigs(detail.product(), detail.name(), FUNCTIONS);
+            if (detail.product() != io.cdnlifeline.cloud.Product.CDN && detail.product() != io.cdnlifeline.cloud.Product.DCDN) {
+                // VOD and Live have their own configs APIs, not read here: the edge's defaults are assumed
+                configs = Map.of();
+                assumed.add(detail.product().can().title() + "'s origin settings are not read: assumed HTTP to the origin's port, Host "
+                        + detail.name());
+            } else {
+                configs = cdn.domainConfigs(detail.product(), detail.name(), FUNCTIONS);
+            }
         } catch (CloudException e) {
             configs = Map.of();
             assumed.add("could not read the CDN's origin settings (" + e.code() + "): assumed HTTP to the origin's port, Host "

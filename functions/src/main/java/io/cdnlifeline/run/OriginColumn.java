@@ -48,7 +48,9 @@ final class OriginColumn {
                             + " domains a run; name the domains to check these", null));
                     continue;
                 }
-                OriginValues values = OriginValues.of(d.origins());
+                List<io.cdnlifeline.cloud.Origin> usable = new ArrayList<>();
+                for (io.cdnlifeline.cloud.Origin o : d.origins()) if (d.product().can().dnsMayPointAt(o.type())) usable.add(o);
+                OriginValues values = OriginValues.of(usable);
                 if (values.isEmpty()) {
                     out.put(d, cell(false, values.whyNone(), null));
                     continue;

@@ -31,6 +31,8 @@ final class ApiServer implements HttpHandler {
         this.sandbox = sandbox;
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
+        byVersion.put("2017-03-21", new VodApi());
+        byVersion.put("2016-11-01", new LiveApi());
         byVersion.put("2015-01-09", new AlidnsApi());
         byVersion.put("2017-12-14", new BssApi());
     }

@@ -36,13 +36,13 @@ final class CdnApi implements ProductApi {
             case "DescribeUserDomains":
                 return describeUserDomains(p, s);
             case "BatchStopCdnDomain":
-                for (String name : batch(p, s)) {
-                    DomainOps.stop(s.cdnDomain(name));
+                for (Domain d : DomainOps.batch(s::cdnDomain, p, ApiError::domainNotFound)) {
+                    DomainOps.stop(d);
                 }
                 return out;
             case "BatchStartCdnDomain":
-                for (String name : batch(p, s)) {
-                    DomainOps.start(s.cdnDomain(name), s.account);
+                for (Domain d : DomainOps.batch(s::cdnDomain, p, ApiError::domainNotFound)) {
+                    DomainOps.start(d, s.account);
                 }
                 return out;
             case "DescribeUserCdnStatus":
@@ -66,18 +66,6 @@ final class CdnApi implements ProductApi {
             default:
                 throw ProductApi.unknownAction();
         }
-    }
-
-    private static String[] batch(Params p, SandboxState s) {
-        String[] names = p.require("DomainNames").split(",");
-        if (names.length > 50) {
-            throw ApiError.invalid("DomainNames");
-        }
-        for (int i = 0; i < names.length; i++) {
-            names[i] = names[i].trim();
-            DomainOps.find(s::cdnDomain, names[i]);
-        }
-        return names;
     }
 
     private static JsonObject describeUserDomains(Params p, SandboxState s) {

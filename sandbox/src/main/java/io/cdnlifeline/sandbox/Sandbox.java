@@ -227,6 +227,13 @@ public final class Sandbox implements AutoCloseable {
         Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
+            Account a = state.account;
+            if (a.notActivated != null && a.notActivated.contains(api.product())) {
+                throw api.notActivated();
+            }
+            if (a.notAuthorized != null && a.notAuthorized.contains(api.product())) {
+                throw api.forbidden();
+            }
             return api.call(action, params, state);
         } finally {
             l.unlock();

@@ -14,7 +14,8 @@ final class Traffic {
     enum Fault { NONE, ERROR_500, ERROR_503, THROTTLE, DROP, LOST_REPLY }
 
     /**
-     * QPS per account and action. CDN and DCDN figures are from the operations' doc pages (api-examples/README.md);
+     * QPS per account and action. CDN, DCDN, VOD and Live figures are from the operations' doc pages (api-examples/README.md,
+     * vod/ and live/README-notes.md);
      * Alidns figures from the Alidns API quota page (api-alidns-2015-01-09-quota). Where no page gives a figure
      * (marked "default") the sandbox uses a conservative value in line with its product's documented ones.
      */
@@ -45,6 +46,18 @@ final class Traffic {
             Map.entry("UntagDcdnResources", 100),
             Map.entry("DescribeDcdnTagResources", 10),
             Map.entry("DescribeDcdnService", 30),            // default, as DescribeCdnService
+            Map.entry("DescribeVodUserDomains", 20),         // default: VOD states none
+            Map.entry("DescribeVodDomainDetail", 30),
+            Map.entry("BatchStopVodDomain", 20),             // default
+            Map.entry("BatchStartVodDomain", 20),            // default
+            Map.entry("DescribeLiveUserDomains", 100),
+            Map.entry("DescribeLiveDomainDetail", 50),
+            Map.entry("StopLiveDomain", 30),
+            Map.entry("StartLiveDomain", 30),
+            Map.entry("ModifyLiveDomainSchdmByProperty", 100),
+            Map.entry("TagLiveResources", 100),
+            Map.entry("UnTagLiveResources", 100),
+            Map.entry("DescribeLiveTagResources", 10),
             Map.entry("DescribeDomainRecords", 100),
             Map.entry("DescribeSubDomainRecords", 300),
             Map.entry("DescribeDomainRecordInfo", 200),

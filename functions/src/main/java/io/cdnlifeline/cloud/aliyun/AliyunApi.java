@@ -36,6 +36,21 @@ enum AliyunApi {
     DESCRIBE_DCDN_TAG_RESOURCES(AliyunService.DCDN, "DescribeDcdnTagResources", 10),
     DESCRIBE_DCDN_SERVICE(AliyunService.DCDN, "DescribeDcdnService", AliyunApi.UNDOCUMENTED_QPS),
 
+    // VOD states a QPS only for the detail (30); the list and the batch stop/start state none (vod/README-notes.md)
+    DESCRIBE_VOD_USER_DOMAINS(AliyunService.VOD, "DescribeVodUserDomains", AliyunApi.UNDOCUMENTED_QPS),
+    DESCRIBE_VOD_DOMAIN_DETAIL(AliyunService.VOD, "DescribeVodDomainDetail", 30),
+    BATCH_STOP_VOD_DOMAIN(AliyunService.VOD, "BatchStopVodDomain", AliyunApi.UNDOCUMENTED_QPS),
+    BATCH_START_VOD_DOMAIN(AliyunService.VOD, "BatchStartVodDomain", AliyunApi.UNDOCUMENTED_QPS),
+
+    DESCRIBE_LIVE_USER_DOMAINS(AliyunService.LIVE, "DescribeLiveUserDomains", 100),
+    DESCRIBE_LIVE_DOMAIN_DETAIL(AliyunService.LIVE, "DescribeLiveDomainDetail", 50),
+    STOP_LIVE_DOMAIN(AliyunService.LIVE, "StopLiveDomain", 30),
+    START_LIVE_DOMAIN(AliyunService.LIVE, "StartLiveDomain", 30),
+    MODIFY_LIVE_DOMAIN_SCHDM(AliyunService.LIVE, "ModifyLiveDomainSchdmByProperty", 100),
+    TAG_LIVE_RESOURCES(AliyunService.LIVE, "TagLiveResources", 100),
+    UNTAG_LIVE_RESOURCES(AliyunService.LIVE, "UnTagLiveResources", 100),
+    DESCRIBE_LIVE_TAG_RESOURCES(AliyunService.LIVE, "DescribeLiveTagResources", 10),
+
     DESCRIBE_DOMAINS(AliyunService.ALIDNS, "DescribeDomains", AliyunApi.UNDOCUMENTED_QPS),
     DESCRIBE_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeDomainRecords", 100),
     DESCRIBE_SUB_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeSubDomainRecords", 300),

@@ -1,12 +1,16 @@
 package io.cdnlifeline.cloud.aliyun;
 
 /**
- * The three Alibaba Cloud products the adapters call, with the product code and the API version every call
+ * The Alibaba Cloud products the adapters call, with the product code and the API version every call
  * names, and the central endpoint the classic SDK endpoint tables give.
  */
 enum AliyunService {
     CDN("Cdn", "2018-05-10", "cdn.aliyuncs.com"),
     DCDN("dcdn", "2018-01-15", "dcdn.aliyuncs.com"),
+    /** The domain operations are "only available in China (Shanghai)" (vod/README-notes.md): that endpoint, RegionId cn-shanghai. */
+    VOD("vod", "2017-03-21", "vod.cn-shanghai.aliyuncs.com"),
+    /** live.aliyuncs.com serves every public region (live/README-notes.md). */
+    LIVE("live", "2016-11-01", "live.aliyuncs.com"),
     ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com");
 
     private final String productCode;

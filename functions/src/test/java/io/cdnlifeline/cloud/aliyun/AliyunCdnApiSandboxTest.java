@@ -263,7 +263,7 @@ class AliyunCdnApiSandboxTest {
 
     @Test
     void tagsAreWrittenReadAndRemovedByKeyOnly() throws CloudException {
-        for (Product p : Product.values()) {
+        for (Product p : List.of(Product.CDN, Product.DCDN)) { // Live's tags: ProductTableSandboxTest; VOD has none
             String domain = p == Product.CDN ? "www.example.com" : "api.example.com";
             // when a marker is added next to a tag someone else set
             cdn.tag(p, List.of(domain), Map.of("lifeline:coverage", "domestic"));
