@@ -336,8 +336,9 @@ final class AliyunCdnApi implements CdnApi {
         Ops ops = OPS.get(product);
         JsonObject m = AnswerJson.object(r, ops.detailWrapper);
         AcceleratedDomain d = detail(product, m, AnswerJson.list(m, ops.detailSources[0], ops.detailSources[1]));
-        // VOD's and Live's details say SSLProtocol too (vod/README-notes.md); absent: not said, and HTTPS is assumed
-        return d == null ? null : d.withEdgeHttps(onOff(AnswerJson.text(m, "SSLProtocol")));
+        // CDN says ServerCertificateStatus; DCDN, VOD and Live say SSLProtocol (vod/README-notes.md); absent: not said (HTTPS assumed)
+        String ssl = AnswerJson.text(m, "SSLProtocol") != null ? AnswerJson.text(m, "SSLProtocol") : AnswerJson.text(m, "ServerCertificateStatus");
+        return d == null ? null : d.withEdgeHttps(onOff(ssl));
     }
 
     private static AcceleratedDomain detail(Product product, JsonObject m, List<JsonObject> sources) {
