@@ -18,12 +18,12 @@ public final class InspectTable {
 
     public static String render(Report r) {
         StringBuilder b = new StringBuilder();
-        TextTable t = new TextTable("DOMAIN", "PRODUCT", "STATUS", "COVERAGE", "ICP", "DEBT", "DNS", "MARKERS", "NEXT");
+        TextTable t = new TextTable("DOMAIN", "PRODUCT", "STATUS", "COVERAGE", "ICP", "DEBT", "DNS", "MARKERS", "NEXT", "ORIGIN");
         JsonArray rows = r.domains() == null ? new JsonArray() : r.domains();
         for (JsonElement e : rows) {
             JsonObject row = e.getAsJsonObject();
             t.row(text(row, "domain"), text(row, "product"), text(row, "status"), text(row, "coverage"), text(row, "icp"),
-                    text(row, "debt"), dns(row), markers(row), next(row));
+                    text(row, "debt"), dns(row), markers(row), next(row), origin(row));
         }
         b.append(t.isEmpty() ? "no domains in scope\n" : t.render());
         List<Change> failed = new ArrayList<>();
@@ -62,6 +62,13 @@ public final class InspectTable {
             }
         }
         return String.join(", ", out);
+    }
+
+    /** ready, or not-ready: why (what dns-to-origin would find). */
+    private static String origin(JsonObject row) {
+        JsonObject o = row.getAsJsonObject("origin");
+        if (o == null) return "";
+        return text(o, "origin") + (o.has("why") ? ": " + text(o, "why") : "");
     }
 
     private static String next(JsonObject row) {

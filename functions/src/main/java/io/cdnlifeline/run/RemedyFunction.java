@@ -92,7 +92,7 @@ public final class RemedyFunction implements LifelineFunction {
     private void planGuardApply(Round round, Detection detection, Detector detector, RunContext ctx, Report.Builder report) {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
-        List<Plan> plans = plan(round.targets(), ctx, round);
+        List<Plan> plans = remedy.review(plan(round.targets(), ctx, round), ctx);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;
