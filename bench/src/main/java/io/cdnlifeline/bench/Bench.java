@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <pre>
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
  *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
- *            [--only jar,cold,calls,fleet,outage] [--timeout SECONDS] (the outage's FC time limit; template.yml's 300)
+ *            [--only jar,cold,calls,origin,fleet,outage] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
  * </pre>
  */
 public final class Bench {
@@ -34,7 +34,7 @@ public final class Bench {
         int offline = 1_000;
         String concurrency = null;
         String heap = "128m";
-        String only = "jar,cold,calls,fleet,outage";
+        String only = "jar,cold,calls,origin,fleet,outage";
         int timeout = Outage.TEMPLATE_TIMEOUT_S;
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
@@ -80,6 +80,11 @@ public final class Bench {
                 out.println();
                 out.println("3. API calls per remedy for one domain, against the minimum (bench/README.md says why)");
                 new ApiCalls(layout, sandbox).run(out, figures);
+            }
+            if (only.contains("origin")) {
+                out.println();
+                out.println("5. Origin readiness: a " + offline + "-domain dns-to-origin dry run with the check off and required");
+                new OriginCheckBench(sandbox, offline, 2).run(out, figures);
             }
             if (only.contains("fleet")) {
                 out.println();

@@ -24,13 +24,15 @@ final class CommandRun {
     /**
      * With exactly this environment (nothing inherited), so LIFELINE_* of the machine cannot leak in; plus the
      * credential library's own switch that keeps its ECS metadata probe (100.100.100.200) off: no test sends a packet
-     * off this machine.
+     * off this machine. A test that does not set LIFELINE_ORIGIN_CHECK runs with it off: its origins (203.0.113.x, ...)
+     * must never be probed; the origin readiness tests set it.
      */
     static CommandRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent(CredentialChain.ENV_ECS_DISABLED, "true");
+        e.putIfAbsent("LIFELINE_ORIGIN_CHECK", "off");
         int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), e, args);
         return new CommandRun(status, out.toString(), err.toString());
     }

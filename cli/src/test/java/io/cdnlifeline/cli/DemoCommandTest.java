@@ -36,6 +36,10 @@ class DemoCommandTest {
         assertTrue(progress.stream().anyMatch(l -> l.contains("--event events/notification-overdue-payment.json")), run::toString);
         assertTrue(run.out.contains("BEFORE") && run.out.contains("AFTER"), "before and after side by side\n" + run);
         assertTrue(run.out.contains("identical:"), run::toString);
+        // one domain is held back: its origin (an OSS bucket it is not bound to) cannot serve its visitors
+        assertTrue(run.out.contains("held back, origin not ready (LIFELINE_ORIGIN_CHECK=require): img.example.com"), run::toString);
+        assertTrue(run.out.contains("left alone: img.example.com: origin not ready, left on its CDN CNAME: origin "
+                + "img-example.oss-cn-hangzhou.aliyuncs.com (127.0.0.12) is an OSS bucket"), run::toString);
         assertTrue(run.out.contains("demo done"), run::toString);
         assertEquals("", run.err, "without --verbose the demo writes nothing on stderr");
         assertTrue(seconds < 60, "the demo runs in seconds, took " + seconds);

@@ -61,7 +61,7 @@ class InvokeAgainstSandboxTest {
         assertFalse(run.out.contains("\"audit\""), "no log line on stdout\n" + run);
         assertTrue(run.err.lines().anyMatch(l -> l.contains("\"audit\":\"lifeline\"") && l.contains("\"status\":\"applied\"")),
                 "the audit trail is on stderr\n" + run);
-        assertEquals("A 203.0.113.10", wwwRecord());
+        assertEquals("A 127.0.0.10", wwwRecord());
     }
 
     @Test
@@ -87,7 +87,7 @@ class InvokeAgainstSandboxTest {
         env.put("LIFELINE_ENDPOINT", sandbox.endpoint());
         CommandRun run = CommandRun.withEnv(env, "invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN);
         assertEquals(0, run.status, run::toString);
-        assertEquals("A 203.0.113.10", wwwRecord());
+        assertEquals("A 127.0.0.10", wwwRecord());
     }
 
     @Test
@@ -100,7 +100,7 @@ class InvokeAgainstSandboxTest {
         CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--event", event.toString(), "--endpoint", sandbox.endpoint());
         // then
         assertEquals(0, run.status, run::toString);
-        assertEquals("A 203.0.113.10", wwwRecord());
+        assertEquals("A 127.0.0.10", wwwRecord());
     }
 
     @Test
@@ -113,7 +113,7 @@ class InvokeAgainstSandboxTest {
             CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--event", "-", "--endpoint", sandbox.endpoint());
             // then
             assertEquals(0, run.status, run::toString);
-            assertEquals("A 203.0.113.10", wwwRecord());
+            assertEquals("A 127.0.0.10", wwwRecord());
         } finally {
             System.setIn(stdin);
         }
@@ -165,7 +165,7 @@ class InvokeAgainstSandboxTest {
         CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--payload", WWW_TO_ORIGIN, "--dry-run",
                 "--endpoint", sandbox.endpoint(), "--output", "table");
         assertEquals(0, run.status, run::toString);
-        assertTrue(run.out.lines().anyMatch(l -> l.startsWith("planned") && l.contains("www.example.com") && l.contains("203.0.113.10")),
+        assertTrue(run.out.lines().anyMatch(l -> l.startsWith("planned") && l.contains("www.example.com") && l.contains("127.0.0.10")),
                 run::toString);
         assertTrue(run.out.contains("summary:"), run::toString);
     }

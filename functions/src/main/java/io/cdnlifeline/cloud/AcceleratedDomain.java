@@ -17,14 +17,26 @@ public final class AcceleratedDomain {
     private final String cname;
     private final String coverage;
     private final List<Origin> origins;
+    private final Boolean edgeHttps;
 
     public AcceleratedDomain(Product product, String name, String status, String cname, String coverage, List<Origin> origins) {
+        this(product, name, status, cname, coverage, origins, null);
+    }
+
+    private AcceleratedDomain(Product product, String name, String status, String cname, String coverage, List<Origin> origins,
+                              Boolean edgeHttps) {
         this.product = Objects.requireNonNull(product, "product");
         this.name = Objects.requireNonNull(name, "name");
         this.status = status;
         this.cname = cname;
         this.coverage = coverage;
         this.origins = origins == null ? List.of() : List.copyOf(origins);
+        this.edgeHttps = edgeHttps;
+    }
+
+    /** This domain as the API also said whether its edge serves HTTPS ({@code on}: true, {@code off}: false, absent: null). */
+    public AcceleratedDomain withEdgeHttps(Boolean on) {
+        return new AcceleratedDomain(product, name, status, cname, coverage, origins, on);
     }
 
     public Product product() { return product; }
@@ -36,6 +48,11 @@ public final class AcceleratedDomain {
     /** {@code domestic}, {@code overseas}, {@code global}, or null when unknown from this source. */
     public String coverage() { return coverage; }
     public List<Origin> origins() { return origins; }
+    /**
+     * Whether the edge serves HTTPS for this domain: CDN {@code ServerCertificateStatus} / {@code SslProtocol}, DCDN
+     * {@code SSLProtocol}; null when the source did not say.
+     */
+    public Boolean edgeHttps() { return edgeHttps; }
 
     public boolean isOnline() { return "online".equals(status); }
     public boolean isOffline() { return "offline".equals(status); }

@@ -59,6 +59,15 @@ public interface CdnApi {
      */
     AcceleratedDomain describeDomain(Product product, String domain) throws CloudException;
 
+    /**
+     * {@code DescribeCdnDomainConfigs} / {@code DescribeDcdnDomainConfigs} for one domain, asking for the named
+     * functions in one call ({@code FunctionNames}, comma-separated): function name -> its arguments
+     * ({@code ArgName} -> {@code ArgValue}). A function the domain has not configured is absent. Configs whose
+     * {@code Status} is {@code failed} are left out (the edge does not run them). Other products (VOD, Live): not
+     * read here; the adapter rejects them.
+     */
+    Map<String, Map<String, String>> domainConfigs(Product product, String domain, List<String> functionNames) throws CloudException;
+
     /** {@code StopCdnDomain} / {@code StopDcdnDomain} / {@code StopLiveDomain} (VOD has only the batch stop). */
     void stopDomain(Product product, String domain) throws CloudException;
 

@@ -70,6 +70,12 @@ public final class ReadOnlyCloud {
         }
 
         @Override
+        public Map<String, Map<String, String>> domainConfigs(Product product, String domain, List<String> functionNames)
+                throws CloudException {
+            return once("configs/" + product + "/" + domain + "/" + functionNames, () -> d.domainConfigs(product, domain, functionNames));
+        }
+
+        @Override
         public boolean icpValid(String domain) throws CloudException {
             return once("icp/" + domain, () -> d.icpValid(domain));
         }

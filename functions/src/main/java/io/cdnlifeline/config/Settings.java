@@ -7,6 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.cdnlifeline.origin.Cidr;
+import io.cdnlifeline.origin.OriginCheck;
+import io.cdnlifeline.origin.OriginNetwork;
+import io.cdnlifeline.origin.StatusSet;
+
 /**
  * The function's configuration, read from its environment (template.yml sets it). Every value has
  * a safe default; a malformed value is an error at start-up, not a silent default.
@@ -18,6 +23,13 @@ import java.util.regex.Pattern;
  * LIFELINE_ENDPOINT     send every API call to this URL (the sandbox)               (default: the real endpoints)
  * LIFELINE_REGION       region of the API clients                                   (default cn-hangzhou)
  * LIFELINE_CONCURRENCY  domains worked on at once                                   (default 8)
+ * LIFELINE_ORIGIN_CHECK require|warn|off: dns-to-origin's origin readiness check     (default require)
+ * LIFELINE_ORIGIN_ALLOW address ranges accepted although visitors cannot reach them (default none)
+ * LIFELINE_ORIGIN_PATH  the path the probe asks for                                 (default /)
+ * LIFELINE_ORIGIN_STATUSES HTTP statuses that count as serving                     (default 200-399)
+ * LIFELINE_ORIGIN_TIMEOUT_MS a probe's whole time limit                             (default 5000)
+ * LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS a probe's connect time limit                   (default 3000)
+ * LIFELINE_ORIGIN_PROBES  probes in flight at once                                  (default 64)
  * </pre>
  */
 public final class Settings {
@@ -30,6 +42,16 @@ public final class Settings {
     private final String endpoint;
     private final String region;
     private final int concurrency;
+    private final OriginCheck originCheck;
+    private final String originAllowText;
+    private final List<Cidr> originAllow;
+    private final String originPath;
+    private final StatusSet originStatuses;
+    private final int originTimeoutMs;
+    private final int originConnectTimeoutMs;
+    private final int originProbes;
+    private final OriginNetwork originNetwork;
+    private final java.security.KeyStore originTrustStore;
 
     private Settings(Builder b) {
         this.scopeText = b.scope;
@@ -41,6 +63,19 @@ public final class Settings {
         this.endpoint = b.endpoint;
         this.region = b.region;
         this.concurrency = b.concurrency;
+        this.originCheck = b.originCheck;
+        this.originAllowText = b.originAllow;
+        this.originAllow = Cidr.parseList(b.originAllow);
+        if (b.originPath == null || !b.originPath.startsWith("/") || b.originPath.matches(".*[\\s\\x00-\\x1f].*")) {
+            throw new IllegalArgumentException("LIFELINE_ORIGIN_PATH must be a path starting with / and without spaces; got '" + b.originPath + "'");
+        }
+        this.originPath = b.originPath;
+        this.originStatuses = StatusSet.parse(b.originStatuses);
+        this.originTimeoutMs = b.originTimeoutMs;
+        this.originConnectTimeoutMs = Math.min(b.originConnectTimeoutMs, b.originTimeoutMs);
+        this.originProbes = b.originProbes;
+        this.originNetwork = b.originNetwork;
+        this.originTrustStore = b.originTrustStore;
     }
 
     public static Settings fromEnvironment() {
@@ -57,6 +92,17 @@ public final class Settings {
         if ((v = env.get("LIFELINE_ENDPOINT")) != null && !v.isBlank()) b.endpoint(v.trim());
         if ((v = env.get("LIFELINE_REGION")) != null && !v.isBlank()) b.region(v.trim());
         if ((v = env.get("LIFELINE_CONCURRENCY")) != null && !v.isBlank()) b.concurrency(intValue("LIFELINE_CONCURRENCY", v, 1, 64));
+        if ((v = env.get("LIFELINE_ORIGIN_CHECK")) != null && !v.isBlank()) b.originCheck(OriginCheck.parse(v));
+        if ((v = env.get("LIFELINE_ORIGIN_ALLOW")) != null) b.originAllow(v);
+        if ((v = env.get("LIFELINE_ORIGIN_PATH")) != null && !v.isBlank()) b.originPath(v.trim());
+        if ((v = env.get("LIFELINE_ORIGIN_STATUSES")) != null && !v.isBlank()) b.originStatuses(v);
+        if ((v = env.get("LIFELINE_ORIGIN_TIMEOUT_MS")) != null && !v.isBlank()) {
+            b.originTimeoutMs(intValue("LIFELINE_ORIGIN_TIMEOUT_MS", v, 100, 60_000));
+        }
+        if ((v = env.get("LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS")) != null && !v.isBlank()) {
+            b.originConnectTimeoutMs(intValue("LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS", v, 100, 60_000));
+        }
+        if ((v = env.get("LIFELINE_ORIGIN_PROBES")) != null && !v.isBlank()) b.originProbes(intValue("LIFELINE_ORIGIN_PROBES", v, 1, 512));
         return b.build();
     }
 
@@ -66,7 +112,10 @@ public final class Settings {
 
     public Builder toBuilder() {
         return new Builder().scope(scopeText).exclude(excludeText).maxChanges(maxChanges).dryRun(dryRun)
-                .endpoint(endpoint).region(region).concurrency(concurrency);
+                .endpoint(endpoint).region(region).concurrency(concurrency).originCheck(originCheck).originAllow(originAllowText)
+                .originPath(originPath).originStatuses(originStatuses.toString()).originTimeoutMs(originTimeoutMs)
+                .originConnectTimeoutMs(originConnectTimeoutMs).originProbes(originProbes).originNetwork(originNetwork)
+                .originTrustStore(originTrustStore);
     }
 
     /** True when the scope globs match the domain and no exclude glob does. */
@@ -98,6 +147,20 @@ public final class Settings {
     public int concurrency() { return concurrency; }
     public String scope() { return scopeText; }
     public String exclude() { return excludeText; }
+    /** {@code LIFELINE_ORIGIN_CHECK}: what dns-to-origin does with a domain whose origin is not ready. */
+    public OriginCheck originCheck() { return originCheck; }
+    /** {@code LIFELINE_ORIGIN_ALLOW}: ranges accepted as origins although visitors on the Internet cannot reach them. */
+    public List<Cidr> originAllow() { return originAllow; }
+    public String originPath() { return originPath; }
+    public StatusSet originStatuses() { return originStatuses; }
+    public int originTimeoutMs() { return originTimeoutMs; }
+    public int originConnectTimeoutMs() { return originConnectTimeoutMs; }
+    /** {@code LIFELINE_ORIGIN_PROBES}: the most probes in flight at once. */
+    public int originProbes() { return originProbes; }
+    /** How the probe resolves names and reaches addresses: the system's, unless the demo hands in its own. */
+    public OriginNetwork originNetwork() { return originNetwork; }
+    /** Trust anchors for the probe's TLS instead of the JVM's trust store, or null (the JVM's). */
+    public java.security.KeyStore originTrustStore() { return originTrustStore; }
 
     static List<Pattern> globs(String csv) {
         if (csv == null || csv.isBlank()) return Collections.emptyList();
@@ -142,6 +205,15 @@ public final class Settings {
         private String endpoint;
         private String region = "cn-hangzhou";
         private int concurrency = 8;
+        private OriginCheck originCheck = OriginCheck.REQUIRE;
+        private String originAllow = "";
+        private String originPath = "/";
+        private String originStatuses = "200-399";
+        private int originTimeoutMs = 5_000;
+        private int originConnectTimeoutMs = 3_000;
+        private int originProbes = 64;
+        private OriginNetwork originNetwork = OriginNetwork.system();
+        private java.security.KeyStore originTrustStore;
 
         private Builder() {
         }
@@ -153,6 +225,17 @@ public final class Settings {
         public Builder endpoint(String v) { endpoint = v; return this; }
         public Builder region(String v) { region = v; return this; }
         public Builder concurrency(int v) { concurrency = v; return this; }
+        public Builder originCheck(OriginCheck v) { originCheck = java.util.Objects.requireNonNull(v, "originCheck"); return this; }
+        public Builder originAllow(String v) { originAllow = v == null ? "" : v; return this; }
+        public Builder originPath(String v) { originPath = v; return this; }
+        public Builder originStatuses(String v) { originStatuses = v; return this; }
+        public Builder originTimeoutMs(int v) { originTimeoutMs = v; return this; }
+        public Builder originConnectTimeoutMs(int v) { originConnectTimeoutMs = v; return this; }
+        public Builder originProbes(int v) { originProbes = v; return this; }
+        /** Not from the environment: the demo resolves its own names to its own local origins. */
+        public Builder originNetwork(OriginNetwork v) { originNetwork = java.util.Objects.requireNonNull(v, "originNetwork"); return this; }
+        /** Not from the environment: trust anchors for tests and the demo; null is the JVM's trust store. */
+        public Builder originTrustStore(java.security.KeyStore v) { originTrustStore = v; return this; }
 
         public Settings build() { return new Settings(this); }
     }

@@ -6,6 +6,7 @@ import io.cdnlifeline.cloud.Origin;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
+import io.cdnlifeline.origin.OriginGate;
 import io.cdnlifeline.remedy.dns.DnsHost;
 import io.cdnlifeline.remedy.dns.DnsReads;
 import io.cdnlifeline.remedy.dns.DnsRemedySupport;
@@ -53,8 +54,22 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
             return Plan.skip(target, d.product().can().whyNoOrigins());
         }
         List<io.cdnlifeline.cloud.DnsRecord> records = reads.records(host);
-        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), OriginValues.of(usable));
+        OriginValues values = OriginValues.of(usable);
+        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), values);
+        if (hp.writes()) OriginGate.of(ctx).expect(target, d, valuesOf(values));
         return DnsRemedySupport.toPlan(target, hp, ctx,
                 "no DNS record of " + host.fqdn() + " points at its CDN CNAME " + d.cname());
+    }
+
+    /** Origin readiness (LIFELINE_ORIGIN_CHECK): a domain whose origin cannot take its visitors is held back here. */
+    @Override
+    public List<Plan> review(List<Plan> plans, RunContext ctx) {
+        return OriginGate.of(ctx).decide(plans);
+    }
+
+    private static List<String> valuesOf(OriginValues values) {
+        List<String> out = new java.util.ArrayList<>();
+        for (OriginValues.Value v : values.values()) out.add(v.value());
+        return out;
     }
 }

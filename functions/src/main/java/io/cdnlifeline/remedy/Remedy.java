@@ -53,6 +53,14 @@ public interface Remedy {
     default void finish(RunContext ctx) {
     }
 
+    /**
+     * Called once with every plan, after planning and before the guards: a remedy may replace plans with what it
+     * learned from all of them (dns-to-origin holds back a domain whose origin is not ready). The default keeps them.
+     */
+    default List<Plan> review(List<Plan> plans, RunContext ctx) {
+        return plans;
+    }
+
     /** Reads what it needs (only what the Target does not already carry) and plans; writes nothing. */
     Plan plan(Target target, RunContext ctx) throws CloudException;
 

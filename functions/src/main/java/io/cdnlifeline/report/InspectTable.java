@@ -36,13 +36,13 @@ public final class InspectTable {
 
     public static String render(Report r, ZoneId zone) {
         StringBuilder b = new StringBuilder();
-        TextTable t = TextTable.whole("DOMAIN", "PRODUCT", "STATUS", "COVERAGE", "ICP", "DEBT", "DNS", "MARKERS", "NEXT");
+        TextTable t = TextTable.whole("DOMAIN", "PRODUCT", "STATUS", "COVERAGE", "ICP", "DEBT", "DNS", "MARKERS", "NEXT", "ORIGIN");
         JsonArray rows = r.domains() == null ? new JsonArray() : r.domains();
         List<String> legend = new ArrayList<>();
         for (JsonElement e : rows) {
             JsonObject row = e.getAsJsonObject();
             t.row(text(row, "domain"), text(row, "product"), text(row, "status"), text(row, "coverage"), text(row, "icp"),
-                    text(row, "debt"), dns(row), markers(row, zone), next(row));
+                    text(row, "debt"), dns(row), markers(row, zone), next(row), origin(row));
             legend.addAll(explained(row));
         }
         List<Change> failed = new ArrayList<>();
@@ -104,6 +104,13 @@ public final class InspectTable {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /** ready, or not-ready: why (what dns-to-origin would find). */
+    private static String origin(JsonObject row) {
+        JsonObject o = row.getAsJsonObject("origin");
+        if (o == null) return "";
+        return text(o, "origin") + (o.has("why") ? ": " + text(o, "why") : "");
     }
 
     private static String next(JsonObject row) {

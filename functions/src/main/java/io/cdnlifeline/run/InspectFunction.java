@@ -89,6 +89,8 @@ public final class InspectFunction implements LifelineFunction {
         Map<AcceleratedDomain, List<ConditionState>> remedyStates = new HashMap<>();
         progress.phase("working out what each function would do next", 0);
         Map<AcceleratedDomain, JsonObject> next = nextRemedies(candidates, detector, cloud, request, inv, report, remedyStates);
+        Map<AcceleratedDomain, JsonObject> origins = OriginColumn.read(candidates, !request.domains().isEmpty(), cloud,
+                inv.settings(), inv.deadlineMillis());
 
         JsonArray rows = new JsonArray();
         for (AcceleratedDomain d : candidates) {
@@ -106,6 +108,7 @@ public final class InspectFunction implements LifelineFunction {
             row.add("next", n.get("next"));
             if (n.has("undecided")) row.add("undecided", n.get("undecided"));
             if (n.has("settled")) row.add("settled", n.get("settled"));
+            row.add("origin", origins.get(d));
             rows.add(row);
         }
         return report.domains(rows).durationMs(millisSince(start)).build();
@@ -126,7 +129,7 @@ public final class InspectFunction implements LifelineFunction {
             try {
                 AcceleratedDomain detail = cloud.cdn().describeDomain(d.product(), d.name());
                 out.add(new AcceleratedDomain(d.product(), d.name(), d.status(), d.cname() != null ? d.cname() : detail.cname(),
-                        detail.coverage(), detail.origins().isEmpty() ? d.origins() : detail.origins()));
+                        detail.coverage(), detail.origins().isEmpty() ? d.origins() : detail.origins()).withEdgeHttps(detail.edgeHttps()));
             } catch (CloudException e) {
                 report.change(Detector.readFailure(d.name(), d.product(), d.product().id() + ":" + d.name() + "/detail", e));
                 out.add(d);

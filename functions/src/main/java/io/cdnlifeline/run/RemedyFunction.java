@@ -97,7 +97,7 @@ public final class RemedyFunction implements LifelineFunction {
         Request request = ctx.request();
         AuditLog audit = ctx.audit();
         progress.phase("planning", round.targets().size());
-        List<Plan> plans = plan(round.targets(), ctx, round, progress);
+        List<Plan> plans = remedy.review(plan(round.targets(), ctx, round, progress), ctx);
 
         List<Plan> withSteps = new ArrayList<>();
         int steps = 0;

@@ -104,7 +104,8 @@ class TemplateTest {
     void environmentSetsExactlyTheSettingsTheFunctionsReadAndNoEndpoint() {
         // The lifeline settings, plus the JVM's own options (the memory the benchmark measured depends on them).
         Set<String> expected = Set.of("LIFELINE_SCOPE", "LIFELINE_EXCLUDE", "LIFELINE_MAX_CHANGES", "LIFELINE_DRY_RUN",
-                "LIFELINE_REGION", "LIFELINE_CONCURRENCY", "JAVA_TOOL_OPTIONS");
+                "LIFELINE_REGION", "LIFELINE_CONCURRENCY", "LIFELINE_ORIGIN_CHECK", "LIFELINE_ORIGIN_ALLOW", "LIFELINE_ORIGIN_PATH",
+                "LIFELINE_ORIGIN_STATUSES", "JAVA_TOOL_OPTIONS");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
             assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");

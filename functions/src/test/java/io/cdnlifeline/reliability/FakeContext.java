@@ -15,7 +15,7 @@ import java.util.List;
  * The FC invocation context as the runtime hands it to a handler: a request id, the role's STS credentials,
  * the function's time limit, and a logger whose lines the test can read (what FC ships to Log Service).
  */
-final class FakeContext implements Context {
+public final class FakeContext implements Context {
     private final String requestId;
     private final String accessKeyId;
     private final String secret;
@@ -23,7 +23,7 @@ final class FakeContext implements Context {
     private final int timeLimitMillis;
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
 
-    FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis) {
+    public FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis) {
         this.requestId = requestId;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
@@ -32,7 +32,7 @@ final class FakeContext implements Context {
     }
 
     /** Everything the handler logged through FC's logger, in order. */
-    List<String> logged() {
+    public List<String> logged() {
         synchronized (logged) {
             return new ArrayList<>(logged);
         }

@@ -71,7 +71,7 @@ class DnsGuardsSandboxTest {
 
     @Test
     void theScopeGuardSkipsDomainsOutOfScope() {
-        Settings scoped = Settings.builder().endpoint(world.sandbox.endpoint()).scope("*.example.org").build();
+        Settings scoped = world.settings().toBuilder().scope("*.example.org").build();
         Map<String, String> wwwBefore = world.records(DnsWorld.ZONE, "www");
 
         Report r = world.run("dns-to-origin", DnsWorld.named("www.example.com", "api.example.org"), world.cloud(), scoped);

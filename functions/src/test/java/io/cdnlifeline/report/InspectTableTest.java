@@ -22,11 +22,13 @@ class InspectTableTest {
         JsonArray rows = new JsonArray();
         rows.add(row("{\"domain\":\"www.example.com\",\"product\":\"cdn\",\"status\":\"online\",\"coverage\":\"overseas\","
                 + "\"icp\":\"valid\",\"debt\":\"not-in-debt\",\"dns\":{\"zone\":\"example.com\",\"rr\":\"www\",\"points\":\"cdn-cname\"},"
-                + "\"markers\":[{\"kind\":\"tag\",\"key\":\"lifeline:coverage\",\"value\":\"domestic\"}],\"next\":[\"restore-coverage\"]}"));
+                + "\"markers\":[{\"kind\":\"tag\",\"key\":\"lifeline:coverage\",\"value\":\"domestic\"}],\"next\":[\"restore-coverage\"],"
+                + "\"origin\":{\"origin\":\"ready\",\"probes\":\"http://127.0.0.5:80 200 (3 ms)\"}}"));
         rows.add(row("{\"domain\":\"api.example.com\",\"product\":\"dcdn\",\"status\":\"offline\",\"coverage\":\"global\","
                 + "\"icp\":\"not-available\",\"debt\":\"unknown\",\"dns\":{\"points\":\"no-zone\"},"
                 + "\"markers\":[{\"kind\":\"dns-remark\",\"recordId\":\"1001\",\"remark\":\"lifeline:dns-to-origin\"}],"
-                + "\"next\":[\"dns-to-origin\"],\"undecided\":[{\"function\":\"enable-domain\",\"why\":\"debt unreadable\"}]}"));
+                + "\"next\":[\"dns-to-origin\"],\"undecided\":[{\"function\":\"enable-domain\",\"why\":\"debt unreadable\"}],"
+                + "\"origin\":{\"origin\":\"not-ready\",\"why\":\"origin 10.0.0.1 is a private address\"}}"));
         Report r = Report.builder("inspect").domains(rows)
                 .change(Change.planned("account", "cdn", "account:debt/DescribeUserCdnStatus", "read", null, null)
                         .failed(ChangeError.of(new CloudException("Throttling", "slow down", "RID", 400, true))))
@@ -40,10 +42,12 @@ class InspectTableTest {
         String api = lines.get(2);
         assertEquals(header.indexOf("MARKERS"), www.indexOf("lifeline:coverage=domestic"));
         assertTrue(www.contains("www.example.com cdn-cname"), www);
-        assertTrue(www.endsWith("restore-coverage"), www);
+        assertEquals(header.indexOf("NEXT"), www.indexOf("restore-coverage"));
+        assertTrue(www.endsWith("ready"), www);
         assertEquals(header.indexOf("ICP"), api.indexOf("not-available"));
         assertTrue(api.contains("record 1001: lifeline:dns-to-origin"), api);
-        assertTrue(api.endsWith("dns-to-origin, ?enable-domain"), api);
+        assertTrue(api.contains("dns-to-origin, ?enable-domain"), api);
+        assertEquals(header.indexOf("ORIGIN"), api.indexOf("not-ready: origin 10.0.0.1 is a private address"), api);
         String failedHeader = lines.stream().filter(l -> l.startsWith("COULD NOT READ")).findFirst().orElseThrow();
         String failed = lines.get(lines.indexOf(failedHeader) + 1);
         assertEquals("account:debt/DescribeUserCdnStatus  Throttling: slow down", failed);

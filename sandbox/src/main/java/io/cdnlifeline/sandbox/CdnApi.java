@@ -13,7 +13,9 @@ final class CdnApi implements ProductApi {
             .start("StartCdnDomain")
             .coverage("ModifyCdnDomainSchdmByProperty", BEIAN_INVALID)
             .batch("BatchStopCdnDomain", "BatchStartCdnDomain")
-            .tags("TagResources", "UntagResources", "DescribeTagResources", "Resources does not exist.");
+            .tags("TagResources", "UntagResources", "DescribeTagResources", "Resources does not exist.")
+            .certificateInfo("DescribeDomainCertificateInfo", CdnApi::certificateInfo)
+            .configs("DescribeCdnDomainConfigs");
 
     @Override
     public String product() {
@@ -64,7 +66,7 @@ final class CdnApi implements ProductApi {
             DomainOps.addListFields(o, d);
             o.addProperty("Sandbox", "normal");
             o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
-            o.addProperty("SslProtocol", "off");
+            o.addProperty("SslProtocol", d.https ? "on" : "off");
             items.add(o);
         }
         JsonObject out = new JsonObject();
@@ -81,7 +83,7 @@ final class CdnApi implements ProductApi {
         o.addProperty("Description", "");
         o.addProperty("HttpsCname", d.cname);
         o.addProperty("ResourceGroupId", "rg-sandbox");
-        o.addProperty("ServerCertificateStatus", "off");
+        o.addProperty("ServerCertificateStatus", d.https ? "on" : "off");
         o.addProperty("Scope", d.coverage);
         o.addProperty("DomainStatus", d.status);
         o.addProperty("Cname", d.cname);
@@ -89,6 +91,21 @@ final class CdnApi implements ProductApi {
         o.addProperty("CdnType", d.cdnType);
         o.addProperty("DomainName", d.domain);
         o.add("SourceModels", Json.wrap("SourceModel", DomainOps.detailSources(d)));
+        return o;
+    }
+
+    /** One {@code CertInfo}: the uploaded certificate when the edge serves HTTPS, the switch off otherwise. */
+    private static JsonObject certificateInfo(Domain d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("Status", d.https ? "success" : "");
+        o.addProperty("CertLife", d.https ? "3 months" : "");
+        o.addProperty("ServerCertificateStatus", d.https ? "on" : "off");
+        o.addProperty("CertType", d.https ? "upload" : "");
+        o.addProperty("CertName", d.https ? "cert-" + d.domain : "");
+        o.addProperty("CertDomainName", d.https ? d.domain : "");
+        o.addProperty("DomainName", d.domain);
+        o.addProperty("CertOrg", d.https ? "Sandbox CA" : "");
+        o.addProperty("CertExpireTime", d.https ? "2099-01-01T00:00:00Z" : "");
         return o;
     }
 

@@ -13,7 +13,9 @@ final class DcdnApi implements ProductApi {
             .start("StartDcdnDomain")
             .coverage("ModifyDCdnDomainSchdmByProperty", BEIAN_INVALID)
             .batch("BatchStopDcdnDomain", "BatchStartDcdnDomain")
-            .tags("TagDcdnResources", "UntagDcdnResources", "DescribeDcdnTagResources", "The resource does not exist.");
+            .tags("TagDcdnResources", "UntagDcdnResources", "DescribeDcdnTagResources", "The resource does not exist.")
+            .certificateInfo("DescribeDcdnDomainCertificateInfo", DcdnApi::certificateInfo)
+            .configs("DescribeDcdnDomainConfigs");
 
     @Override
     public String product() {
@@ -59,7 +61,7 @@ final class DcdnApi implements ProductApi {
             JsonObject o = new JsonObject();
             o.addProperty("Cname", d.cname);
             DomainOps.addListFields(o, d);
-            o.addProperty("SSLProtocol", "off");
+            o.addProperty("SSLProtocol", d.https ? "on" : "off");
             o.addProperty("Sandbox", "normal");
             o.addProperty("Scene", "webservicescene");
             o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
@@ -73,12 +75,30 @@ final class DcdnApi implements ProductApi {
         return out;
     }
 
+    /** One {@code CertInfo}: DCDN says {@code SSLProtocol} where CDN says {@code ServerCertificateStatus}. */
+    private static JsonObject certificateInfo(Domain d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("Status", d.https ? "success" : "");
+        o.addProperty("CertLife", d.https ? "3 months" : "");
+        o.addProperty("CertExpireTime", d.https ? "2099-01-01T00:00:00Z" : "");
+        o.addProperty("SSLPub", "");
+        o.addProperty("SSLProtocol", d.https ? "on" : "off");
+        o.addProperty("CertType", d.https ? "upload" : "");
+        o.addProperty("CertDomainName", d.https ? d.domain : "");
+        o.addProperty("CertName", d.https ? "cert-" + d.domain : "");
+        o.addProperty("CertOrg", d.https ? "Sandbox CA" : "");
+        o.addProperty("DomainName", d.domain);
+        o.addProperty("CertId", d.https ? String.valueOf(d.domainId) : "");
+        o.addProperty("CertRegion", "cn-hangzhou");
+        return o;
+    }
+
     private static JsonObject detail(Domain d) {
         JsonObject o = new JsonObject();
         o.addProperty("GmtCreated", d.gmtCreated);
         o.addProperty("SSLPub", "");
         o.addProperty("Description", "");
-        o.addProperty("SSLProtocol", "off");
+        o.addProperty("SSLProtocol", d.https ? "on" : "off");
         o.addProperty("ResourceGroupId", "rg-sandbox");
         o.addProperty("Scope", d.coverage);
         o.addProperty("Cname", d.cname);

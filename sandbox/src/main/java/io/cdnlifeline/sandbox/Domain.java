@@ -22,6 +22,14 @@ public final class Domain {
     public boolean icp = true;
     public Map<String, String> tags = new LinkedHashMap<>();
     public List<Source> sources = new ArrayList<>();
+    /** Whether the edge serves HTTPS (a certificate is configured and on): detail, list and certificate info say so. */
+    public boolean https;
+    /** Whether the edge redirects HTTP to HTTPS ({@code https_force}). */
+    public boolean forceHttps;
+    /** Back-to-origin protocol ({@code forward_scheme}): {@code http}, {@code https}, {@code follow}, or null (not configured). */
+    public String originScheme;
+    /** Back-to-origin Host header ({@code set_req_host_header}), or null (not configured: the domain itself). */
+    public String originHost;
     /** Live only: {@code liveVideo} (streaming domain) or {@code liveEdge} (edge ingest domain). */
     public String liveDomainType;
     /** Live only: the region of the domain, e.g. {@code cn-shanghai}. */

@@ -88,6 +88,26 @@ final class DomainActions {
         });
     }
 
+    /** The certificate-info action: {@code {"CertInfos": {"CertInfo": [info(domain)]}}}. */
+    DomainActions certificateInfo(String action, Function<Domain, JsonObject> info) {
+        return on(action, (p, s) -> {
+            com.google.gson.JsonArray infos = new com.google.gson.JsonArray();
+            infos.add(info.apply(named(p, s)));
+            JsonObject out = new JsonObject();
+            out.add("CertInfos", Json.wrap("CertInfo", infos));
+            return out;
+        });
+    }
+
+    /** The domain-configs action, answered from the seed's {@code forceHttps}, {@code originScheme} and {@code originHost}. */
+    DomainActions configs(String action) {
+        return on(action, (p, s) -> {
+            JsonObject out = new JsonObject();
+            out.add("DomainConfigs", Json.wrap("DomainConfig", DomainConfigs.of(named(p, s), p.get("FunctionNames"))));
+            return out;
+        });
+    }
+
     boolean answers(String action) {
         return byName.containsKey(action);
     }

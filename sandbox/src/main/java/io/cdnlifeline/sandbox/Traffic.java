@@ -22,6 +22,8 @@ final class Traffic {
     static final Map<String, Integer> QPS = Map.ofEntries(
             Map.entry("DescribeUserDomains", 100),
             Map.entry("DescribeCdnDomainDetail", 30),
+            Map.entry("DescribeCdnDomainConfigs", 100),
+            Map.entry("DescribeDomainCertificateInfo", 100),
             Map.entry("StopCdnDomain", 40),
             Map.entry("StartCdnDomain", 100),
             Map.entry("BatchStopCdnDomain", 30),
@@ -35,6 +37,8 @@ final class Traffic {
             Map.entry("CheckCdnDomainICP", 30),              // default
             Map.entry("DescribeDcdnUserDomains", 80),
             Map.entry("DescribeDcdnDomainDetail", 30),
+            Map.entry("DescribeDcdnDomainConfigs", 30),
+            Map.entry("DescribeDcdnDomainCertificateInfo", 100),
             Map.entry("StopDcdnDomain", 30),
             Map.entry("StartDcdnDomain", 30),
             Map.entry("ModifyDCdnDomainSchdmByProperty", 100),

@@ -60,7 +60,7 @@ final class VodApi implements ProductApi {
         JsonArray items = new JsonArray();
         for (Domain d : page.items) {
             JsonObject o = new JsonObject();
-            o.addProperty("SslProtocol", "off");
+            o.addProperty("SslProtocol", d.https ? "on" : "off");
             o.addProperty("Description", "");
             o.addProperty("DomainName", d.domain);
             o.addProperty("GmtModified", d.gmtModified);
@@ -94,7 +94,7 @@ final class VodApi implements ProductApi {
         o.addProperty("DomainStatus", d.status);
         o.addProperty("DomainName", d.domain);
         o.addProperty("Description", "");
-        o.addProperty("SSLProtocol", "off");
+        o.addProperty("SSLProtocol", d.https ? "on" : "off");
         o.addProperty("SSLPub", "");
         o.addProperty("CertName", "");
         o.addProperty("Scope", d.coverage);

@@ -102,10 +102,15 @@ class ContractTest {
         c.add(new Case("cdn", "DescribeUserCdnStatus"));
         c.add(new Case("cdn", "DescribeCdnService").given(s -> s.account.inDebtOverdue = true));
         c.add(new Case("cdn", "CheckCdnDomainICP", "DomainName", "example.com"));
+        c.add(new Case("cdn", "DescribeDomainCertificateInfo", "DomainName", "example.com"));
+        c.add(new Case("cdn", "DescribeCdnDomainConfigs", "DomainName", "example.com", "FunctionNames", "set_req_host_header"));
         c.add(new Case("dcdn", "DescribeDcdnUserDomains").extras("Domains.PageData[].SSLProtocol", "Domains.PageData[].Sandbox",
                 "Domains.PageData[].Sources", "Domains.PageData[].DomainId", "Domains.PageData[].Scene"));
         c.add(new Case("dcdn", "DescribeDcdnDomainDetail", "DomainName", "www.example.com"));
         c.add(new Case("dcdn", "StopDcdnDomain", "DomainName", "www.example.com"));
+        c.add(new Case("dcdn", "DescribeDcdnDomainCertificateInfo", "DomainName", "www.example.com"));
+        c.add(new Case("dcdn", "DescribeDcdnDomainConfigs", "DomainName", "www.example.com")
+                .extras("DomainConfigs.DomainConfig[].Status"));
         c.add(new Case("dcdn", "StartDcdnDomain", "DomainName", "www.example.com"));
         c.add(new Case("dcdn", "ModifyDCdnDomainSchdmByProperty", "DomainName", "www.example.com", "Property", "{\"coverage\":\"global\"}"));
         c.add(new Case("dcdn", "TagDcdnResources", "ResourceType", "DOMAIN", "ResourceId.1", "www.example.com", "Tag.1.Key", "k"));

@@ -12,6 +12,7 @@ package io.cdnlifeline.cloud.aliyun;
 enum AliyunApi {
     DESCRIBE_USER_DOMAINS(AliyunService.CDN, "DescribeUserDomains", 100),
     DESCRIBE_CDN_DOMAIN_DETAIL(AliyunService.CDN, "DescribeCdnDomainDetail", 30),
+    DESCRIBE_CDN_DOMAIN_CONFIGS(AliyunService.CDN, "DescribeCdnDomainConfigs", 100),
     STOP_CDN_DOMAIN(AliyunService.CDN, "StopCdnDomain", 40),
     START_CDN_DOMAIN(AliyunService.CDN, "StartCdnDomain", 100),
     BATCH_STOP_CDN_DOMAIN(AliyunService.CDN, "BatchStopCdnDomain", 30),
@@ -26,6 +27,7 @@ enum AliyunApi {
 
     DESCRIBE_DCDN_USER_DOMAINS(AliyunService.DCDN, "DescribeDcdnUserDomains", 80),
     DESCRIBE_DCDN_DOMAIN_DETAIL(AliyunService.DCDN, "DescribeDcdnDomainDetail", 30),
+    DESCRIBE_DCDN_DOMAIN_CONFIGS(AliyunService.DCDN, "DescribeDcdnDomainConfigs", 30),
     STOP_DCDN_DOMAIN(AliyunService.DCDN, "StopDcdnDomain", 30),
     START_DCDN_DOMAIN(AliyunService.DCDN, "StartDcdnDomain", 30),
     MODIFY_DCDN_DOMAIN_SCHDM(AliyunService.DCDN, "ModifyDCdnDomainSchdmByProperty", 100),

@@ -188,6 +188,18 @@ final class AliyunCdnApi implements CdnApi {
     }
 
     @Override
+    public Map<String, Map<String, String>> domainConfigs(Product product, String domain, List<String> functionNames)
+            throws CloudException {
+        Objects.requireNonNull(domain, "domain");
+        if (functionNames.isEmpty()) throw new IllegalArgumentException("name at least one function to read");
+        if (product != Product.CDN && product != Product.DCDN) {
+            throw new IllegalArgumentException("domain configs are read for CDN and DCDN domains only; got " + product.id());
+        }
+        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_DOMAIN_CONFIGS : AliyunApi.DESCRIBE_DCDN_DOMAIN_CONFIGS;
+        return caller.call(api, Map.of("DomainName", domain, "FunctionNames", String.join(",", functionNames)), AliyunCdnApi::configs);
+    }
+
+    @Override
     public void stopDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
         call(product, op(product, OPS.get(product).stop, "stop-one-domain"), Map.of("DomainName", domain));
@@ -297,8 +309,10 @@ final class AliyunCdnApi implements CdnApi {
             List<Origin> origins = new ArrayList<>();
             for (JsonObject s : AnswerJson.list(p, "Sources", "Source")) addOrigin(origins, s, false);
             String coverage = product.can().listCarriesCoverage() ? AnswerJson.text(p, "Coverage") : null;
+            // the CDN list spells it SslProtocol, the DCDN list SSLProtocol; absent (Live): the list does not say
+            String ssl = AnswerJson.text(p, "SslProtocol") != null ? AnswerJson.text(p, "SslProtocol") : AnswerJson.text(p, "SSLProtocol");
             out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, OPS.get(product).listStatus), AnswerJson.text(p, "Cname"),
-                    coverage, origins));
+                    coverage, origins).withEdgeHttps(onOff(ssl)));
         }
         return new DomainPage(out, number(AnswerJson.number(r, "PageNumber"), pageNumber), number(AnswerJson.number(r, "PageSize"), pageSize),
                 total(AnswerJson.number(r, "TotalCount"), out));
@@ -307,20 +321,25 @@ final class AliyunCdnApi implements CdnApi {
     /** {@code GetDomainDetailModel} with {@code SourceModels.SourceModel[]}; null when the answer has no domain in it. */
     static AcceleratedDomain cdnDetail(JsonObject r) {
         JsonObject m = AnswerJson.object(r, "GetDomainDetailModel");
-        return detail(Product.CDN, m, AnswerJson.list(m, "SourceModels", "SourceModel"));
+        AcceleratedDomain d = detail(Product.CDN, m, AnswerJson.list(m, "SourceModels", "SourceModel"));
+        return d == null ? null : d.withEdgeHttps(onOff(AnswerJson.text(m, "ServerCertificateStatus")));
     }
 
     /** {@code DomainDetail} with {@code Sources.Source[]}; null when the answer has no domain in it. */
     static AcceleratedDomain dcdnDetail(JsonObject r) {
         JsonObject m = AnswerJson.object(r, "DomainDetail");
-        return detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
+        AcceleratedDomain d = detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
+        return d == null ? null : d.withEdgeHttps(onOff(AnswerJson.text(m, "SSLProtocol")));
     }
 
     /** {@code DomainDetail} of VOD ({@code Sources.Source[]}) and Live (no origins); null when the answer has no domain in it. */
     static AcceleratedDomain detailOf(Product product, JsonObject r) {
         Ops ops = OPS.get(product);
         JsonObject m = AnswerJson.object(r, ops.detailWrapper);
-        return detail(product, m, AnswerJson.list(m, ops.detailSources[0], ops.detailSources[1]));
+        AcceleratedDomain d = detail(product, m, AnswerJson.list(m, ops.detailSources[0], ops.detailSources[1]));
+        // CDN says ServerCertificateStatus; DCDN, VOD and Live say SSLProtocol (vod/README-notes.md); absent: not said (HTTPS assumed)
+        String ssl = AnswerJson.text(m, "SSLProtocol") != null ? AnswerJson.text(m, "SSLProtocol") : AnswerJson.text(m, "ServerCertificateStatus");
+        return d == null ? null : d.withEdgeHttps(onOff(ssl));
     }
 
     private static AcceleratedDomain detail(Product product, JsonObject m, List<JsonObject> sources) {
@@ -331,6 +350,25 @@ final class AliyunCdnApi implements CdnApi {
         // every detail API calls the acceleration region Scope
         return new AcceleratedDomain(product, name, AnswerJson.text(m, "DomainStatus"), AnswerJson.text(m, "Cname"),
                 AnswerJson.text(m, "Scope"), origins);
+    }
+
+    /** {@code DomainConfigs.DomainConfig[]}, each with {@code FunctionArgs.FunctionArg[]}; configs in state {@code failed} left out. */
+    static Map<String, Map<String, String>> configs(JsonObject r) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (JsonObject c : AnswerJson.list(r, "DomainConfigs", "DomainConfig")) {
+            String function = AnswerJson.text(c, "FunctionName");
+            if (function == null || "failed".equalsIgnoreCase(AnswerJson.text(c, "Status"))) continue;
+            // A rule-conditioned config (ParentId set) applies to some requests only: the unconditioned one wins.
+            boolean conditioned = AnswerJson.text(c, "ParentId") != null && !"-1".equals(AnswerJson.text(c, "ParentId"));
+            if (conditioned && out.containsKey(function)) continue;
+            Map<String, String> args = new LinkedHashMap<>();
+            for (JsonObject a : AnswerJson.list(c, "FunctionArgs", "FunctionArg")) {
+                String name = AnswerJson.text(a, "ArgName");
+                if (name != null) args.put(name, AnswerJson.text(a, "ArgValue") == null ? "" : AnswerJson.text(a, "ArgValue"));
+            }
+            out.put(function, args);
+        }
+        return out;
     }
 
     /** The bare {@code TagResources[]} of both tag queries, each with its bare {@code Tag[]}. */
@@ -360,6 +398,13 @@ final class AliyunCdnApi implements CdnApi {
         if (enabled == null || enabled.isBlank()) return true;
         String e = enabled.trim().toLowerCase(Locale.ROOT);
         return e.equals("online") || e.equals("true") || e.equals("enable") || e.equals("enabled") || e.equals("on");
+    }
+
+    /** {@code on} -> true, {@code off} -> false, anything else (absent) -> null: the API did not say. */
+    static Boolean onOff(String v) {
+        if (v == null) return null;
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        return t.equals("on") ? Boolean.TRUE : t.equals("off") ? Boolean.FALSE : null;
     }
 
     static String coverageProperty(String coverage) {
