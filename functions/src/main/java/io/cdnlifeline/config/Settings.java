@@ -1,5 +1,7 @@
 package io.cdnlifeline.config;
 
+import io.cdnlifeline.notify.NotifySettings;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  * LIFELINE_ENDPOINT     send every API call to this URL (the sandbox)               (default: the real endpoints)
  * LIFELINE_REGION       region of the API clients                                   (default cn-hangzhou)
  * LIFELINE_CONCURRENCY  domains worked on at once                                   (default 8)
+ * LIFELINE_NOTIFY_*     where the digest of a run goes (see {@link NotifySettings})  (default: nowhere)
  * </pre>
  */
 public final class Settings {
@@ -30,6 +33,7 @@ public final class Settings {
     private final String endpoint;
     private final String region;
     private final int concurrency;
+    private final NotifySettings notify;
 
     private Settings(Builder b) {
         this.scopeText = b.scope;
@@ -41,6 +45,7 @@ public final class Settings {
         this.endpoint = b.endpoint;
         this.region = b.region;
         this.concurrency = b.concurrency;
+        this.notify = b.notify;
     }
 
     public static Settings fromEnvironment() {
@@ -57,6 +62,7 @@ public final class Settings {
         if ((v = env.get("LIFELINE_ENDPOINT")) != null && !v.isBlank()) b.endpoint(v.trim());
         if ((v = env.get("LIFELINE_REGION")) != null && !v.isBlank()) b.region(v.trim());
         if ((v = env.get("LIFELINE_CONCURRENCY")) != null && !v.isBlank()) b.concurrency(intValue("LIFELINE_CONCURRENCY", v, 1, 64));
+        b.notifications(NotifySettings.fromMap(env));
         return b.build();
     }
 
@@ -66,7 +72,7 @@ public final class Settings {
 
     public Builder toBuilder() {
         return new Builder().scope(scopeText).exclude(excludeText).maxChanges(maxChanges).dryRun(dryRun)
-                .endpoint(endpoint).region(region).concurrency(concurrency);
+                .endpoint(endpoint).region(region).concurrency(concurrency).notifications(notify);
     }
 
     /** True when the scope globs match the domain and no exclude glob does. */
@@ -98,6 +104,8 @@ public final class Settings {
     public int concurrency() { return concurrency; }
     public String scope() { return scopeText; }
     public String exclude() { return excludeText; }
+    /** Where the digest of a run goes; off unless a LIFELINE_NOTIFY_* channel is set. */
+    public NotifySettings notifications() { return notify; }
 
     static List<Pattern> globs(String csv) {
         if (csv == null || csv.isBlank()) return Collections.emptyList();
@@ -142,6 +150,7 @@ public final class Settings {
         private String endpoint;
         private String region = "cn-hangzhou";
         private int concurrency = 8;
+        private NotifySettings notify = NotifySettings.off();
 
         private Builder() {
         }
@@ -153,6 +162,7 @@ public final class Settings {
         public Builder endpoint(String v) { endpoint = v; return this; }
         public Builder region(String v) { region = v; return this; }
         public Builder concurrency(int v) { concurrency = v; return this; }
+        public Builder notifications(NotifySettings v) { notify = v == null ? NotifySettings.off() : v; return this; }
 
         public Settings build() { return new Settings(this); }
     }

@@ -14,6 +14,8 @@ import io.cdnlifeline.config.Settings;
 import io.cdnlifeline.event.BadInputException;
 import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.event.Request;
+import io.cdnlifeline.notify.Notifier;
+import io.cdnlifeline.notify.RunFacts;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.ReportJson;
 import io.cdnlifeline.run.Invocation;
@@ -47,6 +49,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private final AtomicLong runDeadline = new AtomicLong(Long.MAX_VALUE);
     private volatile Cloud cloud;
     private volatile Settings settings;
+    private volatile Notifier notifier;
 
     /** The function this handler runs. */
     protected abstract LifelineFunction function();
@@ -70,19 +73,30 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         String functionName = function().name();
         Consumer<String> log = logSink(context);
         Request request;
+        String event = readLimited(input);
         try {
-            request = EventParser.parse(readLimited(input), functionName);
+            request = EventParser.parse(event, functionName);
         } catch (BadInputException e) {
             log.accept("{\"audit\":\"lifeline\",\"function\":\"" + functionName + "\",\"error\":\"bad input\"}");
             throw e;
         }
         long limit = context == null || context.getFunctionParam() == null ? 600_000L
                 : Math.max(1_000L, context.getFunctionParam().getExecTimeLimitInMillis());
-        // Leave a margin to write the report before FC cuts the invocation.
-        long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
+        long started = System.currentTimeMillis();
+        // Leave a margin to write the report (and send its digest) before FC cuts the invocation.
+        long deadline = started + limit - Math.min(5_000L, limit / 10);
+        long notifyEnd = started + limit - Math.min(1_000L, limit / 20);
         runDeadline.set(deadline);
         String requestId = context == null ? null : context.getRequestId();
-        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
+        Report report;
+        try {
+            report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
+        } catch (RuntimeException e) {
+            // On FC's last attempt nothing runs after this invocation: the people hear of it now.
+            notifier().afterCrash(functionName, requestId, e, runFacts(request, event, context), notifyEnd, log);
+            throw e;
+        }
+        if (notifier().enabled()) report = notifier().afterRun(report, runFacts(request, event, context), notifyEnd, log);
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
         output.flush();
         if (report.hasFailures()) {
@@ -97,6 +111,25 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
             settings = s;
         }
         return s;
+    }
+
+    private Notifier notifier() {
+        Notifier n = notifier;
+        if (n == null) {
+            n = new Notifier(settings().notifications());
+            notifier = n;
+        }
+        return n;
+    }
+
+    /** What the digest says besides the Report: trigger, reason, account, and where FC's retries stand. */
+    private RunFacts runFacts(Request request, String event, Context context) {
+        return RunFacts.builder().trigger(request.source()).reason(request.reason())
+                .account(System.getenv("FC_ACCOUNT_ID"))
+                .retryCount(context == null ? 0 : context.getRetryCount())
+                .asyncRetries(settings().notifications().asyncRetries())
+                .scheduledAt(RunFacts.timerTime(event))
+                .build();
     }
 
     private Cloud cloud() {
