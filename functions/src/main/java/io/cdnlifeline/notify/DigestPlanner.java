@@ -57,7 +57,8 @@ final class DigestPlanner {
      */
     static Decision plan(Report report, RunFacts facts, Duration repeat, Map<String, Long> remembered) {
         boolean dryRun = report.dryRun();
-        Digest.Kind kind = dryRun ? Digest.Kind.PLAN : Digest.Kind.RUN;
+        boolean finalFailure = !dryRun && facts.asyncRetries() > 0 && facts.lastAttempt() && report.hasFailures();
+        Digest.Kind kind = dryRun ? Digest.Kind.PLAN : finalFailure ? Digest.Kind.FAILED_AFTER_RETRIES : Digest.Kind.RUN;
         Digest.Builder d = base(Digest.builder(kind, report.function()), report, facts, repeat);
         Set<String> told = new LinkedHashSet<>();
         int held = 0;

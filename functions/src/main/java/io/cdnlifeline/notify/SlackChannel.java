@@ -16,6 +16,8 @@ final class SlackChannel extends Channel {
     static final int MAX_BLOCKS = 50;
     static final int MAX_SECTION_CHARS = 3_000;
     static final int MAX_HEADER_CHARS = 150;
+    /** All domain sections together: a chat message people read, not the Report (which lists everything). */
+    static final int MAX_DOMAIN_CHARS = 12_000;
     private final String url;
 
     SlackChannel(String url) {
@@ -43,8 +45,11 @@ final class SlackChannel extends Channel {
         int room = MAX_BLOCKS - blocks.size() - 2;
         StringBuilder current = new StringBuilder();
         int shown = 0;
+        int total = 0;
         for (Digest.Block b : d.blocks) {
             String text = DigestPlanner.shorten(escape(String.join("\n", DigestText.block(b, DigestText.Style.SLACK))), MAX_SECTION_CHARS);
+            if (total + text.length() > MAX_DOMAIN_CHARS) break;
+            total += text.length() + 1;
             if (current.length() > 0 && current.length() + 1 + text.length() > MAX_SECTION_CHARS) {
                 if (room == 0) break;
                 blocks.add(section(current.toString()));
