@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.notify.NotifySettings;
 import io.cdnlifeline.report.TextTable;
 import io.cdnlifeline.sandbox.Account;
 import io.cdnlifeline.sandbox.Domain;
@@ -39,6 +40,8 @@ final class DemoStory {
 
     private final PrintWriter out;
     private final PrintWriter log;
+    /** What the functions' notify step would have sent to a chat (a preview channel collects it), not yet printed. */
+    private final List<String> digests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean allWell = true;
 
     DemoStory(PrintWriter out, PrintWriter log) {
@@ -137,7 +140,8 @@ final class DemoStory {
     }
 
     private LocalInvoker invoker(Sandbox sandbox) {
-        Settings settings = Settings.builder().endpoint(sandbox.endpoint()).build();
+        Settings settings = Settings.builder().endpoint(sandbox.endpoint())
+                .notifications(NotifySettings.builder().preview(digests::add).build()).build();
         CloudCredentials keys = new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
         return new LocalInvoker(settings, keys, new StderrLogger(log));
     }
@@ -186,7 +190,17 @@ final class DemoStory {
                 allWell = false;
                 out.println(INDENT + "FAILED: " + function + " did not complete (exit " + run.exitStatus() + ")");
             }
+            printDigests();
         });
+    }
+
+    /** The digest the run would send to DingTalk, WeCom, Feishu, Slack (as plain text) — what the team reads at 03:00. */
+    private void printDigests() {
+        for (String d : digests) {
+            out.println(INDENT + "digest it would send to the team's chat:");
+            for (String line : d.split("\n")) out.println(INDENT + "  | " + line);
+        }
+        digests.clear();
     }
 
     /** The read-only function, as an operator sees it with {@code lifeline inspect}; it must change nothing. */

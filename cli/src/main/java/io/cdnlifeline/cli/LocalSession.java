@@ -27,6 +27,8 @@ final class LocalSession {
         }
         if (options.endpoint != null) b.endpoint(checkedEndpoint(cmd, options.endpoint));
         if (dryRun) b.dryRun(true);
+        // FC never retries a local run: each one is its own last attempt, so a failure is told at once.
+        b.notifications(b.build().notifications().toBuilder().asyncRetries(0).build());
         Settings settings = b.build();
         StderrLogger logger = new StderrLogger(err);
         CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), env, logger::info);

@@ -93,10 +93,12 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
             report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline));
         } catch (RuntimeException e) {
             // On FC's last attempt nothing runs after this invocation: the people hear of it now.
-            notifier().afterCrash(functionName, requestId, e, runFacts(request, event, context), notifyEnd, log);
+            Notifier n = notifier();
+            if (n != null) n.afterCrash(functionName, requestId, e, runFacts(request, event, context), notifyEnd, log);
             throw e;
         }
-        if (notifier().enabled()) report = notifier().afterRun(report, runFacts(request, event, context), notifyEnd, log);
+        Notifier n = notifier();
+        if (n != null) report = n.afterRun(report, runFacts(request, event, context), notifyEnd, log);
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
         output.flush();
         if (report.hasFailures()) {
@@ -113,7 +115,9 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         return s;
     }
 
+    /** The notify step, or null when no channel is configured (then none of its classes is loaded: cold start). */
     private Notifier notifier() {
+        if (!settings().notifications().enabled()) return null;
         Notifier n = notifier;
         if (n == null) {
             n = new Notifier(settings().notifications());

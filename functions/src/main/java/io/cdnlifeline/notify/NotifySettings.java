@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
 public final class NotifySettings {
     static final Duration DEFAULT_REPEAT = Duration.ofHours(6);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|h|d)?");
 
     private final List<Channel> channels;
     private final Duration repeat;
@@ -141,7 +140,7 @@ public final class NotifySettings {
 
     /** {@code 6h}, {@code 30m}, {@code 90s}, {@code 1500ms}, {@code 1d}; a bare number is seconds. */
     static Duration duration(String name, String v, Duration min, Duration max) {
-        Matcher m = DURATION.matcher(v.trim().toLowerCase(Locale.ROOT));
+        Matcher m = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|h|d)?").matcher(v.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);
