@@ -64,12 +64,16 @@ public final class Notifier {
     }
 
     /**
-     * The one message of an invocation that ended in an unexpected error on FC's last attempt (no Report exists).
+     * The one message of an invocation that ended in an error on FC's last attempt (no Report exists), unless it
+     * is bad input a person typed by hand.
      * Errors here are logged and swallowed: the invocation's own error is what FC must see.
      */
     public void afterCrash(String function, String requestId, RuntimeException error, RunFacts facts, long latestEndMillis,
                            Consumer<String> log) {
         if (!settings.enabled() || !facts.lastAttempt()) return;
+        // A person who typed a wrong Request sees the error at once; the team's chat hears of bad input only
+        // when a trigger delivers it, because then nobody is watching.
+        if (error instanceof io.cdnlifeline.event.BadInputException && "manual".equals(facts.trigger())) return;
         AuditLog audit = new AuditLog(log, function, requestId);
         try {
             DigestPlanner.Decision decision = DigestPlanner.crashed(function, requestId, error, facts, settings.repeat(),

@@ -52,18 +52,24 @@ final class Sender {
         return Delivery.failed(name, attempt, why);
     }
 
-    /** Waits, within the deadline, until the robot's rate allows another message, and books the next slot. */
-    private static void pace(Channel channel, long deadlineNanos) {
+    /**
+     * Waits, within the deadline, until the robot's rate allows another message, and books the next slot.
+     * Returns the slot's start (System.nanoTime()); a slot beyond the deadline is waited for only until the deadline.
+     */
+    static long pace(Channel channel, long deadlineNanos) {
         long interval = TimeUnit.MILLISECONDS.toNanos(channel.minIntervalMillis());
-        if (interval == 0) return;
+        if (interval == 0) return System.nanoTime();
         long now = System.nanoTime();
         long[] start = new long[1];
         NEXT_FREE.compute(channel.robot(), (k, next) -> {
             start[0] = next == null ? now : Math.max(now, next);
             return start[0] + interval;
         });
-        long wait = Math.min(start[0], deadlineNanos) - now;
-        if (wait > 0) sleep(TimeUnit.NANOSECONDS.toMillis(wait));
+        long until = Math.min(start[0], deadlineNanos);
+        while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()) {
+            sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+        }
+        return start[0];
     }
 
     private static Answer once(Outgoing out, int timeoutMillis) throws IOException {

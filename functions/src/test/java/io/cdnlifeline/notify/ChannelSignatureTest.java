@@ -188,6 +188,42 @@ class ChannelSignatureTest {
         }
     }
 
+    @Test
+    void messagesToOneRobotAreSpacedByItsRateLimit() {
+        // given one Feishu bot (5 messages a second) and one DingTalk robot (20 a minute)
+        Channel feishu = new FeishuChannel("http://127.0.0.1:9/open-apis/bot/v2/hook/rate-test", null);
+        Channel dingtalk = new DingTalkChannel("http://127.0.0.1:9/robot/send?access_token=rate-test", null);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        // when four messages to the bot are paced one after the other
+        List<Long> slots = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            slots.add(Sender.pace(feishu, deadline));
+            // then none goes before its slot
+            assertTrue(System.nanoTime() >= slots.get(i), "message " + i + " waited for its slot");
+        }
+        // and the slots are 200 ms apart
+        for (int i = 1; i < slots.size(); i++) assertEquals(200_000_000L, slots.get(i) - slots.get(i - 1));
+        // when the DingTalk robot's next slot is 3 s away but the notify step has 100 ms left, it waits 100 ms, not 3 s
+        Sender.pace(dingtalk, deadline);
+        long t = System.nanoTime();
+        long slot = Sender.pace(dingtalk, t + 100_000_000L);
+        long waited = (System.nanoTime() - t) / 1_000_000;
+        assertTrue(slot - t > 2_000_000_000L, "the slot is about 3 s away");
+        assertTrue(waited >= 99 && waited < 2_000, "waited " + waited + " ms");
+    }
+
+    @Test
+    void aCrashFromBadInputThatAPersonTypedIsNotToldButOneATriggerDeliveredIs() throws Exception {
+        try (Receiver hook = Receiver.start().answering(200, "{}")) {
+            Notifier n = new Notifier(NotifySettings.fromMap(Map.of("LIFELINE_NOTIFY_WEBHOOK", hook.url("/h"))));
+            io.cdnlifeline.event.BadInputException bad = new io.cdnlifeline.event.BadInputException("name the domains");
+            n.afterCrash("disable-domain", "r1", bad, RunFacts.builder().trigger("manual").build(), System.currentTimeMillis() + 5_000, l -> { });
+            assertEquals(0, hook.got().size());
+            n.afterCrash("disable-domain", "r2", bad, RunFacts.builder().trigger("timer:x").build(), System.currentTimeMillis() + 5_000, l -> { });
+            assertEquals(1, hook.got().size());
+        }
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
