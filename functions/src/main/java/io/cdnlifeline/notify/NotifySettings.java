@@ -1,6 +1,5 @@
 package io.cdnlifeline.notify;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +34,10 @@ import java.util.regex.Pattern;
 public final class NotifySettings {
     static final Duration DEFAULT_REPEAT = Duration.ofHours(6);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final List<String> CHANNEL_VARIABLES = List.of("LIFELINE_NOTIFY_DINGTALK", "LIFELINE_NOTIFY_DINGTALK_SECRET",
+            "LIFELINE_NOTIFY_WECOM", "LIFELINE_NOTIFY_FEISHU", "LIFELINE_NOTIFY_FEISHU_SECRET", "LIFELINE_NOTIFY_SLACK",
+            "LIFELINE_NOTIFY_WEBHOOK", "LIFELINE_NOTIFY_WEBHOOK_SECRET");
 
     private final List<Channel> channels;
     private final Duration repeat;
@@ -71,29 +74,12 @@ public final class NotifySettings {
     /** Reads the LIFELINE_NOTIFY_* variables; throws IllegalArgumentException naming the variable that is wrong. */
     public static NotifySettings fromMap(Map<String, String> env) {
         Builder b = builder();
-        String dingtalk = value(env, "LIFELINE_NOTIFY_DINGTALK");
-        String dingtalkSecret = value(env, "LIFELINE_NOTIFY_DINGTALK_SECRET");
-        if (dingtalk != null) {
-            if (dingtalkSecret != null && !dingtalkSecret.startsWith("SEC")) {
-                throw new IllegalArgumentException("LIFELINE_NOTIFY_DINGTALK_SECRET must be the robot's signing secret, which starts with SEC");
+        for (String name : CHANNEL_VARIABLES) {
+            if (value(env, name) != null) {
+                // Only now are the channel classes loaded: a function with no channel does not pay for them at cold start.
+                ChannelSettings.read(env).forEach(b::channel);
+                break;
             }
-            b.channel(new DingTalkChannel(url(env, "LIFELINE_NOTIFY_DINGTALK"), dingtalkSecret));
-        } else if (dingtalkSecret != null) {
-            throw new IllegalArgumentException("LIFELINE_NOTIFY_DINGTALK_SECRET is set but LIFELINE_NOTIFY_DINGTALK (the robot's URL) is not");
-        }
-        if (value(env, "LIFELINE_NOTIFY_WECOM") != null) b.channel(new WeComChannel(url(env, "LIFELINE_NOTIFY_WECOM")));
-        String feishuSecret = value(env, "LIFELINE_NOTIFY_FEISHU_SECRET");
-        if (value(env, "LIFELINE_NOTIFY_FEISHU") != null) {
-            b.channel(new FeishuChannel(url(env, "LIFELINE_NOTIFY_FEISHU"), feishuSecret));
-        } else if (feishuSecret != null) {
-            throw new IllegalArgumentException("LIFELINE_NOTIFY_FEISHU_SECRET is set but LIFELINE_NOTIFY_FEISHU (the bot's URL) is not");
-        }
-        if (value(env, "LIFELINE_NOTIFY_SLACK") != null) b.channel(new SlackChannel(url(env, "LIFELINE_NOTIFY_SLACK")));
-        String webhookSecret = value(env, "LIFELINE_NOTIFY_WEBHOOK_SECRET");
-        if (value(env, "LIFELINE_NOTIFY_WEBHOOK") != null) {
-            b.channel(new WebhookChannel(url(env, "LIFELINE_NOTIFY_WEBHOOK"), webhookSecret));
-        } else if (webhookSecret != null) {
-            throw new IllegalArgumentException("LIFELINE_NOTIFY_WEBHOOK_SECRET is set but LIFELINE_NOTIFY_WEBHOOK is not");
         }
         String v;
         if ((v = value(env, "LIFELINE_NOTIFY_REPEAT")) != null) b.repeat(duration("LIFELINE_NOTIFY_REPEAT", v, Duration.ofMinutes(1), Duration.ofDays(30)));
@@ -119,23 +105,9 @@ public final class NotifySettings {
     public String memoryFile() { return memoryFile; }
     public int asyncRetries() { return asyncRetries; }
 
-    private static String value(Map<String, String> env, String name) {
+    static String value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    /** An http(s) URL with a host; the error never repeats the value (it holds the robot's token). */
-    private static String url(Map<String, String> env, String name) {
-        String v = value(env, name);
-        try {
-            URI u = new URI(v);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && !u.getHost().isEmpty()) return v;
-        } catch (java.net.URISyntaxException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be an https:// URL (http:// only for a local receiver); "
-                + "the value set is not one (not repeated here: it holds the robot's token)");
     }
 
     /** {@code 6h}, {@code 30m}, {@code 90s}, {@code 1500ms}, {@code 1d}; a bare number is seconds. */
