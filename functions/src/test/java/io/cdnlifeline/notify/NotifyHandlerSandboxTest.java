@@ -94,6 +94,39 @@ class NotifyHandlerSandboxTest {
     }
 
     @Test
+    void aLockedRecordIsToldAsNeedingAHumanBesideWhatWasSwitched() throws Exception {
+        // given www.example.com offline with three lines, one of them locked, and img.example.com offline too
+        SeedBuilder b = new SeedBuilder().zone("example.com");
+        b.cdn("www.example.com", "offline", "domestic", true);
+        b.cdn("img.example.com", "offline", "global", true);
+        b.record("example.com", "www", "CNAME", "www.example.com.w.kunlunsl.com", null);
+        b.record("example.com", "img", "CNAME", "img.example.com.w.kunlunsl.com", null);
+        JsonObject seed = JsonParser.parseString(b.json()).getAsJsonObject();
+        com.google.gson.JsonArray records = seed.getAsJsonArray("dns").get(0).getAsJsonObject().getAsJsonArray("records");
+        for (String line : new String[] {"telecom", "unicom"}) {
+            JsonObject r = records.get(0).getAsJsonObject().deepCopy();
+            r.addProperty("recordId", line.equals("telecom") ? "1011" : "1012");
+            r.addProperty("line", line);
+            if (line.equals("unicom")) r.addProperty("locked", true);
+            records.add(r);
+        }
+        java.util.List<String> chat = new java.util.ArrayList<>();
+        try (SandboxCloud sc = SandboxCloud.start(seed.toString())) {
+            Settings s = Settings.builder().endpoint(sc.sandbox().endpoint())
+                    .notifications(NotifySettings.builder().preview(chat::add).build()).build();
+            // when the 5-minute timer runs
+            invoke(new DnsToOriginHandler().with(s, sc.cloud()), TIMER, new RetryingContext("7f3a9c1e-example", 0));
+        }
+        // then one digest says what was switched and that the locked line needs a human
+        assertEquals(1, chat.size());
+        String digest = chat.get(0);
+        System.out.println("digest:\n" + digest);
+        assertTrue(digest.startsWith("cdn-lifeline dns-to-origin: applied 3, needs a human 1"), digest);
+        assertTrue(digest.contains("needs a human: alidns:example.com/www/unicom/CNAME (record 1012, www.example.com.w.kunlunsl.com) is locked"), digest);
+        assertTrue(digest.contains("trigger timer:every-5-minutes · request 7f3a9c1e-example"), digest);
+    }
+
+    @Test
     void aReceiverAnswering500ChangesNotTheOutcomeAndIsNotedWithoutSecrets() throws Exception {
         try (SandboxCloud sc = SandboxCloud.start(seed()); Receiver hook = Receiver.start().answering(500, "boom")) {
             RetryingContext ctx = new RetryingContext("req-500", 0);
