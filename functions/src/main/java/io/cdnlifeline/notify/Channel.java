@@ -10,8 +10,11 @@ import java.util.function.IntFunction;
 public abstract class Channel {
     /** Sent once per run and channel; this spacing per robot keeps a busy instance within the documented rate. */
     private final long minIntervalMillis;
+    /** Where the message goes, as the operator configured it (it holds the robot's token: never printed). */
+    final String url;
 
-    Channel(long minIntervalMillis) {
+    Channel(String url, long minIntervalMillis) {
+        this.url = url;
         this.minIntervalMillis = minIntervalMillis;
     }
 
@@ -36,7 +39,9 @@ public abstract class Channel {
     }
 
     /** Identifies the robot for the rate limiter (never printed). */
-    abstract String robot();
+    String robot() {
+        return url;
+    }
 
     @Override
     public final String toString() {

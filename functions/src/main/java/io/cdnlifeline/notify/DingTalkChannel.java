@@ -17,12 +17,10 @@ import java.util.Base64;
 final class DingTalkChannel extends Channel {
     /** The markdown text's limit (DingTalk's message content limit, 20,000 bytes). */
     static final int MAX_TEXT_BYTES = 20_000;
-    private final String url;
     private final String secret;
 
     DingTalkChannel(String url, String secret) {
-        super(60_000 / 20);
-        this.url = url;
+        super(url, 60_000 / 20);
         this.secret = secret;
     }
 
@@ -65,8 +63,4 @@ final class DingTalkChannel extends Channel {
         }
     }
 
-    @Override
-    String robot() {
-        return url;
-    }
 }

@@ -14,12 +14,10 @@ import java.util.Base64;
  */
 final class FeishuChannel extends Channel {
     static final int MAX_BODY_BYTES = 20 * 1024;
-    private final String url;
     private final String secret;
 
     FeishuChannel(String url, String secret) {
-        super(1_000 / 5);
-        this.url = url;
+        super(url, 1_000 / 5);
         this.secret = secret;
     }
 
@@ -63,8 +61,4 @@ final class FeishuChannel extends Channel {
         }
     }
 
-    @Override
-    String robot() {
-        return url;
-    }
 }

@@ -9,7 +9,7 @@ final class PreviewChannel extends Channel {
     private final Consumer<String> sink;
 
     PreviewChannel(Consumer<String> sink) {
-        super(0);
+        super("preview", 0);
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
@@ -29,8 +29,4 @@ final class PreviewChannel extends Channel {
         return Delivery.delivered(name(), 1);
     }
 
-    @Override
-    String robot() {
-        return "preview";
-    }
 }

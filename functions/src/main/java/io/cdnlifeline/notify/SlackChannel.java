@@ -18,11 +18,9 @@ final class SlackChannel extends Channel {
     static final int MAX_HEADER_CHARS = 150;
     /** All domain sections together: a chat message people read, not the Report (which lists everything). */
     static final int MAX_DOMAIN_CHARS = 12_000;
-    private final String url;
 
     SlackChannel(String url) {
-        super(1_000);
-        this.url = url;
+        super(url, 1_000);
     }
 
     @Override
@@ -97,8 +95,4 @@ final class SlackChannel extends Channel {
         return super.accepted(status, body) && body.trim().equals("ok");
     }
 
-    @Override
-    String robot() {
-        return url;
-    }
 }

@@ -9,11 +9,9 @@ import io.cdnlifeline.report.ReportJson;
  */
 final class WeComChannel extends Channel {
     static final int MAX_CONTENT_BYTES = 4_096;
-    private final String url;
 
     WeComChannel(String url) {
-        super(60_000 / 20);
-        this.url = url;
+        super(url, 60_000 / 20);
     }
 
     @Override
@@ -36,8 +34,4 @@ final class WeComChannel extends Channel {
         return super.accepted(status, body) && DingTalkChannel.errcodeZero(body, "errcode");
     }
 
-    @Override
-    String robot() {
-        return url;
-    }
 }

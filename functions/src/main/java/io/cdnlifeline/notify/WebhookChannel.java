@@ -15,12 +15,10 @@ import java.util.Map;
 final class WebhookChannel extends Channel {
     static final int MAX_BODY_BYTES = 256 * 1024;
     static final String SIGNATURE_HEADER = "X-Lifeline-Signature";
-    private final String url;
     private final String secret;
 
     WebhookChannel(String url, String secret) {
-        super(0);
-        this.url = url;
+        super(url, 0);
         this.secret = secret;
     }
 
@@ -49,8 +47,4 @@ final class WebhookChannel extends Channel {
         return Hmac.utf8(ReportJson.compact(o));
     }
 
-    @Override
-    String robot() {
-        return url;
-    }
 }

@@ -149,6 +149,22 @@ class ChannelSignatureTest {
     }
 
     @Test
+    void dingTalkTextAndFeishuBodyStayWithinTheirLimits() throws Exception {
+        try (Receiver robot = Receiver.start(); Receiver bot = Receiver.start().answering(200, "{\"code\":0}")) {
+            Report big = TestReports.applied(500);
+            send(Map.of("LIFELINE_NOTIFY_DINGTALK", robot.url("/robot/send?access_token=t"), "LIFELINE_NOTIFY_FEISHU", bot.url("/hook/f"),
+                    "LIFELINE_NOTIFY_FEISHU_SECRET", FEISHU_SECRET), big);
+            String text = JsonParser.parseString(robot.got().get(0).text()).getAsJsonObject().getAsJsonObject("markdown").get("text").getAsString();
+            int textBytes = text.getBytes(StandardCharsets.UTF_8).length;
+            assertTrue(textBytes <= 20_000 && textBytes > 15_000, "DingTalk text of " + textBytes + " bytes");
+            assertTrue(text.contains("more domain(s) not shown"), "cut with a count");
+            int bodyBytes = bot.got().get(0).body.length;
+            assertTrue(bodyBytes <= 20 * 1024 && bodyBytes > 15_000, "Feishu body of " + bodyBytes + " bytes");
+            assertTrue(bot.got().get(0).text().contains("more domain(s) not shown"), "cut with a count");
+        }
+    }
+
+    @Test
     void slackGetsBlockKitWithinItsLimitsAndATextFallback() throws Exception {
         try (Receiver hook = Receiver.start().answering(200, "ok")) {
             Report out = send(Map.of("LIFELINE_NOTIFY_SLACK", hook.url("/services/T0/B0/xyz")), TestReports.applied(400));

@@ -8,6 +8,7 @@ import io.cdnlifeline.handler.DisableDomainHandler;
 import io.cdnlifeline.handler.DnsToOriginHandler;
 import io.cdnlifeline.handler.LifelineHandler;
 import io.cdnlifeline.handler.RemediationFailedException;
+import io.cdnlifeline.reliability.FakeContext;
 import io.cdnlifeline.testing.SandboxCloud;
 import io.cdnlifeline.testing.SeedBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class NotifyHandlerSandboxTest {
         return Settings.fromMap(env).toBuilder().endpoint(sc.sandbox().endpoint()).build();
     }
 
-    private static JsonObject invoke(LifelineHandler h, String event, RetryingContext ctx) throws Exception {
+    private static JsonObject invoke(LifelineHandler h, String event, FakeContext ctx) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, ctx);
@@ -74,7 +75,7 @@ class NotifyHandlerSandboxTest {
         try (SandboxCloud sc = SandboxCloud.start(seed()); Receiver hook = Receiver.start().answering(200, "{}")) {
             LifelineHandler h = new DnsToOriginHandler().with(settings(sc, hook), sc.cloud());
             // when the timer finds the offline domain
-            JsonObject report = invoke(h, TIMER, new RetryingContext("req-1", 0));
+            JsonObject report = invoke(h, TIMER, FakeContext.onRetry("req-1", 0));
             // then the record was switched and the webhook heard of it, signed
             assertEquals(1, report.getAsJsonObject("summary").get("applied").getAsInt());
             assertEquals(1, hook.got().size());
@@ -85,7 +86,7 @@ class NotifyHandlerSandboxTest {
             assertTrue(hook.got().get(0).headers.get("X-Lifeline-Signature").startsWith("sha256="));
             assertTrue(report.get("notes").toString().contains("notify: digest sent to webhook"), report.toString());
             // when the timer runs again: the record is already at the origin, nothing is new
-            JsonObject again = invoke(h, TIMER, new RetryingContext("req-2", 0));
+            JsonObject again = invoke(h, TIMER, FakeContext.onRetry("req-2", 0));
             assertEquals(0, again.getAsJsonObject("summary").get("applied").getAsInt());
             assertEquals(1, again.getAsJsonObject("summary").get("unchanged").getAsInt());
             // then nothing more is sent
@@ -115,7 +116,7 @@ class NotifyHandlerSandboxTest {
             Settings s = Settings.builder().endpoint(sc.sandbox().endpoint())
                     .notifications(NotifySettings.builder().preview(chat::add).build()).build();
             // when the 5-minute timer runs
-            invoke(new DnsToOriginHandler().with(s, sc.cloud()), TIMER, new RetryingContext("7f3a9c1e-example", 0));
+            invoke(new DnsToOriginHandler().with(s, sc.cloud()), TIMER, FakeContext.onRetry("7f3a9c1e-example", 0));
         }
         // then one digest says what was switched and that the locked line needs a human
         assertEquals(1, chat.size());
@@ -129,7 +130,7 @@ class NotifyHandlerSandboxTest {
     @Test
     void aReceiverAnswering500ChangesNotTheOutcomeAndIsNotedWithoutSecrets() throws Exception {
         try (SandboxCloud sc = SandboxCloud.start(seed()); Receiver hook = Receiver.start().answering(500, "boom")) {
-            RetryingContext ctx = new RetryingContext("req-500", 0);
+            FakeContext ctx = FakeContext.onRetry("req-500", 0);
             LifelineHandler h = new DnsToOriginHandler().with(settings(sc, hook), sc.cloud());
             // when the run succeeds but the receiver fails every time
             JsonObject report = invoke(h, TIMER, ctx);
@@ -150,7 +151,7 @@ class NotifyHandlerSandboxTest {
         try (SandboxCloud sc = SandboxCloud.start(seed()); Receiver hook = Receiver.start().hanging()) {
             LifelineHandler h = new DnsToOriginHandler().with(settings(sc, hook, "LIFELINE_NOTIFY_TIMEOUT", "800ms"), sc.cloud());
             long t = System.nanoTime();
-            JsonObject report = invoke(h, TIMER, new RetryingContext("req-hang", 0));
+            JsonObject report = invoke(h, TIMER, FakeContext.onRetry("req-hang", 0));
             long total = (System.nanoTime() - t) / 1_000_000;
             long run = report.get("durationMs").getAsLong();
             // then the run succeeded, and what the notify step added stayed within its timeout (plus scheduling slack)
@@ -167,10 +168,10 @@ class NotifyHandlerSandboxTest {
             LifelineHandler h = new DnsToOriginHandler().with(settings(sc, hook, "LIFELINE_ASYNC_RETRIES", "2"), sc.cloud());
             sc.sandbox().setFaults("{\"errorRate\":1.0,\"seed\":1}");
             // when the first attempt fails: the handler throws so FC retries, and nobody is told yet
-            assertThrows(RemediationFailedException.class, () -> invoke(h, TIMER, new RetryingContext("req-f", 0)));
+            assertThrows(RemediationFailedException.class, () -> invoke(h, TIMER, FakeContext.onRetry("req-f", 0)));
             assertEquals(0, hook.got().size());
             // when the last attempt fails too
-            assertThrows(RemediationFailedException.class, () -> invoke(h, TIMER, new RetryingContext("req-f", 2)));
+            assertThrows(RemediationFailedException.class, () -> invoke(h, TIMER, FakeContext.onRetry("req-f", 2)));
             // then one message says it failed after FC's retries, and the handler still throws
             assertEquals(1, hook.got().size());
             JsonObject digest = JsonParser.parseString(hook.got().get(0).text()).getAsJsonObject();
@@ -187,7 +188,7 @@ class NotifyHandlerSandboxTest {
             String event = "{\"triggerTime\":\"2026-12-02T03:05:00Z\",\"triggerName\":\"misconfigured\",\"payload\":\"{}\"}";
             for (int retry = 0; retry <= 3; retry++) {
                 final int r = retry;
-                assertThrows(BadInputException.class, () -> invoke(h, event, new RetryingContext("req-c", r)));
+                assertThrows(BadInputException.class, () -> invoke(h, event, FakeContext.onRetry("req-c", r)));
             }
             assertEquals(1, hook.got().size(), "one message, on the last attempt");
             JsonObject digest = JsonParser.parseString(hook.got().get(0).text()).getAsJsonObject();

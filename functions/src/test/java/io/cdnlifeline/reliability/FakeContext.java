@@ -15,15 +15,26 @@ import java.util.List;
  * The FC invocation context as the runtime hands it to a handler: a request id, the role's STS credentials,
  * the function's time limit, and a logger whose lines the test can read (what FC ships to Log Service).
  */
-final class FakeContext implements Context {
+public final class FakeContext implements Context {
     private final String requestId;
     private final String accessKeyId;
     private final String secret;
     private final String token;
     private final int timeLimitMillis;
+    private final int retryCount;
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
 
     FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis) {
+        this(requestId, accessKeyId, secret, token, timeLimitMillis, 0);
+    }
+
+    /** The context of FC's async retry number {@code retryCount} (0: the first attempt), with the sandbox's keys. */
+    public static FakeContext onRetry(String requestId, int retryCount) {
+        return new FakeContext(requestId, "sandbox-ak", "sandbox-secret", null, 300_000, retryCount);
+    }
+
+    private FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis, int retryCount) {
+        this.retryCount = retryCount;
         this.requestId = requestId;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
@@ -32,7 +43,7 @@ final class FakeContext implements Context {
     }
 
     /** Everything the handler logged through FC's logger, in order. */
-    List<String> logged() {
+    public List<String> logged() {
         synchronized (logged) {
             return new ArrayList<>(logged);
         }
@@ -62,7 +73,7 @@ final class FakeContext implements Context {
 
     @Override public Service getService() { return null; }
     @Override public OpenTracing getTracing() { return null; }
-    @Override public int getRetryCount() { return 0; }
+    @Override public int getRetryCount() { return retryCount; }
 
     @Override
     public FunctionComputeLogger getLogger() {
