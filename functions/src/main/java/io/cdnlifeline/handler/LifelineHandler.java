@@ -73,8 +73,9 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         String functionName = function().name();
         Consumer<String> log = logSink(context);
         Request request;
-        String event = readLimited(input);
+        String event;
         try {
+            event = readLimited(input);
             request = EventParser.parse(event, functionName);
         } catch (BadInputException e) {
             log.accept("{\"audit\":\"lifeline\",\"function\":\"" + functionName + "\",\"error\":\"bad input\"}");
