@@ -70,6 +70,83 @@ final class ApiCalls {
         return s;
     }
 
+    /**
+     * The same six remedies for one named DCDN, ApsaraVideo VOD and ApsaraVideo Live domain each, on {@link Seeds#products()}
+     * (in order, so each undoes the previous one). The Request names the product: without it, a named domain first costs
+     * one NotFound detail call per product asked before its own (CDN, DCDN, VOD, Live in that order). Where the product
+     * cannot do what the remedy does, the run reads the detail (which product, and that it exists) and skips.
+     */
+    static List<Scenario> productScenarios() {
+        List<Scenario> s = new ArrayList<>();
+        // DCDN: no ICP check (the named run is the statement), one origin IP (so no added record and one remark), lock flags as CDN
+        String dcdn = named(Seeds.DCDN_DOMAIN, "dcdn");
+        s.add(new Scenario("dns-to-origin dcdn", "io.cdnlifeline.handler.DnsToOriginHandler", dcdn,
+                st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).status = "offline",
+                "DescribeDcdnDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1,
+                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1));
+        s.add(new Scenario("dns-to-cdn dcdn", "io.cdnlifeline.handler.DnsToCdnHandler", dcdn,
+                st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).status = "online",
+                "DescribeDcdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeDcdnService", 1, "DescribeDomains", 1,
+                "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+        s.add(new Scenario("switch-to-overseas dcdn", "io.cdnlifeline.handler.SwitchToOverseasHandler", dcdn,
+                st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).icp = false,
+                "DescribeDcdnDomainDetail", 1, "TagDcdnResources", 2, "DescribeDcdnTagResources", 1, "ModifyDCdnDomainSchdmByProperty", 1,
+                "UntagDcdnResources", 1));
+        s.add(new Scenario("restore-coverage dcdn", "io.cdnlifeline.handler.RestoreCoverageHandler", dcdn,
+                st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).icp = true,
+                "DescribeDcdnDomainDetail", 2, "DescribeDcdnTagResources", 2, "TagDcdnResources", 1, "ModifyDCdnDomainSchdmByProperty", 1,
+                "UntagDcdnResources", 1));
+        s.add(new Scenario("disable-domain dcdn", "io.cdnlifeline.handler.DisableDomainHandler", dcdn, st -> { },
+                "DescribeDcdnDomainDetail", 1, "TagDcdnResources", 2, "DescribeDcdnTagResources", 1, "StopDcdnDomain", 1,
+                "UntagDcdnResources", 1));
+        s.add(new Scenario("enable-domain dcdn", "io.cdnlifeline.handler.EnableDomainHandler", dcdn, st -> { },
+                "DescribeDcdnDomainDetail", 2, "TagDcdnResources", 1, "DescribeDcdnTagResources", 1, "StartDcdnDomain", 1,
+                "UntagDcdnResources", 1));
+        // VOD: no tags (no marker, no lock flag), no coverage change, stop/start in batches only
+        String vod = named(Seeds.VOD_DOMAIN, "vod");
+        s.add(new Scenario("dns-to-origin vod", "io.cdnlifeline.handler.DnsToOriginHandler", vod,
+                st -> st.vodDomain(Seeds.VOD_DOMAIN).status = "offline",
+                "DescribeVodDomainDetail", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1,
+                "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 1));
+        s.add(new Scenario("dns-to-cdn vod", "io.cdnlifeline.handler.DnsToCdnHandler", vod,
+                st -> st.vodDomain(Seeds.VOD_DOMAIN).status = "online",
+                "DescribeVodDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeDomains", 1, "DescribeSubDomainRecords", 1,
+                "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+        s.add(new Scenario("switch-to-overseas vod", "io.cdnlifeline.handler.SwitchToOverseasHandler", vod, st -> { },
+                "DescribeVodDomainDetail", 1));
+        s.add(new Scenario("restore-coverage vod", "io.cdnlifeline.handler.RestoreCoverageHandler", vod, st -> { },
+                "DescribeVodDomainDetail", 1));
+        s.add(new Scenario("disable-domain vod", "io.cdnlifeline.handler.DisableDomainHandler", vod, st -> { },
+                "DescribeVodDomainDetail", 1, "BatchStopVodDomain", 1));
+        s.add(new Scenario("enable-domain vod", "io.cdnlifeline.handler.EnableDomainHandler", vod, st -> { },
+                "DescribeVodDomainDetail", 1, "BatchStartVodDomain", 1));
+        // Live: no customer origin (DNS remedies skip), coverage and stop/start with tags and lock flags as CDN
+        String live = named(Seeds.LIVE_DOMAIN, "live");
+        s.add(new Scenario("dns-to-origin live", "io.cdnlifeline.handler.DnsToOriginHandler", live,
+                st -> st.liveDomain(Seeds.LIVE_DOMAIN).status = "offline", "DescribeLiveDomainDetail", 1));
+        s.add(new Scenario("dns-to-cdn live", "io.cdnlifeline.handler.DnsToCdnHandler", live,
+                st -> st.liveDomain(Seeds.LIVE_DOMAIN).status = "online", "DescribeLiveDomainDetail", 1));
+        s.add(new Scenario("switch-to-overseas live", "io.cdnlifeline.handler.SwitchToOverseasHandler", live,
+                st -> st.liveDomain(Seeds.LIVE_DOMAIN).icp = false,
+                "DescribeLiveDomainDetail", 1, "TagLiveResources", 2, "DescribeLiveTagResources", 1, "ModifyLiveDomainSchdmByProperty", 1,
+                "UnTagLiveResources", 1));
+        s.add(new Scenario("restore-coverage live", "io.cdnlifeline.handler.RestoreCoverageHandler", live,
+                st -> st.liveDomain(Seeds.LIVE_DOMAIN).icp = true,
+                "DescribeLiveDomainDetail", 2, "DescribeLiveTagResources", 2, "TagLiveResources", 1, "ModifyLiveDomainSchdmByProperty", 1,
+                "UnTagLiveResources", 1));
+        s.add(new Scenario("disable-domain live", "io.cdnlifeline.handler.DisableDomainHandler", live, st -> { },
+                "DescribeLiveDomainDetail", 1, "TagLiveResources", 2, "DescribeLiveTagResources", 1, "StopLiveDomain", 1,
+                "UnTagLiveResources", 1));
+        s.add(new Scenario("enable-domain live", "io.cdnlifeline.handler.EnableDomainHandler", live, st -> { },
+                "DescribeLiveDomainDetail", 2, "TagLiveResources", 1, "DescribeLiveTagResources", 1, "StartLiveDomain", 1,
+                "UnTagLiveResources", 1));
+        return s;
+    }
+
+    private static String named(String domain, String product) {
+        return "{\"domains\":[\"" + domain + "\"],\"products\":[\"" + product + "\"],\"reason\":\"benchmark\"}";
+    }
+
     private final Layout layout;
     private final Sandbox sandbox;
 
@@ -84,22 +161,29 @@ final class ApiCalls {
                 .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
                 .env("LIFELINE_ENDPOINT", sandbox.endpoint());
         sandbox.replaceState(Seeds.coldStart());
-        for (Scenario sc : scenarios()) {
+        runAll(fn, scenarios(), out, figures);
+        out.println("  per product (the Request names the product; bench/README.md):");
+        sandbox.replaceState(Seeds.products());
+        runAll(fn, productScenarios(), out, figures);
+    }
+
+    private void runAll(Jvm fn, List<Scenario> scenarios, PrintStream out, Figures figures) throws IOException, InterruptedException {
+        for (Scenario sc : scenarios) {
             sandbox.update(sc.before);
             sandbox.clearRequests();
-            Jvm.Run r = fn.run(layout.work.resolve("calls-" + sc.function + ".err"), "io.cdnlifeline.bench.fn.Invoke", sc.handler, sc.payload);
+            Jvm.Run r = fn.run(layout.work.resolve("calls-" + sc.function.replace(' ', '-') + ".err"), "io.cdnlifeline.bench.fn.Invoke", sc.handler, sc.payload);
             Calls calls = new Calls(sandbox.requests());
             int made = calls.size();
             int min = sc.minimumTotal();
             String verdict = r.exit != 0 ? "FAILED (exit " + r.exit + ")" : made == min && calls.perAction().equals(sc.minimum) ? "equal" : "differs";
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"summary\"\\s*:\\s*(\\{[^}]*\\})").matcher(r.stdout);
             String summary = m.find() ? m.group(1).replaceAll("\\s+", "") : "(no report)";
-            out.printf("  %-18s %2d calls, minimum %2d: %-7s %s%n", sc.function, made, min, verdict, summary);
+            out.printf("  %-24s %2d calls, minimum %2d: %-7s %s%n", sc.function, made, min, verdict, summary);
             if (!calls.perAction().equals(sc.minimum)) {
                 out.println("    made:    " + calls.perAction());
                 out.println("    minimum: " + sc.minimum);
             }
-            figures.put("calls." + sc.function, made + "/" + min);
+            figures.put("calls." + sc.function.replace(' ', '.'), made + "/" + min);
         }
     }
 }

@@ -27,6 +27,46 @@ final class Seeds {
         return new Gson().toJson(seed);
     }
 
+    static final String DCDN_DOMAIN = "api.example.com";
+    static final String VOD_DOMAIN = "video.example.com";
+    static final String LIVE_DOMAIN = "live.example.com";
+
+    /**
+     * The cold-start account plus one ApsaraVideo VOD domain (one IP origin) and one ApsaraVideo Live domain, each with a
+     * CNAME record in example.com: the account of the per-product call counts (its DCDN domain is the demo's).
+     */
+    static String products() {
+        JsonObject seed = JsonParser.parseString(coldStart()).getAsJsonObject();
+        JsonArray vod = new JsonArray();
+        JsonObject v = new JsonObject();
+        v.addProperty("domain", VOD_DOMAIN);
+        v.addProperty("cname", VOD_DOMAIN + ".w.alikunlun.net");
+        v.addProperty("status", "online");
+        v.addProperty("coverage", "domestic");
+        JsonArray sources = new JsonArray();
+        sources.add(source("ipaddr", "203.0.113.40"));
+        v.add("sources", sources);
+        vod.add(v);
+        JsonArray live = new JsonArray();
+        JsonObject l = new JsonObject();
+        l.addProperty("domain", LIVE_DOMAIN);
+        l.addProperty("cname", LIVE_DOMAIN + ".w.alikunlun.net");
+        l.addProperty("status", "online");
+        l.addProperty("coverage", "domestic");
+        l.addProperty("liveDomainType", "liveVideo");
+        l.addProperty("region", "cn-shanghai");
+        live.add(l);
+        seed.add("vod", vod);
+        seed.add("live", live);
+        for (JsonElement z : seed.getAsJsonArray("dns")) {
+            JsonObject zone = z.getAsJsonObject();
+            if (!zone.get("zone").getAsString().equals("example.com")) continue;
+            zone.getAsJsonArray("records").add(record(5001, "video", "CNAME", VOD_DOMAIN + ".w.alikunlun.net"));
+            zone.getAsJsonArray("records").add(record(5002, "live", "CNAME", LIVE_DOMAIN + ".w.alikunlun.net"));
+        }
+        return new Gson().toJson(seed);
+    }
+
     /**
      * A large account: {@code domains} accelerated domains (half CDN, half DCDN), spread over zones of 100 hosts,
      * each host's CNAME record pointing at its acceleration CNAME, plus an apex A and an MX record per zone

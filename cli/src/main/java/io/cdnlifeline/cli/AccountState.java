@@ -26,7 +26,7 @@ final class AccountState {
 
     private AccountState(JsonObject state) {
         this.account = state.has("account") ? state.getAsJsonObject("account") : new JsonObject();
-        for (String product : new String[] {"cdn", "dcdn"}) {
+        for (String product : new String[] {"cdn", "dcdn", "vod", "live"}) {
             for (JsonElement d : array(state, product)) {
                 JsonObject o = d.getAsJsonObject();
                 domains.put(product + ":" + o.get("domain").getAsString(), o);
@@ -137,11 +137,14 @@ final class AccountState {
         return rows;
     }
 
-    /** Offline domains with a DNS record still on their CDN CNAME: sites their visitors cannot reach. */
+    /**
+     * Offline domains with a DNS record still on their CDN CNAME: sites their visitors cannot reach. A domain without
+     * origins (a Live domain: streams come from ApsaraVideo Live itself) has nowhere else to point, so it is not counted.
+     */
     List<String> offlineButStillOnTheirCname() {
         List<String> out = new ArrayList<>();
         for (JsonObject d : domains.values()) {
-            if (!"offline".equals(str(d, "status"))) continue;
+            if (!"offline".equals(str(d, "status")) || array(d, "sources").size() == 0) continue;
             String name = str(d, "domain");
             String cname = str(d, "cname");
             for (JsonObject r : records.values()) {

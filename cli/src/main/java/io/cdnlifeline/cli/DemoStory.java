@@ -81,7 +81,7 @@ final class DemoStory {
                         s.account.inDebt = true;
                         s.account.inDebtOverdue = true;
                         s.account.availableAmount = "-42.17";
-                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn, s.vod, s.live)) {
                             for (Domain d : ds) {
                                 if ("online".equals(d.status)) {
                                     stoppedForArrears.add(d.domain);
@@ -91,8 +91,9 @@ final class DemoStory {
                         }
                     }));
             steps.add(function(sandbox, functions, "dns-to-origin", sample(OVERDUE),
-                    "a billing alert publishes OverduePayment: every record on a CDN/DCDN CNAME goes to its origin"));
-            steps.add(new Step("the account during the outage: every site answers from its origin", () -> {
+                    "a billing alert publishes OverduePayment: every record on a CDN, DCDN or VOD CNAME goes to its origin"
+                            + " (a Live domain has no origin of yours: it waits for the bill)"));
+            steps.add(new Step("the account during the outage: every site with an origin of its own answers from it", () -> {
                 showAccount(sandbox);
                 List<String> dark = AccountState.of(sandbox.stateJson()).offlineButStillOnTheirCname();
                 if (!dark.isEmpty()) {
@@ -104,7 +105,7 @@ final class DemoStory {
             steps.add(cloud(sandbox, "the bill is paid: Alibaba Cloud brings back the domains it stopped for arrears",
                     s -> {
                         s.account = copy(paidUp);
-                        for (List<Domain> ds : List.of(s.cdn, s.dcdn)) {
+                        for (List<Domain> ds : List.of(s.cdn, s.dcdn, s.vod, s.live)) {
                             for (Domain d : ds) {
                                 if (stoppedForArrears.contains(d.domain)) d.status = "online";
                             }

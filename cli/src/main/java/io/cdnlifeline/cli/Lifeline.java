@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** The {@code lifeline} command: demo, sandbox, invoke, inspect. */
+/** The {@code lifeline} command: demo, sandbox, invoke, inspect, doctor. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
         footer = {"", "Exit status: 0 all done, 1 some change failed, 2 bad input or usage, 3 refused by a guard.",
                 "Start with: lifeline demo"},
-        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class,
+        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class, DoctorCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

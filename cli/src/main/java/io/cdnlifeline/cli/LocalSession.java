@@ -19,6 +19,16 @@ final class LocalSession {
 
     static LocalInvoker open(CommandLine cmd, Map<String, String> env, CloudOptions options, boolean dryRun) {
         PrintWriter err = cmd.getErr();
+        Settings.Builder b = settings(cmd, env, options);
+        if (dryRun) b.dryRun(true);
+        Settings settings = b.build();
+        StderrLogger logger = new StderrLogger(err);
+        CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), env, logger::info);
+        return new LocalInvoker(settings, credentials, logger);
+    }
+
+    /** The LIFELINE_* settings of the environment with {@code --endpoint} applied; a malformed value is bad input. */
+    static Settings.Builder settings(CommandLine cmd, Map<String, String> env, CloudOptions options) {
         Settings.Builder b;
         try {
             b = Settings.fromMap(env).toBuilder();
@@ -26,13 +36,9 @@ final class LocalSession {
             throw new BadSettingsException("bad environment: " + e.getMessage(), e);
         }
         if (options.endpoint != null) b.endpoint(checkedEndpoint(cmd, options.endpoint));
-        if (dryRun) b.dryRun(true);
         // FC never retries a local run: each one is its own last attempt, so a failure is told at once.
         b.notifications(b.build().notifications().toBuilder().asyncRetries(0).build());
-        Settings settings = b.build();
-        StderrLogger logger = new StderrLogger(err);
-        CloudCredentials credentials = CredentialChain.resolve(options.profile, settings.endpoint(), env, logger::info);
-        return new LocalInvoker(settings, credentials, logger);
+        return b;
     }
 
     static String checkedEndpoint(CommandLine cmd, String endpoint) {

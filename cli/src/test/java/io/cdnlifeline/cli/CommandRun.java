@@ -21,11 +21,17 @@ final class CommandRun {
         return withEnv(new HashMap<>(), args);
     }
 
-    /** With exactly this environment (nothing inherited), so LIFELINE_* of the machine cannot leak in. */
+    /**
+     * With exactly this environment (nothing inherited), so LIFELINE_* of the machine cannot leak in; plus the
+     * credential library's own switch that keeps its ECS metadata probe (100.100.100.200) off: no test sends a packet
+     * off this machine.
+     */
     static CommandRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        Map<String, String> e = new HashMap<>(env);
+        e.putIfAbsent(CredentialChain.ENV_ECS_DISABLED, "true");
+        int status = Lifeline.run(new PrintWriter(out, true), new PrintWriter(err, true), e, args);
         return new CommandRun(status, out.toString(), err.toString());
     }
 

@@ -7,10 +7,28 @@ public interface AccountApi {
     /** {@code DescribeUserCdnStatus}. */
     UserCdnStatus userCdnStatus() throws CloudException;
 
+    /**
+     * What one product says about the account's service and debt: {@code DescribeUserCdnStatus} for CDN,
+     * {@code DescribeUserDcdnStatus} (the same four flags) for DCDN. A product with no such API throws
+     * {@link UnsupportedOperationException}.
+     */
+    default UserCdnStatus userStatus(Product product) throws CloudException {
+        if (product == Product.CDN) return userCdnStatus();
+        throw new UnsupportedOperationException(product.id() + " has no user status API");
+    }
+
+    /**
+     * Who the credentials are: STS GetCallerIdentity (lifeline doctor only; the functions never ask). A port without
+     * it throws {@link UnsupportedOperationException}.
+     */
+    default CallerIdentity callerIdentity() throws CloudException {
+        throw new UnsupportedOperationException("no caller identity API");
+    }
+
     /** {@code DescribeCdnService} / {@code DescribeDcdnService}: the LockReason values (e.g. {@code financial}). */
     List<String> serviceLocks(Product product) throws CloudException;
 
-    /** What DescribeUserCdnStatus says. */
+    /** What DescribeUserCdnStatus (or DescribeUserDcdnStatus) says. */
     final class UserCdnStatus {
         private final boolean enabled;
         private final boolean onService;
@@ -28,5 +46,23 @@ public interface AccountApi {
         public boolean onService() { return onService; }
         public boolean inDebt() { return inDebt; }
         public boolean inDebtOverdue() { return inDebtOverdue; }
+    }
+
+    /** What STS says about the caller: the account id, the kind of identity and its ARN. */
+    final class CallerIdentity {
+        private final String accountId;
+        private final String identityType;
+        private final String arn;
+
+        public CallerIdentity(String accountId, String identityType, String arn) {
+            this.accountId = accountId;
+            this.identityType = identityType;
+            this.arn = arn;
+        }
+
+        public String accountId() { return accountId; }
+        /** {@code Account}, {@code RAMUser} or {@code AssumedRoleUser}. */
+        public String identityType() { return identityType; }
+        public String arn() { return arn; }
     }
 }

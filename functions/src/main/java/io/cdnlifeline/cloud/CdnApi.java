@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The narrow port to CDN (2018-05-10) and DCDN (2018-01-15) that the remedies and detectors use.
+ * The narrow port to CDN (2018-05-10), DCDN (2018-01-15), ApsaraVideo VOD (2017-03-21) and ApsaraVideo Live (2016-11-01)
+ * that the remedies and detectors use. An operation a product does not document ({@link Product#can()}) is refused with
+ * an IllegalArgumentException before any call.
  * Every method is one API call (or one call per batch of at most {@link #BATCH} names), so callers can
  * reason about call counts. Implementations retry throttling and server errors; what they throw
  * is final.
@@ -20,7 +22,8 @@ public interface CdnApi {
     int MAX_PAGE_SIZE = 500;
 
     /**
-     * One page of {@code DescribeUserDomains} / {@code DescribeDcdnUserDomains}.
+     * One page of {@code DescribeUserDomains} / {@code DescribeDcdnUserDomains} / {@code DescribeVodUserDomains} /
+     * {@code DescribeLiveUserDomains} (at most {@link Product.Capabilities#maxPageSize()} a page: 500, VOD and Live 50).
      * @param statusFilter a DomainStatus value to filter on, or null for all
      */
     DomainPage listDomains(Product product, int pageNumber, int pageSize, String statusFilter) throws CloudException;
@@ -39,7 +42,7 @@ public interface CdnApi {
         List<AcceleratedDomain> found = new ArrayList<>();
         int page = 1;
         while (!wanted.isEmpty()) {
-            DomainPage dp = listDomains(product, page, MAX_PAGE_SIZE, null);
+            DomainPage dp = listDomains(product, page, product.can().maxPageSize(), null);
             for (AcceleratedDomain d : dp.domains()) {
                 if (wanted.remove(d.name().toLowerCase(java.util.Locale.ROOT))) found.add(d);
             }
@@ -50,36 +53,44 @@ public interface CdnApi {
     }
 
     /**
-     * {@code DescribeCdnDomainDetail} / {@code DescribeDcdnDomainDetail}: CNAME, Scope (coverage),
+     * {@code DescribeCdnDomainDetail} / {@code DescribeDcdnDomainDetail} / {@code DescribeVodDomainDetail} /
+     * {@code DescribeLiveDomainDetail} (no origins: Live has none): CNAME, Scope (coverage),
      * status and origins with their enabled flag. Throws with code {@code InvalidDomain.NotFound} for an unknown domain.
      */
     AcceleratedDomain describeDomain(Product product, String domain) throws CloudException;
 
-    /** {@code StopCdnDomain} / {@code StopDcdnDomain}. */
+    /** {@code StopCdnDomain} / {@code StopDcdnDomain} / {@code StopLiveDomain} (VOD has only the batch stop). */
     void stopDomain(Product product, String domain) throws CloudException;
 
-    /** {@code StartCdnDomain} / {@code StartDcdnDomain}. */
+    /** {@code StartCdnDomain} / {@code StartDcdnDomain} / {@code StartLiveDomain} (VOD has only the batch start). */
     void startDomain(Product product, String domain) throws CloudException;
 
-    /** {@code BatchStopCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    /** {@code BatchStopCdnDomain} / {@code BatchStopDcdnDomain} / {@code BatchStopVodDomain} (at most {@link #BATCH}); Live has no batch API and rejects this. */
     void batchStopDomains(Product product, List<String> domains) throws CloudException;
 
-    /** {@code BatchStartCdnDomain} for CDN (at most {@link #BATCH}); DCDN has no batch API and rejects this. */
+    /** {@code BatchStartCdnDomain} / {@code BatchStartDcdnDomain} / {@code BatchStartVodDomain} (at most {@link #BATCH}); Live has no batch API and rejects this. */
     void batchStartDomains(Product product, List<String> domains) throws CloudException;
 
-    /** {@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} with {@code {"coverage": ...}}. */
+    /**
+     * {@code ModifyCdnDomainSchdmByProperty} / {@code ModifyDCdnDomainSchdmByProperty} / {@code ModifyLiveDomainSchdmByProperty}
+     * with {@code {"coverage": ...}} (VOD documents none).
+     */
     void setCoverage(Product product, String domain, String coverage) throws CloudException;
 
     /**
-     * {@code DescribeTagResources} / {@code DescribeDcdnTagResources} for at most {@link #BATCH} domains: domain -> tags.
+     * {@code DescribeTagResources} / {@code DescribeDcdnTagResources} / {@code DescribeLiveTagResources} for at most
+     * {@link #BATCH} domains: domain -> tags (VOD documents no tag API).
      * Every domain asked for is a key; an untagged (or unknown) one maps to an empty map.
      */
     Map<String, Map<String, String>> tags(Product product, Collection<String> domains) throws CloudException;
 
-    /** {@code TagResources} / {@code TagDcdnResources} on at most {@link #BATCH} domains. */
+    /** {@code TagResources} / {@code TagDcdnResources} / {@code TagLiveResources} on at most {@link #BATCH} domains. */
     void tag(Product product, Collection<String> domains, Map<String, String> tags) throws CloudException;
 
-    /** {@code UntagResources} / {@code UntagDcdnResources} on at most {@link #BATCH} domains; no keys sends nothing (never {@code All=true}). */
+    /**
+     * {@code UntagResources} / {@code UntagDcdnResources} / {@code UnTagLiveResources} on at most {@link #BATCH} domains; no
+     * keys sends nothing (never {@code All=true}).
+     */
     void untag(Product product, Collection<String> domains, Collection<String> keys) throws CloudException;
 
     /**

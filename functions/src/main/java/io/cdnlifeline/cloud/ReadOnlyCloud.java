@@ -186,6 +186,12 @@ public final class ReadOnlyCloud {
         }
 
         @Override
+        public UserCdnStatus userStatus(Product product) throws CloudException {
+            if (product == Product.CDN) return userCdnStatus();
+            return once("userStatus/" + product, () -> d.userStatus(product));
+        }
+
+        @Override
         public List<String> serviceLocks(Product product) throws CloudException {
             return once("locks/" + product, () -> d.serviceLocks(product));
         }

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The account-wide {@code in-debt} condition: DescribeUserCdnStatus says InDebt or InDebtOverdue, or the
+ * The account-wide {@code in-debt} condition: DescribeUserCdnStatus (and, when the run looks at DCDN domains,
+ * DescribeUserDcdnStatus) says InDebt or InDebtOverdue, or the
  * service of a product the run looks at (DescribeCdnService / DescribeDcdnService) carries a
  * {@code financial} operation lock. Read once per run.
  * <p>Three-valued, because the sources are or-ed: one source that says "in debt" settles it even when
@@ -61,8 +62,19 @@ public final class AccountDebt {
         } catch (CloudException e) {
             failures.add(new Failure("DescribeUserCdnStatus", Product.CDN, e));
         }
+        if (products.contains(Product.DCDN)) {
+            // DCDN has its own status API with the same flags: read what each product says
+            try {
+                AccountApi.UserCdnStatus s = account.userStatus(Product.DCDN);
+                if (s.inDebtOverdue()) reasons.add("DescribeUserDcdnStatus says InDebtOverdue");
+                else if (s.inDebt()) reasons.add("DescribeUserDcdnStatus says InDebt");
+            } catch (CloudException e) {
+                failures.add(new Failure("DescribeUserDcdnStatus", Product.DCDN, e));
+            }
+        }
         for (Product p : products) {
-            String api = p == Product.CDN ? "DescribeCdnService" : "DescribeDcdnService";
+            if (!p.can().serviceLocks()) continue;
+            String api = "Describe" + (p == Product.CDN ? "Cdn" : "Dcdn") + "Service";
             try {
                 for (String lock : account.serviceLocks(p)) {
                     if (lock != null && "financial".equals(lock.trim().toLowerCase(Locale.ROOT))) {

@@ -43,12 +43,17 @@ public final class Detector {
     /** Cheapest first: later conditions are read only for domains still undecided. */
     private static final Condition[] ORDER = {Condition.ALWAYS, Condition.OFFLINE, Condition.ONLINE,
             Condition.IN_DEBT, Condition.REMEDIATED, Condition.ICP_INVALID};
-    static final String ICP_NOT_FOR_DCDN = "the ICP check (CheckCdnDomainICP) is a CDN API and is not available for DCDN domains:"
-            + " icp-invalid is never true for them, and their filing is never proven valid";
+    /** The run-wide note for a product without an ICP check (timers: nothing is acted on by a guess). */
+    static String icpNotAvailable(Product p) {
+        return "the ICP check (CheckCdnDomainICP) is a CDN API and is not available for " + p.can().title() + " domains:"
+                + " icp-invalid is never true for them, and their filing is never proven valid";
+    }
 
     private final Cloud cloud;
     private final Settings settings;
     private AccountDebt debt;
+    /** The Request of a run that names its domains: its statement about a filing the cloud cannot check. */
+    private volatile Request statement;
 
     public Detector(Cloud cloud, Settings settings) {
         this.cloud = cloud;
@@ -56,8 +61,34 @@ public final class Detector {
     }
 
     public Detection detect(Request request, Selector selector, MarkerProbe probe, Report.Builder report) {
-        List<AcceleratedDomain> candidates = candidates(request, report);
+        return detect(request, selector, probe, p -> null, report);
+    }
+
+    /**
+     * As {@link #detect(Request, Selector, MarkerProbe, Report.Builder)}, but a domain of a product the function cannot act
+     * on ({@code cannot} gives the reason, null when it can) is skipped with that reason before any condition is read.
+     */
+    public Detection detect(Request request, Selector selector, MarkerProbe probe, java.util.function.Function<Product, String> cannot,
+                            Report.Builder report) {
+        List<AcceleratedDomain> candidates = new ArrayList<>();
+        // An account-wide run does not even list a product the function cannot act on: one note says why.
+        Set<Product> notListed = EnumSet.noneOf(Product.class);
+        if (request.domains().isEmpty()) {
+            for (Product p : request.products()) {
+                String why = cannot.apply(p);
+                if (why == null) continue;
+                notListed.add(p);
+                report.note(p.id() + " domains not looked at: " + why);
+            }
+        }
+        List<AcceleratedDomain> found = request.domains().isEmpty() ? accountDomains(request, notListed, report) : namedDomains(request, report);
+        for (AcceleratedDomain d : found) {
+            String why = cannot.apply(d.product());
+            if (why == null) candidates.add(d);
+            else report.skip(new Skip(d.name(), d.product().id(), why));
+        }
         boolean named = !request.domains().isEmpty();
+        statement = named ? request : null;
         List<Target> targets = new ArrayList<>();
         for (Assessment a : assess(candidates, selector, probe, report)) {
             AcceleratedDomain d = a.domain();
@@ -77,7 +108,7 @@ public final class Detector {
      * domain of those products. Out-of-scope and unknown names are reported as skipped.
      */
     public List<AcceleratedDomain> candidates(Request request, Report.Builder report) {
-        return request.domains().isEmpty() ? accountDomains(request, report) : namedDomains(request, report);
+        return request.domains().isEmpty() ? accountDomains(request, Set.of(), report) : namedDomains(request, report);
     }
 
     /** Reads, in order of cost, the conditions the selector needs and evaluates it for every candidate. */
@@ -176,9 +207,16 @@ public final class Detector {
             ConditionState s = states.get(d);
             if (!coversMainland(d.coverage()) && !mustProveValid) {
                 s.icpNotChecked("coverage is overseas: the ICP filing was not checked");
-            } else if (d.product() == Product.DCDN) {
-                report.note(ICP_NOT_FOR_DCDN);
-                s.unknown(Condition.ICP_INVALID, "the ICP check is not available for DCDN domains");
+            } else if (!d.product().can().checksIcp() && statement != null) {
+                // The cloud cannot tell this filing's state; the run that names the domain (a notification, an operator) says it.
+                boolean valid = mustProveValid;
+                s.icpChecked(valid, coversMainland(d.coverage()));
+                report.note("the ICP filing of " + d.name() + " (" + d.product().can().title() + ", which has no ICP check) is taken as "
+                        + (valid ? "valid" : "invalid") + " on the statement of " + statement.source()
+                        + ", which named the domain; timers, which have no such statement, never act on a guess");
+            } else if (!d.product().can().checksIcp()) {
+                report.note(icpNotAvailable(d.product()));
+                s.unknown(Condition.ICP_INVALID, "the ICP check is not available for " + d.product().can().title() + " domains");
             } else {
                 toCheck.add(d);
             }
@@ -256,7 +294,7 @@ public final class Detector {
                     found.put(name, cloud.cdn().describeDomain(p, name));
                     return;
                 } catch (CloudException e) {
-                    if (isNotFound(e)) continue;
+                    if (isNotFound(e) || leftOut(request, p, e, report)) continue;
                     report.change(readFailure(name, p, p.id() + ":" + name + "/detail", e));
                     failed.put(name, e.toString());
                     return;
@@ -279,6 +317,34 @@ public final class Detector {
     }
 
     /**
+     * True when a product the Request did not name is one the account has not activated, or the function role may not
+     * read: the account does not use it (as far as this run can know), so it is left out with one note instead of a
+     * failed read. A product the Request named fails as any other read.
+     */
+    private static boolean leftOut(Request request, Product p, CloudException e, Report.Builder report) {
+        String why = unavailable(e);
+        if (why == null || request.productsNamed()) return false;
+        report.note(p.id() + " left out: " + why + " (" + e.code() + "); name it in \"products\" to have this fail the run instead");
+        return true;
+    }
+
+    /**
+     * Why a product's answer means the account does not use it, or null: not activated ({@code OperationDenied}, VOD's
+     * and CDN's "Your account does not open ... service yet"; Live's {@code InvalidIdentity.ServiceDisabled}) or not
+     * readable by the role ({@code Forbidden}, {@code Forbidden.RAM}, {@code NoPermission}, a bare HTTP 401).
+     */
+    static String unavailable(CloudException e) {
+        String code = e.code() == null ? "" : e.code();
+        if (code.equals("OperationDenied") || code.equals("InvalidIdentity.ServiceDisabled")) return "the account has not activated it";
+        // Live answers Forbidden with HTTP 401; the JDK's HTTP client drops the body of a 401 to a streamed POST, so the
+        // adapters see only the status (Http401)
+        if (code.equals("Forbidden") || code.equals("Forbidden.RAM") || code.equals("NoPermission") || code.equals("Http401")) {
+            return "the function role may not read it";
+        }
+        return null;
+    }
+
+    /**
      * The detail APIs' answer for a name that is not a domain of that product: {@code InvalidDomain.NotFound} as
      * documented, and the spellings other CDN operations use for it ("does not belong to you", "does not exist").
      */
@@ -287,16 +353,18 @@ public final class Detector {
         return code.endsWith(".NotFound") && code.startsWith("InvalidDomain") || code.contains("NotBelong") || code.endsWith("NotExist");
     }
 
-    private List<AcceleratedDomain> accountDomains(Request request, Report.Builder report) {
+    private List<AcceleratedDomain> accountDomains(Request request, Set<Product> notListed, Report.Builder report) {
         // Keyed by product and name: a domain added while we page can shift another onto the next page twice.
         Map<String, AcceleratedDomain> out = new LinkedHashMap<>();
         for (Product p : request.products()) {
+            if (notListed.contains(p)) continue;
             int page = 1;
             while (true) {
                 DomainPage dp;
                 try {
-                    dp = cloud.cdn().listDomains(p, page, CdnApi.MAX_PAGE_SIZE, null);
+                    dp = cloud.cdn().listDomains(p, page, p.can().maxPageSize(), null);
                 } catch (CloudException e) {
+                    if (leftOut(request, p, e, report)) break;
                     // The domains of the pages not read are not known, so nothing is done to them.
                     report.change(readFailure(p.id() + " domains", p, p.id() + ":domains/page-" + page, e));
                     break;
@@ -320,7 +388,7 @@ public final class Detector {
         StringBuilder b = new StringBuilder();
         for (Product p : ps) {
             if (b.length() > 0) b.append(" and ");
-            b.append(p.id().toUpperCase(Locale.ROOT));
+            b.append(p.can().title());
         }
         return b.toString();
     }

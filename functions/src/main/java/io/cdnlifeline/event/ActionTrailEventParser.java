@@ -17,6 +17,9 @@ import java.util.List;
  * once the domain really is offline, so a failed stop call changes nothing); a start sends
  * {@code dns-to-cdn} those domains with its default conditions; {@code inspect} takes either.
  * Source: {@code actiontrail:<eventName>}.
+ * <p>An {@code AliyunServiceEvent} whose {@code eventType} is {@code ALIYUN_INITIATED_SERVICE} or
+ * {@code ALIYUN_INITIATED_PENALTY} is an action Alibaba Cloud took itself: it goes to {@code dns-to-origin} whatever
+ * its name (see {@link #platformInitiated}).
  */
 final class ActionTrailEventParser {
     private static final String[] KINDS = {"ApiCall", "ConsoleOperation", "AliyunServiceEvent"};
@@ -76,6 +79,10 @@ final class ActionTrailEventParser {
                     + "expected <cdn|dcdn>:ActionTrail:ApiCall, ConsoleOperation or AliyunServiceEvent");
         }
         JsonObject data = JsonFields.object(cloudEvent, "data", "the ActionTrail CloudEvent");
+        String platformEventType = platformEventType(data);
+        if (kind.equals("AliyunServiceEvent") && platformEventType != null) {
+            return platformInitiated(cloudEvent, data, type, platformEventType, function);
+        }
         String eventName = JsonFields.string(data, "eventName", "data");
         Operation op = Operation.of(eventName);
         if (op == null) {
@@ -100,6 +107,84 @@ final class ActionTrailEventParser {
                 })
                 .route("inspect", () -> Request.builder().domains(domains).product(op.product).reason(reason).source(source).build())
                 .requestFor(function);
+    }
+
+    /** The Alibaba Cloud-initiated event types that can take a domain's acceleration away. */
+    private static final List<String> PLATFORM_TYPES = List.of("ALIYUN_INITIATED_SERVICE", "ALIYUN_INITIATED_PENALTY");
+
+    /** {@code data.eventType} (or the inner-ActionTrail spelling {@code EventType}) when it is an ALIYUN_INITIATED_* value, else null. */
+    private static String platformEventType(JsonObject data) {
+        for (String key : new String[]{"eventType", "EventType"}) {
+            JsonElement v = data.get(key);
+            if (v != null && v.isJsonPrimitive() && v.getAsString().startsWith("ALIYUN_INITIATED_")) return v.getAsString();
+        }
+        return null;
+    }
+
+    /**
+     * An action Alibaba Cloud took itself on CDN or DCDN domains ({@code ALIYUN_INITIATED_SERVICE}: operations and
+     * maintenance; {@code ALIYUN_INITIATED_PENALTY}: rules and regulations). Whatever its name, it may have taken
+     * acceleration away: {@code dns-to-origin} gets the domains with {@code when: [offline]}, so it acts only on the
+     * ones that really are offline now. Domains come from {@code referencedResources} ({@code ACS::CDN::Domain} /
+     * {@code ACS::DCDN::Domain}), else {@code requestParameters.DomainName(s)}, else {@code ResourceID}, else the
+     * CloudEvent's {@code subject} ({@code acs:cdn:...:domain/NAME}). Source: {@code actiontrail:<EVENT_TYPE>}.
+     */
+    private static Request platformInitiated(JsonObject cloudEvent, JsonObject data, String type, String eventType, String function) {
+        if (!PLATFORM_TYPES.contains(eventType)) {
+            throw new BadInputException("data.eventType is '" + JsonFields.text(eventType) + "'; an Alibaba Cloud-initiated event "
+                    + "cdn-lifeline acts on is one of " + String.join(", ", PLATFORM_TYPES));
+        }
+        Product product = type.startsWith("dcdn:") ? Product.DCDN : Product.CDN;
+        List<String> domains = platformDomains(cloudEvent, data, product);
+        String name = firstText(data, "eventName", "EventName");
+        String reason = "Alibaba Cloud " + (eventType.endsWith("PENALTY") ? "penalty" : "service operation")
+                + (name == null ? "" : " " + JsonFields.text(name)) + " (" + eventType + ")"
+                + at(firstText(data, "eventTime", "EventTime"));
+        String source = "actiontrail:" + eventType;
+        return new EventRoutes("the Alibaba Cloud-initiated event " + eventType)
+                .route("dns-to-origin", () -> Request.builder().domains(domains).product(product).when(Condition.OFFLINE)
+                        .reason(reason).source(source).build())
+                .route("inspect", () -> Request.builder().domains(domains).product(product).reason(reason).source(source).build())
+                .requestFor(function);
+    }
+
+    private static List<String> platformDomains(JsonObject cloudEvent, JsonObject data, Product product) {
+        JsonElement refs = data.get("referencedResources");
+        if (refs != null && refs.isJsonObject()) {
+            String key = product == Product.CDN ? "ACS::CDN::Domain" : "ACS::DCDN::Domain";
+            if (refs.getAsJsonObject().has(key)) {
+                List<String> out = JsonFields.optionalStrings(refs.getAsJsonObject(), key, "data.referencedResources", "domain names");
+                if (!out.isEmpty()) return out;
+            }
+        }
+        JsonElement params = data.get("requestParameters");
+        if (params != null && params.isJsonObject()) {
+            JsonObject p = params.getAsJsonObject();
+            if (p.has("DomainNames")) return domainList(p);
+            if (p.has("DomainName")) return List.of(JsonFields.string(p, "DomainName", "data.requestParameters"));
+        }
+        String resource = firstText(data, "resourceId", "ResourceID");
+        if (resource != null && !resource.isBlank()) {
+            List<String> out = new ArrayList<>();
+            for (String d : resource.split(",")) if (!d.isBlank()) out.add(d.trim());
+            return out;
+        }
+        JsonElement subject = cloudEvent.get("subject");
+        if (subject != null && subject.isJsonPrimitive() && subject.getAsString().contains(":domain/")) {
+            String s = subject.getAsString();
+            return List.of(s.substring(s.lastIndexOf(":domain/") + ":domain/".length()));
+        }
+        throw new BadInputException("the Alibaba Cloud-initiated event names no domain; expected data.referencedResources."
+                + (product == Product.CDN ? "ACS::CDN::Domain" : "ACS::DCDN::Domain")
+                + ", data.requestParameters.DomainName(s), data.ResourceID or a subject acs:" + product.id() + ":...:domain/NAME");
+    }
+
+    private static String firstText(JsonObject data, String... keys) {
+        for (String key : keys) {
+            JsonElement v = data.get(key);
+            if (v != null && v.isJsonPrimitive() && !v.getAsString().isBlank()) return v.getAsString();
+        }
+        return null;
     }
 
     /** {@code DomainNames} of the batch operations: "a.example.com,b.example.com" (the API form), or a JSON array. */

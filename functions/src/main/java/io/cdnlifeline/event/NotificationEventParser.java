@@ -20,7 +20,9 @@ import java.util.Set;
  *   <tr><td>IcpRestored</td><td>required</td><td>restore-coverage</td><td>its default</td></tr>
  * </table>
  * {@code inspect} takes every kind (the domains, no conditions). The conditions are re-read from the
- * live account, so a wrong notification changes nothing. Source: {@code notification:<Kind>}.
+ * live account, so a wrong notification changes nothing, except the filing of a product without an ICP check
+ * (DCDN, VOD, Live), which only the notification can state. Source: {@code notification:<Kind>}, and for the
+ * filing kinds {@code notification:<Kind> from <the CloudEvent's source>}: who made the statement.
  */
 final class NotificationEventParser {
     static final String TYPE_PREFIX = "lifeline:Notification:";
@@ -71,7 +73,11 @@ final class NotificationEventParser {
         }
         String given = JsonFields.optionalString(data, "reason", "data");
         String reason = "lifeline notification " + name + (given == null || given.isBlank() ? "" : ": " + JsonFields.reason(given));
-        String source = "notification:" + name;
+        // A filing notification is a statement the cloud cannot make for DCDN, VOD and Live (no ICP check): the Request
+        // says who made it, the CloudEvents source, e.g. "notification:IcpInvalid from filing-check".
+        String statedBy = cloudEvent.has("source") && cloudEvent.get("source").isJsonPrimitive()
+                ? JsonFields.reason(cloudEvent.get("source").getAsString()) : null;
+        String source = "notification:" + name + (name.startsWith("Icp") && statedBy != null && !statedBy.isBlank() ? " from " + statedBy : "");
         return new EventRoutes("the lifeline notification " + name)
                 .route(kind.function, () -> {
                     Request.Builder b = Request.builder().domains(domains).reason(reason).source(source);

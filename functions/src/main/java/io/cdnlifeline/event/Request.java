@@ -16,7 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code domains}: explicit targets, lower-case; empty means every domain of the account in scope.</li>
  *   <li>{@code when}: conditions, any of which selects a domain; empty means the function's default.</li>
- *   <li>{@code products}: cdn and/or dcdn; empty means both.</li>
+ *   <li>{@code products}: any of cdn, dcdn, vod, live; empty means every product the account uses
+ *       ({@link #productsNamed()} false: a product the account has not activated, or may not read, is left out).</li>
  *   <li>{@code dryRun}: null when the request does not say (the environment decides).</li>
  *   <li>{@code maxChanges}: null when the request does not say (the environment decides).</li>
  * </ul>
@@ -25,6 +26,7 @@ public final class Request {
     private final List<String> domains;
     private final Set<Condition> when;
     private final Set<Product> products;
+    private final boolean productsNamed;
     private final Boolean dryRun;
     private final Integer maxChanges;
     private final String reason;
@@ -33,6 +35,7 @@ public final class Request {
     private Request(Builder b) {
         this.domains = Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(b.domains)));
         this.when = b.when.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(b.when));
+        this.productsNamed = !b.products.isEmpty();
         this.products = b.products.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(Product.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(b.products));
         this.dryRun = b.dryRun;
@@ -49,7 +52,7 @@ public final class Request {
         Builder b = new Builder();
         b.domains.addAll(domains);
         b.when.addAll(when);
-        b.products.addAll(products);
+        if (productsNamed) b.products.addAll(products);
         b.dryRun = dryRun;
         b.maxChanges = maxChanges;
         b.reason = reason;
@@ -60,6 +63,11 @@ public final class Request {
     public List<String> domains() { return domains; }
     public Set<Condition> when() { return when; }
     public Set<Product> products() { return products; }
+    /**
+     * Whether the Request named its products. When it did not, every product is looked at, and one the account has not
+     * activated (or the role may not read) is left out with a note instead of failing the run.
+     */
+    public boolean productsNamed() { return productsNamed; }
     public Boolean dryRun() { return dryRun; }
     public Integer maxChanges() { return maxChanges; }
     public String reason() { return reason; }
@@ -70,14 +78,14 @@ public final class Request {
     public boolean equals(Object o) {
         if (!(o instanceof Request)) return false;
         Request r = (Request) o;
-        return domains.equals(r.domains) && when.equals(r.when) && products.equals(r.products)
+        return domains.equals(r.domains) && when.equals(r.when) && products.equals(r.products) && productsNamed == r.productsNamed
                 && Objects.equals(dryRun, r.dryRun) && Objects.equals(maxChanges, r.maxChanges)
                 && Objects.equals(reason, r.reason) && source.equals(r.source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(domains, when, products, dryRun, maxChanges, reason, source);
+        return Objects.hash(domains, when, products, productsNamed, dryRun, maxChanges, reason, source);
     }
 
     @Override

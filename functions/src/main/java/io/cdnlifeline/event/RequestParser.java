@@ -107,12 +107,12 @@ public final class RequestParser {
                     }
                     break;
                 case "products":
-                    for (JsonElement p : array(v, where + ".products", "[\"cdn\"], [\"dcdn\"] or both")) {
-                        String id = string(p, where + ".products[]", "cdn or dcdn");
+                    for (JsonElement p : array(v, where + ".products", "products such as [\"cdn\", \"vod\"]")) {
+                        String id = string(p, where + ".products[]", "one of " + Product.ids());
                         try {
                             b.product(Product.fromId(id));
                         } catch (IllegalArgumentException ex) {
-                            throw new BadInputException(where + ".products has '" + DomainNames.printable(id) + "'; expected cdn or dcdn");
+                            throw new BadInputException(where + ".products has '" + DomainNames.printable(id) + "'; expected any of " + Product.ids());
                         }
                     }
                     break;
@@ -159,9 +159,11 @@ public final class RequestParser {
                 for (Condition c : r.when()) w.value(c.id());
                 w.endArray();
             }
-            w.name("products").beginArray();
-            for (Product p : r.products()) w.value(p.id());
-            w.endArray();
+            if (r.productsNamed()) {
+                w.name("products").beginArray();
+                for (Product p : r.products()) w.value(p.id());
+                w.endArray();
+            }
             if (r.dryRun() != null) w.name("dryRun").value(r.dryRun());
             if (r.maxChanges() != null) w.name("maxChanges").value(r.maxChanges());
             if (r.reason() != null) w.name("reason").value(r.reason());
@@ -185,9 +187,11 @@ public final class RequestParser {
             r.when().forEach(c -> a.add(c.id()));
             o.add("when", a);
         }
-        JsonArray ps = new JsonArray();
-        r.products().forEach(p -> ps.add(p.id()));
-        o.add("products", ps);
+        if (r.productsNamed()) {
+            JsonArray ps = new JsonArray();
+            r.products().forEach(p -> ps.add(p.id()));
+            o.add("products", ps);
+        }
         if (r.dryRun() != null) o.addProperty("dryRun", r.dryRun());
         if (r.maxChanges() != null) o.addProperty("maxChanges", r.maxChanges());
         if (r.reason() != null) o.addProperty("reason", r.reason());

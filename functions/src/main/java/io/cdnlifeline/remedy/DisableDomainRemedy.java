@@ -21,8 +21,9 @@ import java.util.Map;
  * if the run dies right after. A domain already offline is left as it is: unchanged when it carries our tag,
  * skipped (and never tagged) when it does not, because cdn-lifeline did not disable it.
  * <p>Writes are batched: the tag goes to up to 50 domains a call (TagResources takes one value for all),
- * and several CDN domains stop with {@code BatchStopCdnDomain} (50 a call). DCDN has no batch stop: one call
- * each. One Change is still reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
+ * and several domains of a product that stops in batches stop with its batch call ({@code BatchStopCdnDomain},
+ * {@code BatchStopDcdnDomain}, {@code BatchStopVodDomain}: 50 a call); Live stops one call each. One Change is still
+ * reported per domain. When the cloud refuses a whole batch (tag or stop) for a reason
  * that is not transient, the batch is retried one domain at a time, so the one domain it objects to does not hold
  * back the rest.
  * <p>It has no account-wide default (it would stop every domain): a Request must name domains or conditions.
@@ -56,6 +57,7 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
 
     @Override
     Plan planDomain(Target target, RunContext ctx) throws CloudException {
+        if (!target.product().can().tags()) return planUnmarked(target, ctx);
         Product p = target.product();
         String name = target.name();
         CdnApi cdn = ctx.cloud().cdn();
@@ -89,10 +91,40 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
                     TagIntent.SINCE, TagIntent.stamp(now)));
         }
         steps.add(new Step(stopChange(p, name, status), () -> {
-            cdn.stopDomain(p, name);
+            if (p.can().stopsOneByOne()) cdn.stopDomain(p, name);
+            else cdn.batchStopDomains(p, List.of(name));
             return ChangeStatus.APPLIED;
         }, STOP_REFUSALS));
         return Plan.of(target, steps);
+    }
+
+    /**
+     * A product without tags (ApsaraVideo VOD): no marker can say that cdn-lifeline stopped the domain, so only a run that
+     * names it stops it (the operator owns it), and enable-domain starts it only when named too. No lock flag either:
+     * a disable and an enable of one such domain at once are not kept apart; the later call wins.
+     */
+    private Plan planUnmarked(Target target, RunContext ctx) {
+        Product p = target.product();
+        String name = target.name();
+        String why = p.can().whyNoTags();
+        if (ctx.request().domains().isEmpty()) {
+            return Plan.skip(target, why + ": a run by condition does not stop its domains, because enable-domain could not tell "
+                    + "later which ones it stopped; name the domain to stop it");
+        }
+        if (target.domain().isOffline()) {
+            return Plan.unchanged(target, stopChange(p, name, "offline"), "already offline (" + why + ", so who stopped it cannot be told)");
+        }
+        if (!target.domain().isOnline()) {
+            return Plan.skip(target, "its status is '" + target.domain().status() + "': only online domains are stopped; run again once it is online");
+        }
+        CdnApi cdn = ctx.cloud().cdn();
+        Change stop = stopChange(p, name, target.domain().status())
+                .withNote("no marker (" + why + "): enable-domain starts it when it is named");
+        return Plan.of(target, List.of(new Step(stop, () -> {
+            if (p.can().stopsOneByOne()) cdn.stopDomain(p, name);
+            else cdn.batchStopDomains(p, List.of(name));
+            return ChangeStatus.APPLIED;
+        }, STOP_REFUSALS)));
     }
 
     private static Change stopChange(Product p, String name, String before) {
@@ -111,16 +143,16 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         for (Plan plan : tagAll(batched, cdn, applier)) {
             if (step(plan, STOP) != null) tagged.add(plan); // else a dead enable taken over: already offline, only re-tagged
         }
-        List<Plan> cdnStops = new ArrayList<>();
+        Map<Product, List<Plan>> batchable = new java.util.EnumMap<>(Product.class);
         List<Plan> oneByOne = new ArrayList<>();
         for (Plan plan : tagged) {
-            if (plan.target().product() == Product.CDN) cdnStops.add(plan);
+            if (plan.target().product().can().stopsInBatches()) batchable.computeIfAbsent(plan.target().product(), k -> new ArrayList<>()).add(plan);
             else oneByOne.add(stopOnly(plan));
         }
-        if (cdnStops.size() == 1) {
-            oneByOne.add(stopOnly(cdnStops.get(0)));
-        } else {
-            for (List<Plan> chunk : DomainSteps.batches(cdnStops)) batchStop(chunk, cdn, applier);
+        for (Map.Entry<Product, List<Plan>> e : batchable.entrySet()) {
+            // One domain of a product that also stops one by one takes the single stop (its own QPS, its own refusal).
+            if (e.getValue().size() == 1 && e.getKey().can().stopsOneByOne()) oneByOne.add(stopOnly(e.getValue().get(0)));
+            else for (List<Plan> chunk : DomainSteps.batches(e.getValue())) batchStop(e.getKey(), chunk, cdn, applier);
         }
         applier.applyEach(oneByOne);
     }
@@ -165,10 +197,10 @@ public final class DisableDomainRemedy extends DomainTagRemedy {
         return ready;
     }
 
-    /** Stops a chunk of CDN domains in one BatchStopCdnDomain; a batch refused for good is retried one by one. */
-    private static void batchStop(List<Plan> chunk, CdnApi cdn, Applier applier) {
+    /** Stops a chunk of domains of one product in one batch call; a batch refused for good is retried one by one. */
+    private static void batchStop(Product p, List<Plan> chunk, CdnApi cdn, Applier applier) {
         try {
-            cdn.batchStopDomains(Product.CDN, names(chunk));
+            cdn.batchStopDomains(p, names(chunk));
         } catch (CloudException e) {
             if (e.retryable()) {
                 for (Plan plan : chunk) applier.settle(step(plan, STOP), applier.failed(step(plan, STOP), e));

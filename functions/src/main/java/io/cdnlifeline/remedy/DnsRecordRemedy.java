@@ -1,6 +1,7 @@
 package io.cdnlifeline.remedy;
 
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.detect.MarkerProbe;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.remedy.dns.DnsHost;
@@ -18,6 +19,12 @@ abstract class DnsRecordRemedy implements Remedy {
     @Override
     public final MarkerProbe markerProbe(RunContext ctx) {
         return DnsRemedySupport.markerProbe(ctx);
+    }
+
+    /** A product whose domains have no origin the DNS could point at (no customer origin) has nothing to switch. */
+    @Override
+    public final String cannot(Product p) {
+        return p.can().originKinds().isEmpty() ? p.can().whyNoOrigins() : null;
     }
 
     @Override

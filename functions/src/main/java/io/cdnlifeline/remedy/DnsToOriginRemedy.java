@@ -2,6 +2,7 @@ package io.cdnlifeline.remedy;
 
 import io.cdnlifeline.cloud.AcceleratedDomain;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Origin;
 import io.cdnlifeline.detect.Selector;
 import io.cdnlifeline.detect.Target;
 import io.cdnlifeline.event.Condition;
@@ -12,6 +13,7 @@ import io.cdnlifeline.remedy.dns.HostPlan;
 import io.cdnlifeline.remedy.dns.OriginValues;
 import io.cdnlifeline.remedy.dns.ToOriginPlanner;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,8 +46,14 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
         if (d.cname() == null || d.cname().isEmpty()) {
             return Plan.skip(target, "the domain has no CDN CNAME yet, so no record can point at it");
         }
+        List<Origin> usable = new ArrayList<>();
+        for (Origin o : d.origins()) if (d.product().can().dnsMayPointAt(o.type())) usable.add(o);
+        if (usable.isEmpty() && !d.origins().isEmpty() && d.product().can().whyNoOrigins() != null) {
+            // e.g. a VOD domain served from VOD's own storage: there is no origin of the customer's to point visitors at
+            return Plan.skip(target, d.product().can().whyNoOrigins());
+        }
         List<io.cdnlifeline.cloud.DnsRecord> records = reads.records(host);
-        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), OriginValues.of(d.origins()));
+        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), OriginValues.of(usable));
         return DnsRemedySupport.toPlan(target, hp, ctx,
                 "no DNS record of " + host.fqdn() + " points at its CDN CNAME " + d.cname());
     }

@@ -45,7 +45,10 @@ abstract class DomainTagRemedy implements Remedy {
             return;
         }
         Map<Product, List<String>> wanted = new EnumMap<>(Product.class);
-        for (Target t : targets) wanted.computeIfAbsent(t.product(), k -> new ArrayList<>()).add(t.name());
+        for (Target t : targets) {
+            // A product without tags can hold no lock flag: its domains are planned without one (see plan()).
+            if (t.product().can().tags()) wanted.computeIfAbsent(t.product(), k -> new ArrayList<>()).add(t.name());
+        }
         Locked locked = locked(ctx);
         locked.held = locked.lock.acquire(wanted);
         for (Target t : targets) {
@@ -62,6 +65,8 @@ abstract class DomainTagRemedy implements Remedy {
     /** The plan of the remedy; a domain another run holds gets a failed step instead (nothing written, FC retries). */
     @Override
     public final Plan plan(Target target, RunContext ctx) throws CloudException {
+        // No tags, no marker and no lock flag: nothing another run wrote can be read back, so the plan is from the detection.
+        if (!target.product().can().tags()) return planDomain(target, ctx);
         Locked locked = ctx.dryRun() ? null : locked(ctx);
         DomainLock.Held held = locked == null ? null : locked.held;
         CloudException refused = held == null ? null : held.refusal(target.product(), target.name());

@@ -41,6 +41,11 @@ final class DomainTags {
             String key = key(n);
             if (!ofProduct.containsKey(key)) missing.add(key);
         }
+        if (!product.can().tags()) {
+            // No tag API: such a domain carries no tag, and asking would be an undocumented call.
+            for (String n : missing) ofProduct.put(n, Map.of());
+            return;
+        }
         List<String> batch = new ArrayList<>();
         for (String n : missing) {
             batch.add(n);

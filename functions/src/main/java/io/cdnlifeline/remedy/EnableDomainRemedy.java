@@ -69,6 +69,10 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
         // on an online domain is a disable that died before its stop, or an enable that died before its untag.
         String marker = marker(target, ctx);
 
+        if (marker == null && ctx.request().domains().isEmpty() && !p.can().tags()) {
+            return Plan.skip(target, p.can().whyNoTags() + ": a run by condition never starts its domains, because none can carry "
+                    + "the " + Markers.DISABLED + " tag; name the domain to start it");
+        }
         if (marker == null && ctx.request().domains().isEmpty()) {
             // Whatever "when" says, a run by condition only starts what disable-domain stopped: a domain Alibaba
             // Cloud took offline (filing, debt, a violation) or a person stopped is not ours to start.
@@ -78,7 +82,8 @@ public final class EnableDomainRemedy extends DomainTagRemedy {
         List<Step> steps = new ArrayList<>();
         if (target.domain().isOffline()) {
             steps.add(new Step(startChange(p, name, status), () -> {
-                cdn.startDomain(p, name);
+                if (p.can().stopsOneByOne()) cdn.startDomain(p, name);
+                else cdn.batchStartDomains(p, List.of(name));
                 return ChangeStatus.APPLIED;
             }, START_REFUSALS));
         } else if (!target.domain().isOnline()) {

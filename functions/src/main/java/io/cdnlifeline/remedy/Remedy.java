@@ -65,6 +65,15 @@ public interface Remedy {
     }
 
     /**
+     * Why this remedy can do nothing for any domain of the product (its documented APIs lack what it needs), in words
+     * for the skip every such domain gets; null when it can act on them. Asked once per product, from
+     * {@link Product#can()}: a cell of the per-product table that cannot be done is a skip, never a guess.
+     */
+    default String cannot(Product product) {
+        return null;
+    }
+
+    /**
      * The condition whose cloud-confirmed truth explains, account-wide, why this remedy must act on every domain at
      * once, or null. For dns-to-origin it is {@code in-debt}: in arrears the cloud takes every domain of the account
      * offline, and the debt flags (DescribeUserCdnStatus, the services' financial lock) are the cloud's own
@@ -75,8 +84,8 @@ public interface Remedy {
         return null;
     }
 
-    /** Products this remedy handles. */
+    /** Products this remedy handles: those it {@link #cannot} not. */
     default boolean supports(Product product) {
-        return true;
+        return cannot(product) == null;
     }
 }

@@ -46,6 +46,12 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
         return "restore-coverage";
     }
 
+    /** Without a documented API to change the acceleration region there is nothing to switch (Product's reason). */
+    @Override
+    public String cannot(Product p) {
+        return p.can().changesCoverage() ? null : p.can().whyNoCoverageChange();
+    }
+
     @Override
     public Selector defaultSelector() {
         return Selector.allOf(Selector.is(Condition.REMEDIATED), Selector.not(Condition.ICP_INVALID));
@@ -85,7 +91,7 @@ public final class RestoreCoverageRemedy extends DomainTagRemedy {
         // selected the domain otherwise (named, when: remediated) checks here, before a write the cloud would
         // refuse. DCDN has no such check: the cloud's Domain.BeianInvalid refusal says it instead.
         boolean provenValid = target.conditions().holds(Condition.ICP_INVALID, false) == Truth.TRUE;
-        if (p == Product.CDN && !original.equals(current) && Markers.MAINLAND.contains(original) && !provenValid
+        if (p.can().checksIcp() && !original.equals(current) && Markers.MAINLAND.contains(original) && !provenValid
                 && !cdn.icpValid(name)) {
             return Plan.skip(target, "coverage not restored: the ICP filing of this domain is still not valid "
                     + "(CheckCdnDomainICP: DomainNotRegistration), and Alibaba Cloud only accelerates it outside mainland China "

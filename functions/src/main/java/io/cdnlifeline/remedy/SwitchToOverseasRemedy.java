@@ -47,6 +47,12 @@ public final class SwitchToOverseasRemedy extends DomainTagRemedy {
         return "switch-to-overseas";
     }
 
+    /** Without a documented API to change the acceleration region there is nothing to switch (Product's reason). */
+    @Override
+    public String cannot(Product p) {
+        return p.can().changesCoverage() ? null : p.can().whyNoCoverageChange();
+    }
+
     @Override
     public Selector defaultSelector() {
         return Selector.anyOf(Selector.is(Condition.ICP_INVALID));

@@ -74,6 +74,8 @@ public final class ReportJson {
             e.addProperty("code", c.error().code());
             e.addProperty("message", c.error().message());
             if (c.error().requestId() != null) e.addProperty("requestId", c.error().requestId());
+            if (c.error().hostId() != null) e.addProperty("hostId", c.error().hostId());
+            if (c.error().recommend() != null) e.addProperty("recommend", c.error().recommend());
             co.add("error", e);
         }
         return co;

@@ -105,11 +105,11 @@ public final class InspectFunction implements LifelineFunction {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** The DCDN list has no coverage: one detail call per DCDN domain (read-only, inspect only). */
+    /** A list without coverage (DCDN's): one detail call per such domain (read-only, inspect only). */
     private static List<AcceleratedDomain> withDcdnCoverage(List<AcceleratedDomain> candidates, Cloud cloud, Report.Builder report) {
         List<AcceleratedDomain> out = new ArrayList<>();
         for (AcceleratedDomain d : candidates) {
-            if (d.product() != Product.DCDN || d.coverage() != null) {
+            if (d.product().can().listCarriesCoverage() || d.coverage() != null) {
                 out.add(d);
                 continue;
             }
@@ -137,7 +137,7 @@ public final class InspectFunction implements LifelineFunction {
         Truth invalid = s.holds(Condition.ICP_INVALID, true);
         Truth valid = s.holds(Condition.ICP_INVALID, false);
         String icp;
-        if (d.product() == Product.DCDN) icp = "not-available";
+        if (!d.product().can().checksIcp()) icp = "not-available";
         else if (valid == Truth.TRUE) icp = "valid";
         else if (invalid == Truth.TRUE) icp = "invalid";
         else if (invalid == Truth.FALSE) icp = "not-checked";
@@ -152,6 +152,11 @@ public final class InspectFunction implements LifelineFunction {
         for (Product p : Product.values()) {
             List<AcceleratedDomain> ofProduct = new ArrayList<>();
             for (AcceleratedDomain d : candidates) if (d.product() == p) ofProduct.add(d);
+            if (!p.can().tags()) {
+                // no tag API: such a domain carries no marker (nothing is asked)
+                for (AcceleratedDomain d : ofProduct) out.put(d, Map.of());
+                continue;
+            }
             for (int i = 0; i < ofProduct.size(); i += CdnApi.BATCH) {
                 List<AcceleratedDomain> batch = ofProduct.subList(i, Math.min(i + CdnApi.BATCH, ofProduct.size()));
                 List<String> names = new ArrayList<>();

@@ -73,12 +73,13 @@ public final class RemedyFunction implements LifelineFunction {
         audit.info("run " + request + " selecting " + selector + (ctx.dryRun() ? " (dry run)" : ""));
 
         Detector detector = new Detector(inv.cloud(), inv.settings());
-        Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), report);
+        Detection detection = detector.detect(request, selector, remedy.markerProbe(ctx), remedy::cannot, report);
         // The detector reports the reads that failed as failed changes; so far they are the report's only changes.
         // They go to the audit trail too: FC's log must say why the handler then throws.
         for (Change c : report.build().changes()) audit.record(c, request.source());
-        if (detection.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-        remedy.prepare(detection.targets(), ctx);
+        List<Target> targets = detection.targets();
+        if (targets.isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
+        remedy.prepare(targets, ctx);
         try {
             planGuardApply(detection, detector, ctx, report);
         } finally {

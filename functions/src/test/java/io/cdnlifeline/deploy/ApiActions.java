@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * the action string of a CommonRequest ({@code "DescribeUserCdnStatus"}).
  */
 final class ApiActions {
-    private static final String VERB = "(?:Describe|Stop|Start|BatchStop|BatchStart|Modify|Tag|Untag|Check|Add|Update|Delete|Set|Get|List)";
+    private static final String VERB = "(?:Describe|Stop|Start|BatchStop|BatchStart|Modify|Tag|Untag|UnTag|Check|Add|Update|Delete|Set|Get|List)";
     private static final Pattern JAVADOC = Pattern.compile("\\{@code (" + VERB + "[A-Z][A-Za-z]*)\\}");
     private static final Pattern COMMON_REQUEST = Pattern.compile(
             "(?:setSysAction|setActionName|setSysActionName)\\s*\\(\\s*\"(" + VERB + "[A-Z][A-Za-z]*)\"");
@@ -44,9 +44,14 @@ final class ApiActions {
         return out;
     }
 
-    /** The RAM service prefix of an action: DCDN actions carry Dcdn/DCdn, Alidns ones are about domain records or zones. */
+    /**
+     * The RAM service prefix of an action: DCDN actions carry Dcdn/DCdn, VOD ones Vod, Live ones Live, Alidns ones are about
+     * domain records or zones.
+     */
     static String ramAction(String action) {
         if (action.contains("Dcdn") || action.contains("DCdn")) return "dcdn:" + action;
+        if (action.contains("Vod")) return "vod:" + action;
+        if (action.contains("Live")) return "live:" + action;
         if (action.contains("DomainRecord") || action.equals("DescribeDomains")) return "alidns:" + action;
         return "cdn:" + action;
     }

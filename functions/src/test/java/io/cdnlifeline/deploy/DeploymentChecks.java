@@ -276,7 +276,7 @@ final class DeploymentChecks {
         }
         for (String a : granted) {
             String product = a.substring(0, Math.max(0, a.indexOf(':'))).toLowerCase(Locale.ROOT);
-            if ((product.equals("cdn") || product.equals("dcdn") || product.equals("alidns")) && !usedActions.contains(a)) {
+            if (java.util.Set.of("cdn", "dcdn", "vod", "live", "alidns").contains(product) && !usedActions.contains(a)) {
                 problems.add("ram-policy.json grants " + a + ", which the code does not call (least privilege)");
             }
         }

@@ -46,6 +46,15 @@ class TemplateTest {
     }
 
     @Test
+    void accessIsALiteralAliasThatDashAOverrides() {
+        // given the template / when its access alias is read / then it is a plain alias name: Serverless Devs 3.1
+        // does not resolve ${...} in access:, and every ${config('AccountID')} would stay unresolved
+        Object access = template.get("access");
+        assertTrue(access instanceof String && ((String) access).matches("[A-Za-z0-9_.-]+"),
+                "access: " + access + " is not a literal alias (write access: default; s deploy -a ALIAS picks another)");
+    }
+
+    @Test
     void everyHandlerAndInitializerExistsInTheCompiledClasses() {
         assertNoProblems(DeploymentChecks.handlers(template, getClass().getClassLoader(), "the compiled classes"));
     }
@@ -152,8 +161,16 @@ class TemplateTest {
         assertTrue(named.size() >= 20, "found only " + named + " in the cloud sources; the scan is broken");
         Set<String> used = new TreeSet<>(listed);
         used.addAll(named);
-        // when ram-policy.json is read
-        JsonObject policy = JsonParser.parseString(Files.readString(root.resolve("ram-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        // when ram-policy.json (a plain RAM policy document, pasted as is into the console or CreatePolicy) and the
+        // trust policy beside it are read
+        JsonObject document = JsonParser.parseString(Files.readString(root.resolve("ram-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject trust = JsonParser.parseString(Files.readString(root.resolve("ram-trust-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        for (JsonObject doc : List.of(document, trust)) {
+            assertEquals(Set.of("Version", "Statement"), doc.keySet(), "a RAM policy document has only Version and Statement");
+        }
+        JsonObject policy = new JsonObject();
+        policy.add("AssumeRolePolicyDocument", trust);
+        policy.add("PolicyDocument", document);
         // then it grants each of them, nothing broader, and what the template's logs and failure queue need
         assertNoProblems(DeploymentChecks.ramPolicy(policy, used, template));
     }

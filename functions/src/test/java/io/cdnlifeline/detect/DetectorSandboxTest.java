@@ -94,11 +94,15 @@ class DetectorSandboxTest {
             // when
             Detection d = detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.OFFLINE)), NO_MARKERS,
                     Report.builder("t"));
-            // then exactly the offline ones, from two page reads per product and nothing else
+            // then exactly the offline ones, from two page reads per product (one empty page of VOD and of Live) and nothing else
             assertEquals(offline, names(d));
             assertEquals(1130, d.candidates());
-            assertEquals(Map.of("DescribeUserDomains", 2, "DescribeDcdnUserDomains", 2), countByAction(a.requests()));
-            for (SandboxCall c : a.requests()) assertEquals("500", c.params.get("PageSize"), c.toString());
+            assertEquals(Map.of("DescribeUserDomains", 2, "DescribeDcdnUserDomains", 2, "DescribeVodUserDomains", 1,
+                    "DescribeLiveUserDomains", 1), countByAction(a.requests()));
+            // the largest page each list serves: 500, VOD and Live 50
+            for (SandboxCall c : a.requests()) {
+                assertEquals("vod".equals(c.product) || "live".equals(c.product) ? "50" : "500", c.params.get("PageSize"), c.toString());
+            }
         }
     }
 
@@ -148,8 +152,9 @@ class DetectorSandboxTest {
             List<SandboxCall> icp = a.requests("CheckCdnDomainICP");
             assertEquals(Set.of(mainland), icp.stream().map(c -> c.params.get("DomainName")).collect(Collectors.toSet()));
             assertEquals(mainland.length, icp.size());
-            assertEquals(2 + 1 + mainland.length, a.requests().size(), "2 CDN pages, 1 DCDN page, one ICP check per mainland CDN domain");
-            assertTrue(r.notes().contains(Detector.ICP_NOT_FOR_DCDN), r.notes().toString());
+            assertEquals(2 + 1 + 2 + mainland.length, a.requests().size(),
+                    "2 CDN pages, 1 DCDN page, 1 (empty) VOD and Live page each, one ICP check per mainland CDN domain");
+            assertTrue(r.notes().contains(Detector.icpNotAvailable(Product.DCDN)), r.notes().toString());
             List<Skip> dcdn = r.skipped().stream().filter(s -> "dcdn".equals(s.product())).collect(Collectors.toList());
             assertEquals(2, dcdn.size());
             assertTrue(dcdn.get(0).why().contains("not available for DCDN"), dcdn.get(0).why());
@@ -188,14 +193,14 @@ class DetectorSandboxTest {
                     names(detect(a, a.cloud(), Request.builder().build(), Selector.allOf(Selector.is(Condition.ONLINE),
                             Selector.is(Condition.REMEDIATED)), coverageTag(a.cloud().cdn()), Report.builder("t"))));
             // the probe was asked only about the online ones: offline c and e were decided before
-            assertEquals(Map.of("DescribeUserDomains", 1, "DescribeDcdnUserDomains", 1, "DescribeTagResources", 1,
-                    "DescribeDcdnTagResources", 1), countByAction(a.requests()));
+            assertEquals(Map.of("DescribeUserDomains", 1, "DescribeDcdnUserDomains", 1, "DescribeVodUserDomains", 1,
+                    "DescribeLiveUserDomains", 1, "DescribeTagResources", 1, "DescribeDcdnTagResources", 1), countByAction(a.requests()));
             assertEquals(List.of("a.example.com", "b.example.com"), resourceIds(a.requests("DescribeTagResources")));
 
             Detection all = detect(a, a.cloud(), Request.builder().build(), Selector.anyOf(EnumSet.of(Condition.ALWAYS)), NO_MARKERS,
                     Report.builder("t"));
             assertEquals(5, all.targets().size());
-            assertEquals(2, a.requests().size(), "always reads nothing beyond the lists");
+            assertEquals(4, a.requests().size(), "always reads nothing beyond the lists (one page of each product)");
         }
     }
 

@@ -63,8 +63,7 @@ class DetectorTest {
                 "R-0", 404, false)).when(cdn).describeDomain(any(), anyString());
         when(account.userCdnStatus()).thenReturn(new AccountApi.UserCdnStatus(true, true, false, false));
         when(account.serviceLocks(any())).thenReturn(List.of());
-        page(Product.CDN);
-        page(Product.DCDN);
+        for (Product p : Product.values()) page(p);
     }
 
     private static AcceleratedDomain cdnDomain(String name, String status, String coverage) {
@@ -76,8 +75,8 @@ class DetectorTest {
     }
 
     private void page(Product p, AcceleratedDomain... ds) throws CloudException {
-        when(cdn.listDomains(eq(p), eq(1), eq(CdnApi.MAX_PAGE_SIZE), any()))
-                .thenReturn(new DomainPage(List.of(ds), 1, CdnApi.MAX_PAGE_SIZE, ds.length));
+        when(cdn.listDomains(eq(p), eq(1), eq(p.can().maxPageSize()), any()))
+                .thenReturn(new DomainPage(List.of(ds), 1, p.can().maxPageSize(), ds.length));
     }
 
     private Detection detect(Settings settings, Request request, Selector selector, MarkerProbe probe) {
@@ -211,7 +210,7 @@ class DetectorTest {
         verify(cdn, times(2)).icpValid(anyString());
         verify(cdn, never()).icpValid("ovs.example.com");
         verify(cdn, never()).icpValid("api.example.com");
-        assertTrue(r.notes().contains(Detector.ICP_NOT_FOR_DCDN));
+        assertTrue(r.notes().contains(Detector.icpNotAvailable(Product.DCDN)));
         Skip dcdn = r.skipped().get(0);
         assertEquals("dcdn", dcdn.product());
         assertTrue(dcdn.why().contains("not available for DCDN"), dcdn.why());

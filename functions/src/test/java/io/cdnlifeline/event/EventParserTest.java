@@ -205,4 +205,29 @@ class EventParserTest {
         assertEquals(Set.of(), Set.copyOf(r.domains()));
         assertEquals("notification:PaymentSettled", r.source());
     }
+
+    private static String platformEvent(String type, String eventType, String subject) {
+        return "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"acs.dcdn\",\"type\":\"" + type + "\",\"subject\":\"" + subject
+                + "\",\"data\":{\"eventType\":\"" + eventType + "\",\"eventName\":\"SomethingAlibabaCloudDid\"}}";
+    }
+
+    @Test
+    void anAlibabaCloudInitiatedEventOfAnyNameSendsItsDomainsToTheOriginWhenOffline() {
+        Request r = EventParser.parse(platformEvent("dcdn:ActionTrail:AliyunServiceEvent", "ALIYUN_INITIATED_SERVICE",
+                "acs:dcdn:cn-hangzhou:1234567890123456:domain/api.example.com"), "dns-to-origin");
+        assertEquals(List.of("api.example.com"), r.domains());
+        assertEquals(EnumSet.of(Condition.OFFLINE), r.when());
+        assertEquals(EnumSet.of(Product.DCDN), r.products());
+        assertEquals("actiontrail:ALIYUN_INITIATED_SERVICE", r.source());
+    }
+
+    @Test
+    void aSupportOperationIsNotAPlatformStopAndAnEventWithoutADomainIsRefused() {
+        assertBadInput(platformEvent("cdn:ActionTrail:AliyunServiceEvent", "ALIYUN_INITIATED_SUPPORT", "acs:cdn:cn-hangzhou:1:domain/a.example.com"),
+                "dns-to-origin", "ALIYUN_INITIATED_PENALTY");
+        assertBadInput(platformEvent("cdn:ActionTrail:AliyunServiceEvent", "ALIYUN_INITIATED_PENALTY", "acs:cdn:cn-hangzhou:1:account"),
+                "dns-to-origin", "names no domain");
+        assertBadInput(platformEvent("cdn:ActionTrail:AliyunServiceEvent", "ALIYUN_INITIATED_PENALTY", "acs:cdn:cn-hangzhou:1:domain/a.example.com"),
+                "dns-to-cdn", "dns-to-origin");
+    }
 }

@@ -70,7 +70,7 @@ class RequestParserTest {
                 org.junit.jupiter.params.provider.Arguments.of("{\"domains\": [\"-bad-.example.com\"]}", "is not a domain name"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"when\": [\"sometimes\"]}", "expected any of offline, in-debt, icp-invalid, online, remediated, always"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"when\": \"offline\"}", "must be a JSON array"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"products\": [\"oss\"]}", "expected cdn or dcdn"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"products\": [\"oss\"]}", "expected any of cdn"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"dryRun\": \"yes\"}", "must be true or false"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"maxChanges\": -1}", "whole number from 0"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"maxChanges\": 1.5}", "whole number from 0"),

@@ -124,6 +124,16 @@ class NotifyDecisionTest {
     }
 
     @Test
+    void theRecommendLinkTheReportCarriesIsTold() {
+        Report failed = TestReports.run("r1").change(TestReports.switched("www.example.com", ChangeStatus.PLANNED)
+                .failed(new io.cdnlifeline.report.ChangeError("Forbidden.RAM", "User not authorized to operate on the specified resource.",
+                        "REQ-9", "alidns.aliyuncs.com", "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Alidns"))).build();
+        tell(notifier(Duration.ofHours(6), 0), failed, timer(T0, 0, 0));
+        assertTrue(previews.get(0).contains("Forbidden.RAM: User not authorized to operate on the specified resource. (RequestId REQ-9) "
+                + "Recommend: https://api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Alidns"), previews.get(0));
+    }
+
+    @Test
     void anAttemptThatAppliedSomethingIsToldEvenIfFcWillRetryItsFailures() {
         Notifier n = notifier(Duration.ofHours(6), 3);
         Report mixed = TestReports.run("r1").change(TestReports.switched("www.example.com", ChangeStatus.APPLIED))

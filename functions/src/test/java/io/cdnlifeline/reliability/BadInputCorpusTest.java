@@ -111,7 +111,7 @@ class BadInputCorpusTest {
         c.add(bad("domain a number", "enable-domain", request("[42]"), "must be a string (a domain name)"));
         c.add(bad("when a string", "dns-to-origin", "{\"when\": \"offline\"}", "must be a JSON array of conditions"));
         c.add(bad("when a number", "dns-to-cdn", "{\"when\": [1]}", "must be a string (a condition)"));
-        c.add(bad("products a string", "switch-to-overseas", "{\"products\": \"cdn\"}", "must be a JSON array of [\"cdn\"]"));
+        c.add(bad("products a string", "switch-to-overseas", "{\"products\": \"cdn\"}", "must be a JSON array of products such as [\"cdn\""));
         c.add(bad("dryRun a string", "disable-domain", "{\"domains\": [\"www.example.com\"], \"dryRun\": \"false\"}", "dryRun must be true or false"));
         c.add(bad("dryRun a number", "disable-domain", "{\"domains\": [\"www.example.com\"], \"dryRun\": 0}", "dryRun must be true or false"));
         c.add(bad("maxChanges a string", "dns-to-origin", "{\"maxChanges\": \"50\"}", "must be a whole number from 0 to 1000000"));
@@ -127,7 +127,7 @@ class BadInputCorpusTest {
         c.add(bad("timer payload unknown field", "switch-to-overseas", timer("\"{\\\"domain\\\": \\\"www.example.com\\\"}\""), "unknown field 'domain'"));
         // unknown actions and values
         c.add(bad("unknown condition", "dns-to-origin", "{\"when\": [\"sometimes\"]}", "expected any of offline, in-debt, icp-invalid, online, remediated, always"));
-        c.add(bad("unknown product", "dns-to-origin", "{\"products\": [\"oss\"]}", "expected cdn or dcdn"));
+        c.add(bad("unknown product", "dns-to-origin", "{\"products\": [\"oss\"]}", "expected any of cdn"));
         c.add(bad("unknown top-level field", "dns-to-origin", "{\"action\": \"dns-to-origin\", \"domains\": [\"www.example.com\"]}", "which no event cdn-lifeline reads has"));
         c.add(bad("field case differs", "dns-to-origin", "{\"Domains\": [\"www.example.com\"]}", "which no event cdn-lifeline reads has"));
         c.add(bad("ActionTrail unknown operation", "dns-to-origin",

@@ -87,7 +87,7 @@ class DisableEnableRemedyTest {
         Report disabled = cloud.run(new DisableDomainRemedy(), "{\"domains\":[\"a.example.com\",\"b.example.com\",\"c.example.com\","
                 + "\"api.example.com\",\"ws.example.com\"],\"reason\":\"ICP revoked, see https://ticket.example.com/42\"}");
 
-        // then every domain is tagged first, then stopped: CDN in one batch call, DCDN one by one
+        // then every domain is tagged first, then stopped: one batch call per product
         assertFalse(disabled.hasFailures(), disabled.toString());
         assertEquals(10, disabled.count(ChangeStatus.APPLIED));
         for (String d : List.of("a.example.com", "b.example.com", "c.example.com")) {
@@ -98,14 +98,15 @@ class DisableEnableRemedyTest {
         for (String d : List.of("api.example.com", "ws.example.com")) {
             assertEquals("offline", status(cloud.dcdnNow(d)));
             assertEquals("ICP revoked see ticket.example.com/42", tags(cloud.dcdnNow(d)).get("lifeline:disabled"));
-            assertEquals(List.of("TagDcdnResources", "StopDcdnDomain"), cloud.writesFor(d));
+            assertEquals(List.of("TagDcdnResources", "BatchStopDcdnDomain"), cloud.writesFor(d));
         }
         assertEquals("web", tags(cloud.cdnNow("a.example.com")).get("team"));
         assertEquals(1, cloud.calls("TagResources"));
         assertEquals(1, cloud.calls("TagDcdnResources"));
         assertEquals(1, cloud.calls("BatchStopCdnDomain"));
         assertEquals(0, cloud.calls("StopCdnDomain"));
-        assertEquals(2, cloud.calls("StopDcdnDomain"));
+        assertEquals(0, cloud.calls("StopDcdnDomain"));
+        assertEquals(1, cloud.calls("BatchStopDcdnDomain"));
         // the tags are read once per product, under the run's lock flags, and that read serves planning
         assertEquals(1, cloud.calls("DescribeTagResources"));
         assertEquals(1, cloud.calls("DescribeDcdnTagResources"));

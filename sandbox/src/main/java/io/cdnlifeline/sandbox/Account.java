@@ -7,6 +7,14 @@ public final class Account {
     public boolean inDebtOverdue;
     public String availableAmount = "100.00";
     public String currency = "CNY";
+    /**
+     * Products the account has not activated ({@code "vod"}, {@code "live"}, ...): every call of one answers the
+     * product's own code for it (VOD and CDN {@code OperationDenied}, Live {@code InvalidIdentity.ServiceDisabled}).
+     * Null (left out of the state) means none.
+     */
+    public java.util.List<String> notActivated;
+    /** Products the caller may not use (a RAM policy without them): every call of one answers {@code Forbidden}. Null means none. */
+    public java.util.List<String> notAuthorized;
 
     public Account() {
     }

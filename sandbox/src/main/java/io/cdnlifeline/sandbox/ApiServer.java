@@ -26,13 +26,21 @@ final class ApiServer implements HttpHandler {
     private final Sandbox sandbox;
     private final Map<String, ProductApi> byVersion = new LinkedHashMap<>();
     private final Signatures signatures = new Signatures();
+    private final FcApi fc;
+    private final FcOssApi oss;
 
-    ApiServer(Sandbox sandbox) {
+    ApiServer(Sandbox sandbox, FcCodeStore code, FcInvoker invoker) {
         this.sandbox = sandbox;
+        this.fc = new FcApi(sandbox, signatures, code, invoker);
+        this.oss = new FcOssApi(sandbox, code);
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
+        byVersion.put("2017-03-21", new VodApi());
+        byVersion.put("2016-11-01", new LiveApi());
         byVersion.put("2015-01-09", new AlidnsApi());
         byVersion.put("2017-12-14", new BssApi());
+        byVersion.put(StsApi.VERSION, new StsApi());
+        byVersion.put("2020-03-31", new ResourceManagerApi());
     }
 
     @Override
@@ -46,6 +54,10 @@ final class ApiServer implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
+            } else if (path != null && FcApi.handles(path)) {
+                fc(exchange, path, body, arrived, false);
+            } else if (FcOssApi.handles(wire(exchange, path, body))) {
+                fc(exchange, path, body, arrived, true);
             } else {
                 api(exchange, path, body, arrived);
             }
@@ -96,7 +108,9 @@ final class ApiServer implements HttpHandler {
             if (api == null) {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
-            signatures.verify(request, sandbox.accessKeys());
+            if (!StsApi.isAnonymous(api, action)) {
+                signatures.verify(request, sandbox.accessKeys());
+            }
             if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action, started)) {
                 throw ApiError.throttled();
             }
@@ -105,6 +119,10 @@ final class ApiServer implements HttpHandler {
             }
             if (fault == Traffic.Fault.ERROR_503) {
                 throw ApiError.serviceUnavailable();
+            }
+            ApiError injected = traffic.injectedError(action);
+            if (injected != null) {
+                throw injected;
             }
             JsonObject result = sandbox.apply(api, action, new Params(request.params));
             JsonObject out = new JsonObject();
@@ -125,11 +143,48 @@ final class ApiServer implements HttpHandler {
                     (System.nanoTime() - started) / 1_000_000, signatureVersion));
             return;
         }
+        if (status == 200 && api != null && (api.product().equals("cdn") || api.product().equals("dcdn"))) {
+            // ActionTrail reports the write; EventBridge hands it to the matching triggers of the local FC
+            sandbox.fcTriggers().actionTrail(api.product(), action, logged);
+        }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
                 (System.nanoTime() - started) / 1_000_000, signatureVersion));
         exchange.getResponseHeaders().set("x-acs-request-id", requestId);
         send(exchange, status, responseBody);
+    }
+
+    private static WireRequest wire(HttpExchange exchange, String path, byte[] body) {
+        return new WireRequest(exchange.getRequestMethod(), path == null ? "/" : path,
+                exchange.getRequestURI().getRawQuery(), WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body);
+    }
+
+    /** The local FC (ROA) and its code bucket (OSS): their own paths, signatures and error bodies. */
+    private void fc(HttpExchange exchange, String path, byte[] body, long started, boolean isOss) throws IOException {
+        WireRequest request = wire(exchange, path, body);
+        String requestId = UUID.randomUUID().toString();
+        FcApi.Answer answer = isOss ? oss.handle(request, requestId) : fc.handle(request, requestId);
+        Map<String, String> logged = new LinkedHashMap<>();
+        logged.put("path", path);
+        String authorization = request.header("authorization");
+        String signature = authorization == null ? "none" : authorization.startsWith(Signatures.V3_ALGORITHM) ? "V3"
+                : authorization.startsWith("FC ") ? "FC" : authorization.startsWith("OSS ") ? "OSS" : "other";
+        sandbox.log().add(new SandboxCall(isOss ? "oss" : "fc", answer.action, logged, answer.status, answer.errorCode,
+                (System.nanoTime() - started) / 1_000_000, signature));
+        exchange.getResponseHeaders().set("x-fc-request-id", requestId);
+        for (Map.Entry<String, String> h : answer.headers.entrySet()) {
+            exchange.getResponseHeaders().set(h.getKey(), h.getValue());
+        }
+        if (!answer.headers.containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        }
+        boolean empty = answer.body.length == 0;
+        exchange.sendResponseHeaders(answer.status, empty ? -1 : answer.body.length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body);
+            }
+        }
     }
 
     /** Without a known Version the Host the client aimed at is the best name for the error's HostId. */
@@ -157,6 +212,8 @@ final class ApiServer implements HttpHandler {
                 return "dcdn";
             case "alidns":
                 return "Alidns";
+            case "sts":
+                return "Sts";
             default:
                 return "BssOpenApi";
         }
@@ -193,6 +250,27 @@ final class ApiServer implements HttpHandler {
                     }
                     send(exchange, 200, Json.STATE.toJson(sandbox.traffic().faults()));
                     return;
+                case "/_sandbox/fc/invocations": {
+                    JsonArray list = new JsonArray();
+                    for (FcInvocation i : sandbox.fcInvocations()) {
+                        list.add(Json.WIRE.toJsonTree(i));
+                    }
+                    send(exchange, 200, Json.STATE.toJson(list));
+                    return;
+                }
+                case "/_sandbox/fc/clock": {
+                    JsonObject o = new JsonObject();
+                    JsonArray fired = new JsonArray();
+                    if ("POST".equals(method) || "PUT".equals(method)) {
+                        JsonObject in = com.google.gson.JsonParser.parseString(text.isBlank() ? "{}" : text).getAsJsonObject();
+                        long seconds = in.has("advanceSeconds") ? in.get("advanceSeconds").getAsLong() : 0;
+                        sandbox.fcAdvanceClock(java.time.Duration.ofSeconds(seconds)).forEach(fired::add);
+                    }
+                    o.addProperty("now", sandbox.fcTriggers().now().toString());
+                    o.add("fired", fired);
+                    send(exchange, 200, Json.STATE.toJson(o));
+                    return;
+                }
                 case "/_sandbox/limits":
                     if ("PUT".equals(method) || "POST".equals(method)) {
                         sandbox.setLimits(text);
@@ -200,6 +278,15 @@ final class ApiServer implements HttpHandler {
                     send(exchange, 200, Json.STATE.toJson(sandbox.traffic().limits()));
                     return;
                 default:
+                    if (path.startsWith("/_sandbox/fc/timers/") && "POST".equals(method)) {
+                        String[] parts = path.substring("/_sandbox/fc/timers/".length()).split("/");
+                        if (parts.length == 2) {
+                            JsonObject o = new JsonObject();
+                            o.addProperty("requestId", sandbox.fcFireTimer(parts[0], parts[1]));
+                            send(exchange, 200, Json.STATE.toJson(o));
+                            return;
+                        }
+                    }
                     send(exchange, 404, "{\"error\":\"unknown admin endpoint\"}");
             }
         } catch (RuntimeException e) {

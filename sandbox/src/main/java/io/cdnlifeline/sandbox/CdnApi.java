@@ -12,6 +12,7 @@ final class CdnApi implements ProductApi {
             .stop("StopCdnDomain")
             .start("StartCdnDomain")
             .coverage("ModifyCdnDomainSchdmByProperty", BEIAN_INVALID)
+            .batch("BatchStopCdnDomain", "BatchStartCdnDomain")
             .tags("TagResources", "UntagResources", "DescribeTagResources", "Resources does not exist.");
 
     @Override
@@ -33,22 +34,8 @@ final class CdnApi implements ProductApi {
         switch (action) {
             case "DescribeUserDomains":
                 return describeUserDomains(p, s);
-            case "BatchStopCdnDomain":
-                for (String name : batch(p, s)) {
-                    DomainOps.stop(s.cdnDomain(name));
-                }
-                return out;
-            case "BatchStartCdnDomain":
-                for (String name : batch(p, s)) {
-                    DomainOps.start(s.cdnDomain(name), s.account);
-                }
-                return out;
             case "DescribeUserCdnStatus":
-                out.addProperty("InDebt", s.account.inDebt);
-                out.addProperty("OnService", !s.account.inDebtOverdue);
-                out.addProperty("InDebtOverdue", s.account.inDebtOverdue);
-                out.addProperty("Enabled", true);
-                return out;
+                return DomainOps.userStatus(s.account);
             case "DescribeCdnService":
                 out.addProperty("ChangingAffectTime", "2024-01-01T16:00:00Z");
                 out.addProperty("ChangingChargeType", "PayByTraffic");
@@ -64,18 +51,6 @@ final class CdnApi implements ProductApi {
             default:
                 throw ProductApi.unknownAction();
         }
-    }
-
-    private static String[] batch(Params p, SandboxState s) {
-        String[] names = p.require("DomainNames").split(",");
-        if (names.length > 50) {
-            throw ApiError.invalid("DomainNames");
-        }
-        for (int i = 0; i < names.length; i++) {
-            names[i] = names[i].trim();
-            DomainOps.find(s::cdnDomain, names[i]);
-        }
-        return names;
     }
 
     private static JsonObject describeUserDomains(Params p, SandboxState s) {

@@ -3,7 +3,7 @@ package io.cdnlifeline.sandbox;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-/** DCDN 2018-01-15: the domain, coverage, tag and service operations cdn-lifeline uses. */
+/** DCDN 2018-01-15: the domain, batch, coverage, tag, account status and service operations cdn-lifeline uses. */
 final class DcdnApi implements ProductApi {
     private static final String BEIAN_INVALID =
             "You are not allowed to perform this operation because the ICP license of your domain is invalid in Chinese Mainland.";
@@ -12,6 +12,7 @@ final class DcdnApi implements ProductApi {
             .stop("StopDcdnDomain")
             .start("StartDcdnDomain")
             .coverage("ModifyDCdnDomainSchdmByProperty", BEIAN_INVALID)
+            .batch("BatchStopDcdnDomain", "BatchStartDcdnDomain")
             .tags("TagDcdnResources", "UntagDcdnResources", "DescribeDcdnTagResources", "The resource does not exist.");
 
     @Override
@@ -33,6 +34,8 @@ final class DcdnApi implements ProductApi {
         switch (action) {
             case "DescribeDcdnUserDomains":
                 return describeUserDomains(p, s);
+            case "DescribeUserDcdnStatus":
+                return DomainOps.userStatus(s.account);
             case "DescribeDcdnService":
                 out.addProperty("WebsocketChangingTime", "2024-01-01T00:00:00Z");
                 out.addProperty("WebsocketChangingType", "websockettraffic");

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CDN or DCDN accelerated domain. Field names are the seed format of DESIGN.md. */
+/**
+ * A CDN, DCDN, VOD or Live accelerated domain. Field names are the seed format of DESIGN.md; a Live domain has no
+ * {@code sources} (no customer origin) and adds {@code liveDomainType} and {@code region}.
+ */
 public final class Domain {
     public String domain;
     public String cname;
@@ -19,6 +22,10 @@ public final class Domain {
     public boolean icp = true;
     public Map<String, String> tags = new LinkedHashMap<>();
     public List<Source> sources = new ArrayList<>();
+    /** Live only: {@code liveVideo} (streaming domain) or {@code liveEdge} (edge ingest domain). */
+    public String liveDomainType;
+    /** Live only: the region of the domain, e.g. {@code cn-shanghai}. */
+    public String region;
     /** Optional; the sandbox assigns one when absent. */
     public Long domainId;
     public String gmtCreated;

@@ -47,6 +47,22 @@ final class DomainActions {
         });
     }
 
+    /** BatchStop/BatchStart: {@code DomainNames}, comma-separated, at most 50; every name must exist before any changes. */
+    DomainActions batch(String stopAction, String startAction) {
+        on(stopAction, (p, s) -> {
+            for (Domain d : batch(p, s)) {
+                DomainOps.stop(d);
+            }
+            return new JsonObject();
+        });
+        return on(startAction, (p, s) -> {
+            for (Domain d : batch(p, s)) {
+                DomainOps.start(d, s.account);
+            }
+            return new JsonObject();
+        });
+    }
+
     /** {@code beianInvalidMessage}: the product's wording of {@code Domain.BeianInvalid}. */
     DomainActions coverage(String action, String beianInvalidMessage) {
         return on(action, (p, s) -> {
@@ -83,6 +99,10 @@ final class DomainActions {
     private DomainActions on(String action, Action a) {
         byName.put(action, a);
         return this;
+    }
+
+    private java.util.List<Domain> batch(Params p, SandboxState s) {
+        return DomainOps.batch(name -> lookup.apply(s, name), p, ApiError::domainNotFound);
     }
 
     /** The domain the {@code DomainName} parameter names, or {@code InvalidDomain.NotFound}. */

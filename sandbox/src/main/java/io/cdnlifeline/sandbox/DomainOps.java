@@ -39,7 +39,12 @@ final class DomainOps {
     }
 
     static Page list(List<Domain> all, Params p, boolean cdn) {
-        int pageSize = p.intIn("PageSize", 20, 1, 500, "InvalidPageSize.ValueNotSupported",
+        return list(all, p, cdn, 500);
+    }
+
+    /** {@code maxPageSize}: 500 for CDN and DCDN, 50 for VOD and Live. */
+    static Page list(List<Domain> all, Params p, boolean cdn, int maxPageSize) {
+        int pageSize = p.intIn("PageSize", 20, 1, maxPageSize, "InvalidPageSize.ValueNotSupported",
                 "The specified value of parameter PageSize is not supported.");
         int pageNumber = p.intIn("PageNumber", 1, 1, 100_000, "InvalidPageNumber.ValueNotSupported",
                 "The specified value of parameter PageNumber is not supported.");
@@ -163,6 +168,26 @@ final class DomainOps {
             throw ApiError.domainNotFound();
         }
         return d;
+    }
+
+    /**
+     * The domains {@code DomainNames} names (comma-separated, at most 50) for a batch stop or start: every one must be a
+     * domain of the product, else {@code notFound} is the answer and nothing changes.
+     */
+    static List<Domain> batch(Function<String, Domain> lookup, Params p, java.util.function.Supplier<ApiError> notFound) {
+        String[] names = p.require("DomainNames").split(",");
+        if (names.length > 50) {
+            throw ApiError.invalid("DomainNames");
+        }
+        List<Domain> out = new ArrayList<>();
+        for (String n : names) {
+            Domain d = lookup.apply(n.trim());
+            if (d == null) {
+                throw notFound.get();
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     static void stop(Domain d) {
@@ -371,5 +396,15 @@ final class DomainOps {
 
     private static void touch(Domain d) {
         d.gmtModified = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** {@code DescribeUserCdnStatus} / {@code DescribeUserDcdnStatus}: the same four flags, from the account. */
+    static JsonObject userStatus(Account account) {
+        JsonObject out = new JsonObject();
+        out.addProperty("InDebt", account.inDebt);
+        out.addProperty("OnService", !account.inDebtOverdue);
+        out.addProperty("InDebtOverdue", account.inDebtOverdue);
+        out.addProperty("Enabled", true);
+        return out;
     }
 }

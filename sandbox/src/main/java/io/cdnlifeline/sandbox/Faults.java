@@ -4,6 +4,8 @@ package io.cdnlifeline.sandbox;
  * {@code PUT /_sandbox/faults}: probabilities (0..1) per API call of a 500/503 error, a {@code Throttling.User}
  * answer, a dropped connection, and a lost reply (the call is carried out, then the connection is dropped before
  * the answer, so the client cannot tell whether it happened); {@code seed} makes the sequence of draws repeatable.
+ * {@code inject} answers chosen actions with chosen documented error codes, e.g.
+ * {@code {"inject": [{"action": "StopCdnDomain", "code": "ServiceBusy", "rate": 1, "count": 2}]}}.
  */
 public final class Faults {
     public double errorRate;
@@ -11,6 +13,8 @@ public final class Faults {
     public double dropRate;
     public double lostReplyRate;
     public long seed = 1;
+    /** Documented error codes answered for chosen actions ({@link ErrorInjection}); null or empty for none. */
+    public java.util.List<ErrorInjection> inject;
 
     public Faults() {
     }

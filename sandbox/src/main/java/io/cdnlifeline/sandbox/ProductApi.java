@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 
 /** One emulated product: answers an action from the state (called under the state lock). */
 interface ProductApi {
-    /** {@code cdn}, {@code dcdn}, {@code alidns} or {@code bssopenapi}. */
+    /** {@code cdn}, {@code dcdn}, {@code vod}, {@code live}, {@code alidns} or {@code bssopenapi}. */
     String product();
 
     /** The HostId an error body names, e.g. {@code cdn.aliyuncs.com}. */
@@ -12,6 +12,17 @@ interface ProductApi {
 
     /** The success body without RequestId; throws ApiError for error answers. */
     JsonObject call(String action, Params params, SandboxState state);
+
+    /** What every call answers while the account has not activated the product ({@code account.notActivated}). */
+    default ApiError notActivated() {
+        return new ApiError(403, "OperationDenied", "Your account does not open " + product().toUpperCase(java.util.Locale.ROOT)
+                + " service yet.");
+    }
+
+    /** What every call answers while the caller may not use the product ({@code account.notAuthorized}: RAM denies it). */
+    default ApiError forbidden() {
+        return new ApiError(403, "Forbidden", "User not authorized to operate on the specified resource.");
+    }
 
     static ApiError unknownAction() {
         return new ApiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");

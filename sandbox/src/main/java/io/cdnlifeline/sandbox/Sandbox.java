@@ -38,6 +38,9 @@ public final class Sandbox implements AutoCloseable {
     private final Traffic traffic = new Traffic();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
+    private final FcCodeStore fcCode = new FcCodeStore();
+    private final FcInvoker fcInvoker = new FcInvoker(this);
+    private final FcTriggers fcTriggers = new FcTriggers(this, fcInvoker);
     private final ExecutorService executor;
     private SandboxState state;
 
@@ -50,7 +53,7 @@ public final class Sandbox implements AutoCloseable {
         install(initial);
         // 127.0.0.1 exactly (not whatever "loopback" resolves to): endpoint() promises that address
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
-        server.createContext("/", new ApiServer(this));
+        server.createContext("/", new ApiServer(this, fcCode, fcInvoker));
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -145,6 +148,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Changes the state under the exclusive lock without rebuilding the domain indexes (the local FC's writes). */
+    <T> T change(java.util.function.Function<SandboxState, T> change) {
+        writeLock.lock();
+        try {
+            return change.apply(state);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Reads the live state under the lock. */
     public <T> T read(java.util.function.Function<SandboxState, T> query) {
         readLock.lock();
@@ -172,8 +185,8 @@ public final class Sandbox implements AutoCloseable {
     public void setFaults(Faults faults) {
         writeLock.lock();
         try {
+            traffic.setFaults(faults);   // first: a bad injection entry changes nothing
             state.faults = faults;
-            traffic.setFaults(faults);
         } finally {
             writeLock.unlock();
         }
@@ -194,8 +207,31 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The local FC's invocations so far, oldest first (what {@code GET /_sandbox/fc/invocations} lists). */
+    public List<FcInvocation> fcInvocations() {
+        return fcInvoker.invocations();
+    }
+
+    /**
+     * Moves the local FC's clock forward and fires every enabled timer whose cron falls in that span, in time order
+     * (each an async invocation); returns their request ids. The clock starts at the real time and moves only here.
+     */
+    public List<String> fcAdvanceClock(java.time.Duration by) {
+        return fcTriggers.advance(by.getSeconds());
+    }
+
+    /** Fires one timer trigger now, as the console's "trigger once" does; returns the request id. */
+    public String fcFireTimer(String functionName, String triggerName) {
+        return fcTriggers.fire(functionName, triggerName);
+    }
+
+    FcTriggers fcTriggers() {
+        return fcTriggers;
+    }
+
     @Override
     public void close() {
+        fcInvoker.close();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -227,6 +263,13 @@ public final class Sandbox implements AutoCloseable {
         Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
+            Account a = state.account;
+            if (a.notActivated != null && a.notActivated.contains(api.product())) {
+                throw api.notActivated();
+            }
+            if (a.notAuthorized != null && a.notAuthorized.contains(api.product())) {
+                throw api.forbidden();
+            }
             return api.call(action, params, state);
         } finally {
             l.unlock();
@@ -249,6 +292,11 @@ public final class Sandbox implements AutoCloseable {
         SandboxState s = parseObject(seedJson, SandboxState.class);
         if (s == null) {
             throw new IllegalArgumentException("empty seed");
+        }
+        if (s.faults != null && s.faults.inject != null) {
+            for (ErrorInjection i : s.faults.inject) {
+                i.error();   // a bad entry refuses the whole seed before anything is installed
+            }
         }
         return s;
     }

@@ -12,16 +12,26 @@ import java.util.Map;
  * benchmark loads tens of thousands of domains and records.
  */
 public final class SandboxState {
+    /** The account id STS GetCallerIdentity answers; null means {@code 1234567890123456}. */
+    public String accountId;
     public List<AccessKey> accessKeys = new ArrayList<>();
     public Account account = new Account();
     public List<Domain> cdn = new ArrayList<>();
     public List<Domain> dcdn = new ArrayList<>();
+    /** ApsaraVideo VOD domains: the keys of a {@code cdn} entry (no {@code cdnType}). */
+    public List<Domain> vod = new ArrayList<>();
+    /** ApsaraVideo Live domains: the keys of a {@code cdn} entry without {@code sources}, plus {@code liveDomainType} and {@code region}. */
+    public List<Domain> live = new ArrayList<>();
     public List<DnsZone> dns = new ArrayList<>();
     public Limits limits = new Limits();
     public Faults faults = new Faults();
+    /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). */
+    public LocalFc fc = new LocalFc();
 
     private transient Map<String, Domain> cdnByName = new HashMap<>();
     private transient Map<String, Domain> dcdnByName = new HashMap<>();
+    private transient Map<String, Domain> vodByName = new HashMap<>();
+    private transient Map<String, Domain> liveByName = new HashMap<>();
     private transient Map<String, DnsZone> zoneByName = new HashMap<>();
     private transient Map<String, DnsRecord> recordById = new HashMap<>();
     private transient Map<String, DnsZone> zoneByRecordId = new HashMap<>();
@@ -34,6 +44,14 @@ public final class SandboxState {
 
     public Domain dcdnDomain(String name) {
         return name == null ? null : dcdnByName.get(name.toLowerCase());
+    }
+
+    public Domain vodDomain(String name) {
+        return name == null ? null : vodByName.get(name.toLowerCase());
+    }
+
+    public Domain liveDomain(String name) {
+        return name == null ? null : liveByName.get(name.toLowerCase());
     }
 
     public DnsZone zone(String name) {
@@ -95,8 +113,14 @@ public final class SandboxState {
         if (faults == null) {
             faults = new Faults();
         }
+        if (fc == null) {
+            fc = new LocalFc();
+        }
+        fc.normalise();
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;
+        vod = vod == null ? new ArrayList<>() : vod;
+        live = live == null ? new ArrayList<>() : live;
         dns = dns == null ? new ArrayList<>() : dns;
         Map<String, Domain> cdnIndex = new HashMap<>();
         Map<String, Domain> dcdnIndex = new HashMap<>();
@@ -104,7 +128,7 @@ public final class SandboxState {
         Map<String, DnsRecord> recordIndex = new HashMap<>();
         Map<String, DnsZone> recordZoneIndex = new HashMap<>();
         long maxDomainId = Math.max(lastDomainId, 10_000_000L);
-        for (List<Domain> list : List.of(cdn, dcdn)) {
+        for (List<Domain> list : List.of(cdn, dcdn, vod, live)) {
             for (Domain d : list) {
                 if (d.domainId != null) {
                     maxDomainId = Math.max(maxDomainId, d.domainId);
@@ -118,6 +142,31 @@ public final class SandboxState {
         for (Domain d : dcdn) {
             maxDomainId = normalise(d, maxDomainId, null);
             dcdnIndex.put(d.domain.toLowerCase(), d);
+        }
+        Map<String, Domain> vodIndex = new HashMap<>();
+        for (Domain d : vod) {
+            maxDomainId = normalise(d, maxDomainId, null, ".w.alikunlun.net");
+            vodIndex.put(d.domain.toLowerCase(), d);
+        }
+        Map<String, Domain> liveIndex = new HashMap<>();
+        for (Domain d : live) {
+            if (d.sources != null && !d.sources.isEmpty()) {
+                throw new IllegalArgumentException("the live domain " + d.domain + " has sources, but a Live domain has no customer "
+                        + "origin: remove its \"sources\"");
+            }
+            if (d.liveDomainType != null && !d.liveDomainType.equals("liveVideo") && !d.liveDomainType.equals("liveEdge")) {
+                throw new IllegalArgumentException("the live domain " + d.domain + " has liveDomainType '" + d.liveDomainType
+                        + "'; expected liveVideo or liveEdge");
+            }
+            maxDomainId = normalise(d, maxDomainId, null, ".w.alikunlun.net");
+            d.sources = null;
+            if (d.liveDomainType == null) {
+                d.liveDomainType = "liveVideo";
+            }
+            if (d.region == null) {
+                d.region = "cn-shanghai";
+            }
+            liveIndex.put(d.domain.toLowerCase(), d);
         }
         long maxRecordId = Math.max(lastRecordId, 100_000L);
         List<DnsRecord> withoutId = new ArrayList<>();
@@ -161,6 +210,8 @@ public final class SandboxState {
         }
         cdnByName = cdnIndex;
         dcdnByName = dcdnIndex;
+        vodByName = vodIndex;
+        liveByName = liveIndex;
         zoneByName = zoneIndex;
         recordById = recordIndex;
         zoneByRecordId = recordZoneIndex;
@@ -169,6 +220,10 @@ public final class SandboxState {
     }
 
     private static long normalise(Domain d, long maxDomainId, String defaultCdnType) {
+        return normalise(d, maxDomainId, defaultCdnType, defaultCdnType == null ? ".w.kunluncan.com" : ".w.kunlunsl.com");
+    }
+
+    private static long normalise(Domain d, long maxDomainId, String defaultCdnType, String cnameSuffix) {
         if (d.domainId == null) {
             d.domainId = ++maxDomainId;
         }
@@ -188,7 +243,7 @@ public final class SandboxState {
             d.cdnType = defaultCdnType;
         }
         if (d.cname == null) {
-            d.cname = d.domain + (defaultCdnType == null ? ".w.kunluncan.com" : ".w.kunlunsl.com");
+            d.cname = d.domain + cnameSuffix;
         }
         if (d.gmtCreated == null) {
             d.gmtCreated = "2024-01-01T00:00:00Z";

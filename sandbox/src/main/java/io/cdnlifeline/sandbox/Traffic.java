@@ -14,7 +14,8 @@ final class Traffic {
     enum Fault { NONE, ERROR_500, ERROR_503, THROTTLE, DROP, LOST_REPLY }
 
     /**
-     * QPS per account and action. CDN and DCDN figures are from the operations' doc pages (api-examples/README.md);
+     * QPS per account and action. CDN, DCDN, VOD and Live figures are from the operations' doc pages (api-examples/README.md,
+     * vod/ and live/README-notes.md);
      * Alidns figures from the Alidns API quota page (api-alidns-2015-01-09-quota). Where no page gives a figure
      * (marked "default") the sandbox uses a conservative value in line with its product's documented ones.
      */
@@ -41,6 +42,21 @@ final class Traffic {
             Map.entry("UntagDcdnResources", 100),
             Map.entry("DescribeDcdnTagResources", 10),
             Map.entry("DescribeDcdnService", 30),            // default, as DescribeCdnService
+            Map.entry("BatchStopDcdnDomain", 30),
+            Map.entry("BatchStartDcdnDomain", 30),
+            Map.entry("DescribeUserDcdnStatus", 30),
+            Map.entry("DescribeVodUserDomains", 20),         // default: VOD states none
+            Map.entry("DescribeVodDomainDetail", 30),
+            Map.entry("BatchStopVodDomain", 20),             // default
+            Map.entry("BatchStartVodDomain", 20),            // default
+            Map.entry("DescribeLiveUserDomains", 100),
+            Map.entry("DescribeLiveDomainDetail", 50),
+            Map.entry("StopLiveDomain", 30),
+            Map.entry("StartLiveDomain", 30),
+            Map.entry("ModifyLiveDomainSchdmByProperty", 100),
+            Map.entry("TagLiveResources", 100),
+            Map.entry("UnTagLiveResources", 100),
+            Map.entry("DescribeLiveTagResources", 10),
             Map.entry("DescribeDomainRecords", 100),
             Map.entry("DescribeSubDomainRecords", 300),
             Map.entry("DescribeDomainRecordInfo", 200),
@@ -59,15 +75,43 @@ final class Traffic {
     private volatile Limits limits = new Limits();
     private volatile Faults faults = new Faults();
     private Random random = new Random(1);
+    /** Draws of the injected errors: their own sequence, so injecting leaves the other faults' sequence as it was. */
+    private Random injectRandom = new Random(1);
+    private java.util.List<ErrorInjection> injections = java.util.List.of();
+    private int[] injected = new int[0];
 
     synchronized void setLimits(Limits limits) {
         this.limits = limits == null ? new Limits() : limits;
         windows.clear();
     }
 
+    /** @throws IllegalArgumentException when an injection entry is incomplete (nothing is changed then) */
     synchronized void setFaults(Faults faults) {
-        this.faults = faults == null ? new Faults() : faults;
-        this.random = new Random(this.faults.seed);
+        Faults f = faults == null ? new Faults() : faults;
+        java.util.List<ErrorInjection> inject = f.inject == null ? java.util.List.of() : java.util.List.copyOf(f.inject);
+        for (ErrorInjection i : inject) {
+            i.error();
+        }
+        this.faults = f;
+        this.random = new Random(f.seed);
+        this.injectRandom = new Random(f.seed);
+        this.injections = inject;
+        this.injected = new int[inject.size()];
+    }
+
+    /** The error an injection entry makes this call of {@code action} answer, or null. */
+    synchronized ApiError injectedError(String action) {
+        for (int n = 0; n < injections.size(); n++) {
+            ErrorInjection i = injections.get(n);
+            if (!i.action.equals(action) || (i.count > 0 && injected[n] >= i.count)) {
+                continue;
+            }
+            if (i.rate >= 1 || injectRandom.nextDouble() < i.rate) {
+                injected[n]++;
+                return i.error();
+            }
+        }
+        return null;
     }
 
     Limits limits() {

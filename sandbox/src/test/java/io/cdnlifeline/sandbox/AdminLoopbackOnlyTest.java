@@ -31,7 +31,7 @@ class AdminLoopbackOnlyTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(0, null);
-        server = new ApiServer(sandbox);
+        server = new ApiServer(sandbox, new FcCodeStore(), new FcInvoker(sandbox));
     }
 
     @AfterEach

@@ -26,12 +26,27 @@ final class AcsCaller {
     private final Supplier<CloudCredentials> credentials;
     private final ResilientCaller resilient;
     private final String overrideBase;
+    private final String region;
+    /** Each product's endpoint for the region, found once (by ordinal of AliyunService). */
+    private final Endpoints.Endpoint[] endpoints;
 
-    private AcsCaller(RpcClient client, Supplier<CloudCredentials> credentials, ResilientCaller resilient, String overrideBase) {
+    private AcsCaller(RpcClient client, Supplier<CloudCredentials> credentials, ResilientCaller resilient, String overrideBase,
+                      String region) {
         this.client = client;
         this.credentials = credentials;
         this.resilient = resilient;
         this.overrideBase = overrideBase;
+        this.region = region;
+        this.endpoints = new Endpoints.Endpoint[AliyunService.values().length];
+    }
+
+    private Endpoints.Endpoint endpoint(AliyunService service) {
+        Endpoints.Endpoint e = endpoints[service.ordinal()];
+        if (e == null) {
+            e = Endpoints.resolve(service, region);
+            endpoints[service.ordinal()] = e;   // a benign race: every thread computes the same value
+        }
+        return e;
     }
 
     static AcsCaller create(String region, String endpointOverride, Supplier<CloudCredentials> credentials, CallPolicy policy) {
@@ -41,7 +56,9 @@ final class AcsCaller {
             String path = uri.getRawPath() == null ? "" : stripTrailingSlashes(uri.getRawPath());
             base = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path;
         }
-        return new AcsCaller(new RpcClient(region), credentials, new ResilientCaller(policy), base);
+        // a malformed LIFELINE_REGION is a configuration error at start-up, like a malformed endpoint
+        String r = region == null ? null : Endpoints.checkedRegion(region);
+        return new AcsCaller(new RpcClient(r), credentials, new ResilientCaller(policy), base, r);
     }
 
     /** {@code http://127.0.0.1:8080} or {@code https://host[:port][/path]}; anything else is a configuration error. */
@@ -61,9 +78,20 @@ final class AcsCaller {
         return uri;
     }
 
-    /** The base URL calls of this product go to, e.g. {@code https://cdn.aliyuncs.com}. */
+    /** The base URL calls of this product go to for the region, from {@link Endpoints}, e.g. {@code https://cdn.aliyuncs.com}. */
     String baseUrl(AliyunService service) {
-        return overrideBase != null ? overrideBase : "https://" + service.endpoint();
+        if (overrideBase != null) return overrideBase;
+        return "https://" + (region == null ? service.endpoint() : endpoint(service).host());
+    }
+
+    /** The parameters with the RegionId the endpoint table fixes for the product, where it fixes one. */
+    private Map<String, String> withRegion(AliyunService service, Map<String, String> params) {
+        if (region == null || params.containsKey("RegionId")) return params;
+        String fixed = endpoint(service).regionId();
+        if (fixed.equals(region)) return params;
+        Map<String, String> p = new java.util.HashMap<>(params);
+        p.put("RegionId", fixed);
+        return p;
     }
 
     /** One call whose answer is read by {@code reader}; a failure to read it is {@code Lifeline.UnexpectedResponse}. */
@@ -96,7 +124,7 @@ final class AcsCaller {
         int connectTimeout = (int) Math.min(resilient.policy().connectTimeout().toMillis(), readTimeoutMillis);
         RpcClient.Answer answer;
         try {
-            answer = client.post(base, api.service(), api.action(), params, c, connectTimeout, readTimeoutMillis);
+            answer = client.post(base, api.service(), api.action(), withRegion(api.service(), params), c, connectTimeout, readTimeoutMillis);
         } catch (IOException e) {
             throw CloudErrors.noAnswer(api, hostOf(base), e);
         }

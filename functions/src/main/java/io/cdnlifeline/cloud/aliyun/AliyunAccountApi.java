@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link AccountApi}: {@code DescribeUserCdnStatus} (its four flags) and {@code DescribeCdnService} /
+ * {@link AccountApi}: {@code DescribeUserCdnStatus} and {@code DescribeUserDcdnStatus} (their four flags) and {@code DescribeCdnService} /
  * {@code DescribeDcdnService} (their {@code OperationLocks.LockReason[]}).
  */
 final class AliyunAccountApi implements AccountApi {
@@ -25,6 +25,23 @@ final class AliyunAccountApi implements AccountApi {
     @Override
     public UserCdnStatus userCdnStatus() throws CloudException {
         return caller.call(AliyunApi.DESCRIBE_USER_CDN_STATUS, Map.of(), AliyunAccountApi::userCdnStatus);
+    }
+
+    @Override
+    public UserCdnStatus userStatus(Product product) throws CloudException {
+        if (product == Product.DCDN) {
+            return caller.call(AliyunApi.DESCRIBE_USER_DCDN_STATUS, Map.of(), r -> userStatus(AliyunApi.DESCRIBE_USER_DCDN_STATUS, r));
+        }
+        return AccountApi.super.userStatus(product);
+    }
+
+    @Override
+    public CallerIdentity callerIdentity() throws CloudException {
+        return caller.call(AliyunApi.GET_CALLER_IDENTITY, Map.of(), r -> {
+            String account = AnswerJson.text(r, "AccountId");
+            if (account == null || account.isBlank()) throw new IllegalStateException("no AccountId");
+            return new CallerIdentity(account, AnswerJson.text(r, "IdentityType"), AnswerJson.text(r, "Arn"));
+        });
     }
 
     @Override
@@ -44,10 +61,15 @@ final class AliyunAccountApi implements AccountApi {
 
     /** Every flag must be there: a debt detector must not read a missing InDebt as "not in debt". */
     static UserCdnStatus userCdnStatus(JsonObject r) throws CloudException {
-        return new UserCdnStatus(flag(r, "Enabled"), flag(r, "OnService"), flag(r, "InDebt"), flag(r, "InDebtOverdue"));
+        return userStatus(AliyunApi.DESCRIBE_USER_CDN_STATUS, r);
     }
 
-    private static boolean flag(JsonObject r, String name) throws CloudException {
+    /** DescribeUserCdnStatus and DescribeUserDcdnStatus answer the same four flags. */
+    static UserCdnStatus userStatus(AliyunApi api, JsonObject r) throws CloudException {
+        return new UserCdnStatus(flag(api, r, "Enabled"), flag(api, r, "OnService"), flag(api, r, "InDebt"), flag(api, r, "InDebtOverdue"));
+    }
+
+    private static boolean flag(AliyunApi api, JsonObject r, String name) throws CloudException {
         JsonElement e = r.get(name);
         if (e != null && e.isJsonPrimitive()) {
             JsonPrimitive p = e.getAsJsonPrimitive();
@@ -58,7 +80,7 @@ final class AliyunAccountApi implements AccountApi {
             }
         }
         JsonElement id = r.get("RequestId");
-        throw CloudErrors.unexpected(AliyunApi.DESCRIBE_USER_CDN_STATUS, id == null || !id.isJsonPrimitive() ? null : id.getAsString(),
+        throw CloudErrors.unexpected(api, id == null || !id.isJsonPrimitive() ? null : id.getAsString(),
                 200, "a boolean " + name);
     }
 }

@@ -33,6 +33,24 @@ enum AliyunApi {
     UNTAG_DCDN_RESOURCES(AliyunService.DCDN, "UntagDcdnResources", 100),
     DESCRIBE_DCDN_TAG_RESOURCES(AliyunService.DCDN, "DescribeDcdnTagResources", 10),
     DESCRIBE_DCDN_SERVICE(AliyunService.DCDN, "DescribeDcdnService", AliyunApi.UNDOCUMENTED_QPS),
+    BATCH_STOP_DCDN_DOMAIN(AliyunService.DCDN, "BatchStopDcdnDomain", 30),
+    BATCH_START_DCDN_DOMAIN(AliyunService.DCDN, "BatchStartDcdnDomain", 30),
+    DESCRIBE_USER_DCDN_STATUS(AliyunService.DCDN, "DescribeUserDcdnStatus", 30),
+
+    // VOD states a QPS only for the detail (30); the list and the batch stop/start state none (vod/README-notes.md)
+    DESCRIBE_VOD_USER_DOMAINS(AliyunService.VOD, "DescribeVodUserDomains", AliyunApi.UNDOCUMENTED_QPS),
+    DESCRIBE_VOD_DOMAIN_DETAIL(AliyunService.VOD, "DescribeVodDomainDetail", 30),
+    BATCH_STOP_VOD_DOMAIN(AliyunService.VOD, "BatchStopVodDomain", AliyunApi.UNDOCUMENTED_QPS),
+    BATCH_START_VOD_DOMAIN(AliyunService.VOD, "BatchStartVodDomain", AliyunApi.UNDOCUMENTED_QPS),
+
+    DESCRIBE_LIVE_USER_DOMAINS(AliyunService.LIVE, "DescribeLiveUserDomains", 100),
+    DESCRIBE_LIVE_DOMAIN_DETAIL(AliyunService.LIVE, "DescribeLiveDomainDetail", 50),
+    STOP_LIVE_DOMAIN(AliyunService.LIVE, "StopLiveDomain", 30),
+    START_LIVE_DOMAIN(AliyunService.LIVE, "StartLiveDomain", 30),
+    MODIFY_LIVE_DOMAIN_SCHDM(AliyunService.LIVE, "ModifyLiveDomainSchdmByProperty", 100),
+    TAG_LIVE_RESOURCES(AliyunService.LIVE, "TagLiveResources", 100),
+    UNTAG_LIVE_RESOURCES(AliyunService.LIVE, "UnTagLiveResources", 100),
+    DESCRIBE_LIVE_TAG_RESOURCES(AliyunService.LIVE, "DescribeLiveTagResources", 10),
 
     DESCRIBE_DOMAINS(AliyunService.ALIDNS, "DescribeDomains", AliyunApi.UNDOCUMENTED_QPS),
     DESCRIBE_DOMAIN_RECORDS(AliyunService.ALIDNS, "DescribeDomainRecords", 100),
@@ -41,7 +59,9 @@ enum AliyunApi {
     ADD_DOMAIN_RECORD(AliyunService.ALIDNS, "AddDomainRecord", 60),
     UPDATE_DOMAIN_RECORD(AliyunService.ALIDNS, "UpdateDomainRecord", 60),
     DELETE_DOMAIN_RECORD(AliyunService.ALIDNS, "DeleteDomainRecord", 60),
-    UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS);
+    UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS),
+
+    GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS);
 
     /** Used where no per-API QPS is documented (Alidns, and three CDN/DCDN account reads). */
     static final int UNDOCUMENTED_QPS = 20;

@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link CdnApi} on the CDN 2018-05-10 and DCDN 2018-01-15 RPC APIs: the parameters the classic SDKs
- * ({@code aliyun-java-sdk-cdn} 3.8.8, {@code -dcdn} 2.1.2) send, the JSON answers read by their documented
- * field names (api-examples).
+ * {@link CdnApi} on the CDN 2018-05-10, DCDN 2018-01-15, ApsaraVideo VOD 2017-03-21 and ApsaraVideo Live 2016-11-01 RPC
+ * APIs: the parameters the classic SDKs ({@code aliyun-java-sdk-cdn} 3.8.8, {@code -dcdn} 2.1.2) send, the JSON answers
+ * read by their documented field names (api-examples). An operation a product does not document is never called: the
+ * adapter refuses it with the product's name, and the remedies never ask (they read {@link Product#can()} first).
  * <p>Quirks handled here: the acceleration region is {@code Coverage} in the CDN list but {@code Scope}
  * in both detail APIs, and the DCDN list has none (coverage null). List entries carry origins without an
  * enabled flag: they are reported enabled; only the detail APIs say which are not. The tag queries answer with bare arrays
@@ -30,6 +31,89 @@ final class AliyunCdnApi implements CdnApi {
     static final String NOT_FOUND = "InvalidDomain.NotFound";
     private static final String DOMAIN = "DOMAIN";
 
+    /**
+     * The operations of one product (null where its API has none: its {@link Product#can()} says so) and where its
+     * answers differ: the list's status field, the detail's wrapper and its origins' wrapper.
+     */
+    private static final class Ops {
+        final AliyunApi list;
+        final AliyunApi detail;
+        final AliyunApi stop;
+        final AliyunApi start;
+        final AliyunApi batchStop;
+        final AliyunApi batchStart;
+        final AliyunApi coverage;
+        final AliyunApi tag;
+        final AliyunApi untag;
+        final AliyunApi describeTags;
+        final String listStatus;
+        final String detailWrapper;
+        final String[] detailSources;
+        /** Parameters every call of the product sends (VOD's domain operations exist in cn-shanghai only). */
+        final Map<String, String> fixed;
+
+        Ops(AliyunApi[] apis, String listStatus, String detailWrapper, String[] detailSources, Map<String, String> fixed) {
+            this.list = apis[0];
+            this.detail = apis[1];
+            this.stop = apis[2];
+            this.start = apis[3];
+            this.batchStop = apis[4];
+            this.batchStart = apis[5];
+            this.coverage = apis[6];
+            this.tag = apis[7];
+            this.untag = apis[8];
+            this.describeTags = apis[9];
+            this.listStatus = listStatus;
+            this.detailWrapper = detailWrapper;
+            this.detailSources = detailSources;
+            this.fixed = fixed;
+        }
+    }
+
+    private static final Map<Product, Ops> OPS = new java.util.EnumMap<>(Product.class);
+
+    static {
+        String[] sources = {"Sources", "Source"};
+        OPS.put(Product.CDN, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_USER_DOMAINS, AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL,
+                AliyunApi.STOP_CDN_DOMAIN, AliyunApi.START_CDN_DOMAIN, AliyunApi.BATCH_STOP_CDN_DOMAIN, AliyunApi.BATCH_START_CDN_DOMAIN,
+                AliyunApi.MODIFY_CDN_DOMAIN_SCHDM, AliyunApi.TAG_RESOURCES, AliyunApi.UNTAG_RESOURCES, AliyunApi.DESCRIBE_TAG_RESOURCES},
+                "DomainStatus", "GetDomainDetailModel", new String[]{"SourceModels", "SourceModel"}, Map.of()));
+        OPS.put(Product.DCDN, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL,
+                AliyunApi.STOP_DCDN_DOMAIN, AliyunApi.START_DCDN_DOMAIN, AliyunApi.BATCH_STOP_DCDN_DOMAIN,
+                AliyunApi.BATCH_START_DCDN_DOMAIN, AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM,
+                AliyunApi.TAG_DCDN_RESOURCES, AliyunApi.UNTAG_DCDN_RESOURCES, AliyunApi.DESCRIBE_DCDN_TAG_RESOURCES},
+                "DomainStatus", "DomainDetail", sources, Map.of()));
+        OPS.put(Product.VOD, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_VOD_USER_DOMAINS, AliyunApi.DESCRIBE_VOD_DOMAIN_DETAIL,
+                null, null, AliyunApi.BATCH_STOP_VOD_DOMAIN, AliyunApi.BATCH_START_VOD_DOMAIN, null, null, null, null},
+                "DomainStatus", "DomainDetail", sources, Map.of("RegionId", "cn-shanghai")));
+        OPS.put(Product.LIVE, new Ops(new AliyunApi[]{AliyunApi.DESCRIBE_LIVE_USER_DOMAINS, AliyunApi.DESCRIBE_LIVE_DOMAIN_DETAIL,
+                AliyunApi.STOP_LIVE_DOMAIN, AliyunApi.START_LIVE_DOMAIN, null, null, AliyunApi.MODIFY_LIVE_DOMAIN_SCHDM,
+                AliyunApi.TAG_LIVE_RESOURCES, AliyunApi.UNTAG_LIVE_RESOURCES, AliyunApi.DESCRIBE_LIVE_TAG_RESOURCES},
+                "LiveDomainStatus", "DomainDetail", sources, Map.of()));
+    }
+
+    /** The operation, or the product's own reason why it has none (never an undocumented call). */
+    private static AliyunApi op(Product product, AliyunApi api, String what) {
+        if (api == null) throw new IllegalArgumentException(product.can().title() + " has no documented " + what + " API");
+        return api;
+    }
+
+    private <T> T call(Product product, AliyunApi api, Map<String, String> q, AcsCaller.Reader<T> reader) throws CloudException {
+        return caller.call(api, withFixed(product, q), reader);
+    }
+
+    private void call(Product product, AliyunApi api, Map<String, String> q) throws CloudException {
+        caller.call(api, withFixed(product, q));
+    }
+
+    private static Map<String, String> withFixed(Product product, Map<String, String> q) {
+        Map<String, String> fixed = OPS.get(product).fixed;
+        if (fixed.isEmpty()) return q;
+        Map<String, String> out = new HashMap<>(q);
+        out.putAll(fixed);
+        return out;
+    }
+
     private final AcsCaller caller;
 
     AliyunCdnApi(AcsCaller caller) {
@@ -38,9 +122,10 @@ final class AliyunCdnApi implements CdnApi {
 
     @Override
     public DomainPage listDomains(Product product, int pageNumber, int pageSize, String statusFilter) throws CloudException {
-        if (pageNumber < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        int max = product.can().maxPageSize();
+        if (pageNumber < 1 || pageSize < 1 || pageSize > max) {
             throw new IllegalArgumentException("page " + pageNumber + " of size " + pageSize + ": expected page >= 1 and size 1.."
-                    + MAX_PAGE_SIZE);
+                    + max + " for " + product.can().title());
         }
         Map<String, String> q = new HashMap<>();
         q.put("PageNumber", Integer.toString(pageNumber));
@@ -59,7 +144,7 @@ final class AliyunCdnApi implements CdnApi {
     public List<AcceleratedDomain> findDomains(Product product, Collection<String> names) throws CloudException {
         List<String> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(names));
         if (wanted.isEmpty()) return List.of();
-        if (product == Product.DCDN && wanted.size() > DCDN_NAMED_LOOKUPS) return CdnApi.super.findDomains(product, names);
+        if (product != Product.CDN && wanted.size() > DCDN_NAMED_LOOKUPS) return CdnApi.super.findDomains(product, names);
         int per = product == Product.CDN ? BATCH : 1;
         java.util.Set<String> want = new java.util.HashSet<>(wanted);
         List<AcceleratedDomain> found = new ArrayList<>();
@@ -80,25 +165,23 @@ final class AliyunCdnApi implements CdnApi {
     private DomainPage namedPage(Product product, String filter) throws CloudException {
         Map<String, String> q = new HashMap<>();
         q.put("PageNumber", "1");
-        q.put("PageSize", Integer.toString(MAX_PAGE_SIZE));
+        int size = product.can().maxPageSize();
+        q.put("PageSize", Integer.toString(size));
         q.put("DomainName", filter);
         q.put("DomainSearchType", "full_match");
-        return page(product, q, 1, MAX_PAGE_SIZE);
+        return page(product, q, 1, size);
     }
 
     private DomainPage page(Product product, Map<String, String> q, int pageNumber, int pageSize) throws CloudException {
-        if (product == Product.CDN) {
-            return caller.call(AliyunApi.DESCRIBE_USER_DOMAINS, q, r -> cdnPage(r, pageNumber, pageSize));
-        }
-        return caller.call(AliyunApi.DESCRIBE_DCDN_USER_DOMAINS, q, r -> dcdnPage(r, pageNumber, pageSize));
+        return call(product, OPS.get(product).list, q, r -> listPage(product, r, pageNumber, pageSize));
     }
 
     @Override
     public AcceleratedDomain describeDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_DOMAIN_DETAIL : AliyunApi.DESCRIBE_DCDN_DOMAIN_DETAIL;
-        return caller.call(api, Map.of("DomainName", domain), r -> {
-            AcceleratedDomain d = product == Product.CDN ? cdnDetail(r) : dcdnDetail(r);
+        AliyunApi api = OPS.get(product).detail;
+        return call(product, api, Map.of("DomainName", domain), r -> {
+            AcceleratedDomain d = detailOf(product, r);
             if (d == null) throw notFound(api, domain, AnswerJson.text(r, "RequestId"));
             return d;
         });
@@ -107,35 +190,34 @@ final class AliyunCdnApi implements CdnApi {
     @Override
     public void stopDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        caller.call(product == Product.CDN ? AliyunApi.STOP_CDN_DOMAIN : AliyunApi.STOP_DCDN_DOMAIN, Map.of("DomainName", domain));
+        call(product, op(product, OPS.get(product).stop, "stop-one-domain"), Map.of("DomainName", domain));
     }
 
     @Override
     public void startDomain(Product product, String domain) throws CloudException {
         Objects.requireNonNull(domain, "domain");
-        caller.call(product == Product.CDN ? AliyunApi.START_CDN_DOMAIN : AliyunApi.START_DCDN_DOMAIN, Map.of("DomainName", domain));
+        call(product, op(product, OPS.get(product).start, "start-one-domain"), Map.of("DomainName", domain));
     }
 
     @Override
     public void batchStopDomains(Product product, List<String> domains) throws CloudException {
         String names = batchNames(product, domains, "BatchStopCdnDomain");
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_STOP_CDN_DOMAIN, Map.of("DomainNames", names));
+        call(product, OPS.get(product).batchStop, Map.of("DomainNames", names));
     }
 
     @Override
     public void batchStartDomains(Product product, List<String> domains) throws CloudException {
         String names = batchNames(product, domains, "BatchStartCdnDomain");
         if (names.isEmpty()) return;
-        caller.call(AliyunApi.BATCH_START_CDN_DOMAIN, Map.of("DomainNames", names));
+        call(product, OPS.get(product).batchStart, Map.of("DomainNames", names));
     }
 
     @Override
     public void setCoverage(Product product, String domain, String coverage) throws CloudException {
         Objects.requireNonNull(domain, "domain");
         String property = coverageProperty(coverage);
-        caller.call(product == Product.CDN ? AliyunApi.MODIFY_CDN_DOMAIN_SCHDM : AliyunApi.MODIFY_DCDN_DOMAIN_SCHDM,
-                Map.of("DomainName", domain, "Property", property));
+        call(product, op(product, OPS.get(product).coverage, "acceleration-region"), Map.of("DomainName", domain, "Property", property));
     }
 
     @Override
@@ -145,8 +227,8 @@ final class AliyunCdnApi implements CdnApi {
         if (ids.isEmpty()) return out;
         for (String id : ids) out.put(id, new LinkedHashMap<>());
         Map<String, String> q = resources(ids);
-        AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_TAG_RESOURCES : AliyunApi.DESCRIBE_DCDN_TAG_RESOURCES;
-        caller.call(api, q, r -> {
+        AliyunApi api = op(product, OPS.get(product).describeTags, "tag");
+        call(product, api, q, r -> {
             readTags(r, out);
             return out;
         });
@@ -165,7 +247,7 @@ final class AliyunCdnApi implements CdnApi {
             if (e.getValue() != null) q.put("Tag." + n + ".Value", e.getValue());
             n++;
         }
-        caller.call(product == Product.CDN ? AliyunApi.TAG_RESOURCES : AliyunApi.TAG_DCDN_RESOURCES, q);
+        call(product, op(product, OPS.get(product).tag, "tag"), q);
     }
 
     @Override
@@ -176,7 +258,7 @@ final class AliyunCdnApi implements CdnApi {
         Map<String, String> q = resources(ids);
         int n = 1;
         for (String key : List.copyOf(keys)) q.put("TagKey." + n++, key);
-        caller.call(product == Product.CDN ? AliyunApi.UNTAG_RESOURCES : AliyunApi.UNTAG_DCDN_RESOURCES, q);
+        call(product, op(product, OPS.get(product).untag, "tag"), q);
     }
 
     @Override
@@ -195,16 +277,28 @@ final class AliyunCdnApi implements CdnApi {
         return listPage(Product.DCDN, r, pageNumber, pageSize);
     }
 
-    /** {@code Domains.PageData[]} with {@code Sources.Source[]}; the DCDN list carries no Coverage (only its detail's Scope does). */
-    private static DomainPage listPage(Product product, JsonObject r, int pageNumber, int pageSize) {
+    static DomainPage vodPage(JsonObject r, int pageNumber, int pageSize) {
+        return listPage(Product.VOD, r, pageNumber, pageSize);
+    }
+
+    static DomainPage livePage(JsonObject r, int pageNumber, int pageSize) {
+        return listPage(Product.LIVE, r, pageNumber, pageSize);
+    }
+
+    /**
+     * {@code Domains.PageData[]} with {@code Sources.Source[]}; only the CDN list carries Coverage (the others: only their
+     * detail's Scope does); the Live list names its status {@code LiveDomainStatus} and has no Sources.
+     */
+    static DomainPage listPage(Product product, JsonObject r, int pageNumber, int pageSize) {
         List<AcceleratedDomain> out = new ArrayList<>();
         for (JsonObject p : AnswerJson.list(r, "Domains", "PageData")) {
             String name = AnswerJson.text(p, "DomainName");
             if (name == null) continue;
             List<Origin> origins = new ArrayList<>();
             for (JsonObject s : AnswerJson.list(p, "Sources", "Source")) addOrigin(origins, s, false);
-            String coverage = product == Product.CDN ? AnswerJson.text(p, "Coverage") : null;
-            out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, "DomainStatus"), AnswerJson.text(p, "Cname"), coverage, origins));
+            String coverage = product.can().listCarriesCoverage() ? AnswerJson.text(p, "Coverage") : null;
+            out.add(new AcceleratedDomain(product, name, AnswerJson.text(p, OPS.get(product).listStatus), AnswerJson.text(p, "Cname"),
+                    coverage, origins));
         }
         return new DomainPage(out, number(AnswerJson.number(r, "PageNumber"), pageNumber), number(AnswerJson.number(r, "PageSize"), pageSize),
                 total(AnswerJson.number(r, "TotalCount"), out));
@@ -222,12 +316,19 @@ final class AliyunCdnApi implements CdnApi {
         return detail(Product.DCDN, m, AnswerJson.list(m, "Sources", "Source"));
     }
 
+    /** {@code DomainDetail} of VOD ({@code Sources.Source[]}) and Live (no origins); null when the answer has no domain in it. */
+    static AcceleratedDomain detailOf(Product product, JsonObject r) {
+        Ops ops = OPS.get(product);
+        JsonObject m = AnswerJson.object(r, ops.detailWrapper);
+        return detail(product, m, AnswerJson.list(m, ops.detailSources[0], ops.detailSources[1]));
+    }
+
     private static AcceleratedDomain detail(Product product, JsonObject m, List<JsonObject> sources) {
         String name = AnswerJson.text(m, "DomainName");
         if (m == null || name == null) return null;
         List<Origin> origins = new ArrayList<>();
         for (JsonObject s : sources) addOrigin(origins, s, true);
-        // both detail APIs call the acceleration region Scope
+        // every detail API calls the acceleration region Scope
         return new AcceleratedDomain(product, name, AnswerJson.text(m, "DomainStatus"), AnswerJson.text(m, "Cname"),
                 AnswerJson.text(m, "Scope"), origins);
     }
@@ -293,8 +394,9 @@ final class AliyunCdnApi implements CdnApi {
     }
 
     private static String batchNames(Product product, List<String> domains, String action) {
-        if (product != Product.CDN) {
-            throw new IllegalArgumentException("DCDN has no " + action.replace("Cdn", "Dcdn") + " API: stop or start DCDN domains one by one");
+        if (!product.can().stopsInBatches()) {
+            throw new IllegalArgumentException(product.can().title() + " has no batch " + action.replace("Batch", "").replace("CdnDomain", "")
+                    + " API: stop or start its domains one by one");
         }
         return String.join(",", batch(domains, action));
     }

@@ -1,13 +1,20 @@
 package io.cdnlifeline.cloud.aliyun;
 
 /**
- * The three Alibaba Cloud products the adapters call, with the product code and the API version every call
- * names, and the central endpoint the classic SDK endpoint tables give.
+ * The Alibaba Cloud products the adapters call, with the product code and the API version every call
+ * names, and the central endpoint the classic SDK endpoint tables give (used where {@link Endpoints} has no
+ * row for a region).
  */
 enum AliyunService {
     CDN("Cdn", "2018-05-10", "cdn.aliyuncs.com"),
     DCDN("dcdn", "2018-01-15", "dcdn.aliyuncs.com"),
-    ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com");
+    /** The domain operations are "only available in China (Shanghai)" (vod/README-notes.md): that endpoint, RegionId cn-shanghai. */
+    VOD("vod", "2017-03-21", "vod.cn-shanghai.aliyuncs.com"),
+    /** live.aliyuncs.com serves every public region (live/README-notes.md). */
+    LIVE("live", "2016-11-01", "live.aliyuncs.com"),
+    ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com"),
+    /** For {@code GetCallerIdentity} only (lifeline doctor): the functions never call STS. */
+    STS("Sts", "2015-04-01", "sts.aliyuncs.com");
 
     private final String productCode;
     private final String version;
@@ -22,6 +29,6 @@ enum AliyunService {
     /** The SDK's product code (RpcSignatureTest builds the SDK's own request with it, as the oracle). */
     String productCode() { return productCode; }
     String version() { return version; }
-    /** Host of the real central endpoint (always called over HTTPS). */
+    /** Host of the real central endpoint (always called over HTTPS); {@link Endpoints} chooses per region. */
     String endpoint() { return endpoint; }
 }

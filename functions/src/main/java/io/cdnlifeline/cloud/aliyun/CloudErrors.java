@@ -6,6 +6,7 @@ import io.cdnlifeline.cloud.CloudException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,17 +22,36 @@ final class CloudErrors {
     private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?]*)\\?\\S*");
     private static final Pattern STRING_TO_SIGN = Pattern.compile("(?is)(string\\s*to\\s*sign\\s*(is)?\\s*:?).*");
 
+    /**
+     * Client-error codes (4xx) that the API reference documents as "try again later" for the operations the
+     * adapters call (api-examples/README.md sections 3-5, cdn/ and dcdn/README-notes.md): retried like
+     * throttling, within the same attempts, retry budget and run deadline.
+     * <ul>
+     * <li>{@code ServiceBusy} (CDN/DCDN domain operations, 403): "The specified Domain is configuring, please retry later";</li>
+     * <li>{@code SystemUpgrading} (CDN, 403): "The system is being upgraded, please try again later!";</li>
+     * <li>{@code RecordCheckNotAvailable} (Start/BatchStart of CDN and DCDN, 400): "The ICP filing interface is
+     *     unavailable. Please try again later.";</li>
+     * <li>{@code CheckDomainICPFail} (CheckCdnDomainICP, 400): the filing lookup itself failed, not the filing;</li>
+     * <li>{@code UnKnownError} (Alidns Add/UpdateDomainRecord, 400): "There is an unknown error in system.";</li>
+     * <li>{@code RecordForbidden.DNSChange} (Alidns, 400): "... because DNS is changing".</li>
+     * </ul>
+     */
+    static final Set<String> TRANSIENT_CLIENT_CODES = Set.of("ServiceBusy", "SystemUpgrading", "RecordCheckNotAvailable",
+            "CheckDomainICPFail", "UnKnownError", "RecordForbidden.DNSChange");
+
     private CloudErrors() {
     }
 
     /**
      * Whether a failure is worth another attempt: throttling of any kind, the cloud's transient server
-     * errors, any 5xx, and calls that never got an answer. Client errors are final.
+     * errors, any 5xx, calls that never got an answer, and the client errors documented as transient
+     * ({@link #TRANSIENT_CLIENT_CODES}). Other client errors are final.
      */
     static boolean retryable(String code, int httpStatus) {
         if (code != null) {
             if (code.startsWith("Throttling") || code.equals("ServiceUnavailable") || code.equals("InternalError")
-                    || code.equals("SDK.ServerUnreachable") || code.equals("SDK.ReadTimeout")) {
+                    || code.equals("SDK.ServerUnreachable") || code.equals("SDK.ReadTimeout")
+                    || TRANSIENT_CLIENT_CODES.contains(code)) {
                 return true;
             }
             if (code.startsWith("SDK.")) {
@@ -41,23 +61,29 @@ final class CloudErrors {
         return httpStatus >= 500;
     }
 
-    /** An error answer (non-2xx) of the API. The body is the documented JSON error shape when the cloud wrote it. */
+    /**
+     * An error answer (non-2xx) of the API. {@code HostId} and {@code Recommend} are kept as the cloud wrote them
+     * (the link's query is its diagnosis: only signing parameters are masked in it). The body is the documented JSON error shape when the cloud wrote it. */
     static CloudException fromResponse(AliyunApi api, int httpStatus, String body) {
         String code = null;
         String message = null;
         String requestId = null;
+        String hostId = null;
+        String recommend = null;
         JsonObject error = AnswerJson.parseObject(body);
         if (error != null) {
             code = string(error, "Code", "code");
             message = string(error, "Message", "message");
             requestId = string(error, "RequestId", "requestId");
+            hostId = string(error, "HostId", "hostId");
+            recommend = string(error, "Recommend", "recommend");
         }
         if (code == null) {
             code = "Http" + httpStatus;
             message = "HTTP " + httpStatus + " without an API error body from " + api.action();
         }
         return new CloudException(code, redact(message == null ? code : message), requestId, httpStatus,
-                retryable(code, httpStatus));
+                retryable(code, httpStatus), null, hostId, recommend == null ? null : SIGNED_PARAM.matcher(recommend).replaceAll("$1$2***"));
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Alibaba Cloud default credential chain outside FC, in this order:
+ * The function's fallback when FC's context carries no credentials (a function without a role), in the order of
+ * the Alibaba Cloud default chain; the command line uses Alibaba's own library instead (cli CredentialChain), which
+ * stays out of the function jar. A named profile always wins over the environment. Order:
  * <ol>
  * <li>{@code ALIBABA_CLOUD_ACCESS_KEY_ID} / {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}, with
  *     {@code ALIBABA_CLOUD_SECURITY_TOKEN} when the key is temporary;</li>
@@ -46,14 +48,15 @@ public final class DefaultCredentials {
         List<String> looked = new ArrayList<>();
         String id = blankToNull(env.get(ENV_ID));
         String secret = blankToNull(env.get(ENV_SECRET));
-        if (id != null || secret != null) {
+        // a profile that was named always wins: the environment may hold another account's keys
+        if (profile == null && (id != null || secret != null)) {
             if (id == null || secret == null) {
                 throw new UnusableCredentialsException((id == null ? ENV_SECRET + " is set but " + ENV_ID : ENV_ID + " is set but " + ENV_SECRET)
                         + " is not: set both, or neither to use the aliyun CLI profile");
             }
             return new CloudCredentials(id, secret, blankToNull(env.get(ENV_TOKEN)));
         }
-        looked.add("environment variables " + ENV_ID + " / " + ENV_SECRET + " (not set)");
+        if (profile == null) looked.add("environment variables " + ENV_ID + " / " + ENV_SECRET + " (not set)");
 
         Path config = home.resolve(".aliyun").resolve("config.json");
         if (!Files.isRegularFile(config)) {

@@ -49,6 +49,43 @@ class AliyunCloudCreateTest {
     }
 
     @Test
+    void internationalRegionsGoToTheHostsOfTheSdkEndpointTables() {
+        // given an account whose clients run in Singapore, Frankfurt or Hong Kong
+        AcsCaller singapore = AcsCaller.create("ap-southeast-1", null, () -> null, FAST);
+        AcsCaller frankfurt = AcsCaller.create("eu-central-1", null, () -> null, FAST);
+        AcsCaller hongKong = AcsCaller.create("cn-hongkong", null, () -> null, FAST);
+        // then CDN goes abroad for ap-/eu-/us-/me- regions only, DCDN stays central, Alidns and STS go regional
+        assertEquals("https://cdn.ap-southeast-1.aliyuncs.com", singapore.baseUrl(AliyunService.CDN));
+        assertEquals("https://cdn.ap-southeast-1.aliyuncs.com", frankfurt.baseUrl(AliyunService.CDN));
+        assertEquals("https://cdn.aliyuncs.com", hongKong.baseUrl(AliyunService.CDN));
+        assertEquals("https://dcdn.aliyuncs.com", singapore.baseUrl(AliyunService.DCDN));
+        assertEquals("https://alidns.ap-southeast-1.aliyuncs.com", singapore.baseUrl(AliyunService.ALIDNS));
+        assertEquals("https://alidns.eu-central-1.aliyuncs.com", frankfurt.baseUrl(AliyunService.ALIDNS));
+        assertEquals("https://alidns.cn-hongkong.aliyuncs.com", hongKong.baseUrl(AliyunService.ALIDNS));
+        assertEquals("https://sts.ap-southeast-1.aliyuncs.com", singapore.baseUrl(AliyunService.STS));
+        AcsCaller hangzhou = AcsCaller.create("cn-hangzhou", null, () -> null, FAST);
+        assertEquals("https://sts.cn-hangzhou.aliyuncs.com", hangzhou.baseUrl(AliyunService.STS));
+    }
+
+    @Test
+    void theEndpointTableListsEveryProductWithTheRegionItSigns() {
+        java.util.List<Endpoints.Endpoint> table = Endpoints.forRegion("us-east-1");
+        assertEquals(AliyunService.values().length, table.size());
+        assertEquals("cdn cdn.ap-southeast-1.aliyuncs.com (RegionId us-east-1)", table.get(0).toString());
+        Endpoints.Endpoint alidns = table.stream().filter(e -> e.product().equals("alidns")).findFirst().orElseThrow();
+        assertEquals("alidns.us-east-1.aliyuncs.com", alidns.host());
+        Endpoints.Endpoint vod = table.stream().filter(e -> e.product().equals("vod")).findFirst().orElseThrow();
+        assertEquals("vod vod.cn-shanghai.aliyuncs.com (RegionId cn-shanghai)", vod.toString());
+    }
+
+    @Test
+    void aMalformedRegionIsAConfigurationError() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AcsCaller.create("singapore", null, () -> null, FAST));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ap-southeast-1"), e.getMessage());
+    }
+
+    @Test
     void unreachableEndpointIsRetriedThenReportedWithoutSecrets() throws IOException {
         // given an endpoint nobody listens on, and STS credentials whose token must never be printed
         Settings s = Settings.builder().endpoint("http://127.0.0.1:" + closedPort()).build();

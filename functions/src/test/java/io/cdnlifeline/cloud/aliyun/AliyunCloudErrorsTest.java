@@ -32,8 +32,27 @@ class AliyunCloudErrorsTest {
         assertFalse(CloudErrors.retryable("DomainRecordDuplicate", 400));
         assertFalse(CloudErrors.retryable("SignatureDoesNotMatch", 400));
         assertFalse(CloudErrors.retryable("Forbidden", 403));
-        assertFalse(CloudErrors.retryable("ServiceBusy", 403));
+        assertFalse(CloudErrors.retryable("IcpBlack", 400));
         assertFalse(CloudErrors.retryable("SDK.InvalidServerResponse", 0));
+    }
+
+    @Test
+    void clientErrorsTheApiReferenceCallsTransientAreRetried() {
+        assertTrue(CloudErrors.retryable("ServiceBusy", 403));
+        assertTrue(CloudErrors.retryable("SystemUpgrading", 403));
+        assertTrue(CloudErrors.retryable("RecordCheckNotAvailable", 400));
+        assertTrue(CloudErrors.retryable("CheckDomainICPFail", 400));
+        assertTrue(CloudErrors.retryable("UnKnownError", 400));
+    }
+
+    @Test
+    void errorBodyKeepsHostIdAndTheRecommendLink() {
+        String body = "{\"RequestId\":\"16A96B9A\",\"HostId\":\"cdn.ap-southeast-1.aliyuncs.com\",\"Code\":\"IcpBlack\","
+                + "\"Message\":\"The domain is on the ICP blacklist.\","
+                + "\"Recommend\":\"https://api.aliyun.com/troubleshoot?q=IcpBlack&product=Cdn&requestId=16A96B9A\"}";
+        CloudException e = CloudErrors.fromResponse(AliyunApi.START_CDN_DOMAIN, 400, body);
+        assertEquals("cdn.ap-southeast-1.aliyuncs.com", e.hostId());
+        assertEquals("https://api.aliyun.com/troubleshoot?q=IcpBlack&product=Cdn&requestId=16A96B9A", e.recommend());
     }
 
     @Test

@@ -49,6 +49,17 @@ class DefaultCredentialsTest {
     }
 
     @Test
+    void aNamedProfileWinsOverTheEnvironment() throws IOException {
+        // given the env pair of one account and a CLI config with the profile of another
+        writeConfig(CONFIG);
+        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "ak-env", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s-env");
+        // when the profile is named
+        CloudCredentials c = DefaultCredentials.resolve("default", env, home);
+        // then it is the profile's, never the environment's
+        assertEquals("ak-default", c.accessKeyId());
+    }
+
+    @Test
     void environmentSecurityTokenMakesStsCredentials() {
         Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "STS.x", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s",
                 "ALIBABA_CLOUD_SECURITY_TOKEN", "tok");

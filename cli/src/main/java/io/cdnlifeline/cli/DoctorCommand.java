@@ -1,0 +1,188 @@
+package io.cdnlifeline.cli;
+
+import io.cdnlifeline.cloud.AccountApi;
+import io.cdnlifeline.cloud.Cloud;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.Product;
+import io.cdnlifeline.cloud.aliyun.AliyunCloud;
+import io.cdnlifeline.cloud.aliyun.CallPolicy;
+import io.cdnlifeline.cloud.aliyun.Endpoints;
+import io.cdnlifeline.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lifeline doctor}: the read-only check an operator runs first. Which credentials the chain finds and from
+ * where (key id masked), the account they belong to (STS GetCallerIdentity), the endpoint of every product for the
+ * region (the one table the functions use), and one harmless read per product, naming the RAM action a denial is
+ * about. {@code --region R} shows that region's endpoints without calling them. Exit 0 when everything is usable,
+ * 1 with the list of what is not, 2 for bad usage.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check, read-only, that cdn-lifeline can work with this account: credentials and where they come from,",
+                "the account id, the endpoint of every product, and one harmless read per product (the RAM action named",
+                "when it is denied)."},
+        footer = {"", "Examples:",
+                "  lifeline doctor",
+                "  lifeline doctor --profile prod",
+                "  lifeline doctor --region ap-southeast-1      # the international endpoints, not called",
+                "  lifeline doctor --endpoint http://127.0.0.1:8787",
+                "", "Exit status: 0 everything usable, 1 something is not (listed at the end), 2 bad usage."})
+final class DoctorCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.ParentCommand Lifeline lifeline;
+
+    @Mixin CloudOptions cloud;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Show the endpoints of this region (e.g. ap-southeast-1) without calling them. "
+                    + "Default: LIFELINE_REGION (cn-hangzhou), whose endpoints are called.")
+    String region;
+
+    /** The harmless read of each product and the RAM action it needs. */
+    private enum Probe {
+        CDN("cdn", "cdn:DescribeUserDomains"),
+        DCDN("dcdn", "dcdn:DescribeDcdnUserDomains"),
+        VOD("vod", "vod:DescribeVodUserDomains"),
+        LIVE("live", "live:DescribeLiveUserDomains"),
+        ALIDNS("alidns", "alidns:DescribeDomains");
+
+        final String product;
+        final String ramAction;
+
+        Probe(String product, String ramAction) {
+            this.product = product;
+            this.ramAction = ramAction;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        PrintWriter out = cmd.getOut();
+        Settings settings = LocalSession.settings(cmd, lifeline.env(), cloud).build();
+        String shownRegion = region != null ? region : settings.region();
+        List<Endpoints.Endpoint> table;
+        try {
+            table = Endpoints.forRegion(shownRegion);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+
+        out.println("credentials");
+        CredentialChain.Found found;
+        try {
+            found = CredentialChain.find(cloud.profile, settings.endpoint(), lifeline.env(), line -> { });
+        } catch (MissingCredentialsException e) {
+            out.println("  none usable: " + e.getMessage());
+            problems.add("credentials: " + e.getMessage());
+            found = null;
+        }
+        if (found != null) {
+            out.println("  key id    " + mask(found.credentials.accessKeyId()) + (found.credentials.securityToken() == null ? "" : " (STS, with token)"));
+            out.println("  from      " + found.source);
+        }
+
+        boolean calling = region == null || settings.endpoint() != null;
+        out.println("endpoints for " + shownRegion + (settings.endpoint() != null ? " (every call goes to " + settings.endpoint() + " instead)"
+                : calling ? "" : " (shown, not called)"));
+        for (Endpoints.Endpoint e : table) {
+            out.println(String.format(Locale.ROOT, "  %-7s https://%s  RegionId %s", e.product(), e.host(), e.regionId()));
+        }
+        if (!calling) {
+            out.println("not called: run without --region (with LIFELINE_REGION=" + shownRegion + ") to check them");
+            return finish(out, problems);
+        }
+        if (found == null) {
+            out.println("account and permissions: not checked without credentials");
+            return finish(out, problems);
+        }
+
+        io.cdnlifeline.cloud.CloudCredentials credentials = found.credentials;
+        Settings called = region == null ? settings : settings.toBuilder().region(region).build();
+        Cloud c = AliyunCloud.create(called, () -> credentials, doctorPolicy());
+        out.println("account");
+        try {
+            AccountApi.CallerIdentity id = c.account().callerIdentity();
+            out.println("  id        " + id.accountId());
+            out.println("  caller    " + id.identityType() + " " + id.arn());
+        } catch (CloudException e) {
+            out.println("  unknown: " + e);
+            problems.add("account: sts:GetCallerIdentity failed: " + e);
+        }
+        out.println("permissions (one read each)");
+        for (Probe p : Probe.values()) {
+            String verdict = probe(c, p, problems);
+            out.println(String.format(Locale.ROOT, "  %-7s %-30s %s", p.product, p.ramAction, verdict));
+        }
+        return finish(out, problems);
+    }
+
+    /** A doctor answers in seconds: two attempts a call, a short budget. */
+    private static CallPolicy doctorPolicy() {
+        return CallPolicy.defaults().toBuilder().maxAttempts(2).retryBudget(Duration.ofSeconds(5))
+                .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(5)).build();
+    }
+
+    private static String probe(Cloud c, Probe p, List<String> problems) {
+        try {
+            switch (p) {
+                case CDN:
+                    c.cdn().listDomains(Product.CDN, 1, 1, null);
+                    break;
+                case DCDN:
+                    c.cdn().listDomains(Product.DCDN, 1, 1, null);
+                    break;
+                case VOD:
+                    c.cdn().listDomains(Product.VOD, 1, 1, null);
+                    break;
+                case LIVE:
+                    c.cdn().listDomains(Product.LIVE, 1, 1, null);
+                    break;
+                default:
+                    c.dns().zones();
+                    break;
+            }
+            return "granted";
+        } catch (CloudException e) {
+            String verdict = denied(e.code()) ? "DENIED: grant " + p.ramAction + " (" + e.code() + ")" : "failed: " + e;
+            problems.add(p.product + ": " + verdict + (e.recommend() == null ? "" : " — " + e.recommend()));
+            return verdict;
+        }
+    }
+
+    /** The codes the APIs answer a caller that RAM does not allow the action. */
+    static boolean denied(String code) {
+        if (code == null) return false;
+        return code.startsWith("Forbidden") || code.equals("NoPermission") || code.endsWith(".RAM")
+                || code.equals("NotAuthorized") || code.equals("OperationDenied.NoPermission");
+    }
+
+    /** {@code LTAI5tExample1234} -> {@code LTAI****1234}: enough to tell keys apart, not enough to use one. */
+    static String mask(String keyId) {
+        if (keyId == null) return "";
+        if (keyId.length() <= 8) return "****";
+        return keyId.substring(0, 4) + "****" + keyId.substring(keyId.length() - 4);
+    }
+
+    private static int finish(PrintWriter out, List<String> problems) {
+        if (problems.isEmpty()) {
+            out.println("usable: yes");
+            return ExitStatus.DONE;
+        }
+        out.println("usable: no (" + problems.size() + ")");
+        for (String p : problems) out.println("  - " + p);
+        return ExitStatus.FAILED;
+    }
+
+}
