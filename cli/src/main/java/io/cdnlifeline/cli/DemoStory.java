@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.config.Settings;
+import io.cdnlifeline.notify.NotifySettings;
 import io.cdnlifeline.report.TextTable;
 import io.cdnlifeline.sandbox.Account;
 import io.cdnlifeline.sandbox.Domain;
@@ -39,6 +40,8 @@ final class DemoStory {
 
     private final PrintWriter out;
     private final PrintWriter log;
+    /** What the functions' notify step would have sent to a chat (a preview channel collects it), not yet printed. */
+    private final List<String> digests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean allWell = true;
     /** The domains dns-to-origin left on their CDN CNAME because their origin could not serve their visitors. */
     private final Set<String> heldBack = new LinkedHashSet<>();
@@ -154,7 +157,7 @@ final class DemoStory {
     private LocalInvoker invoker(Sandbox sandbox, DemoOrigins origins) {
         // The origin check as deployed (require), with the demo's own origins: on this machine, so allowed here.
         Settings settings = Settings.builder().endpoint(sandbox.endpoint()).originAllow("127.0.0.0/8").originNetwork(origins.network())
-                .build();
+                .notifications(NotifySettings.builder().preview(digests::add).build()).build();
         CloudCredentials keys = new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
         return new LocalInvoker(settings, keys, new StderrLogger(log));
     }
@@ -207,7 +210,17 @@ final class DemoStory {
                 allWell = false;
                 out.println(INDENT + "FAILED: " + function + " did not complete (exit " + run.exitStatus() + ")");
             }
+            printDigests();
         });
+    }
+
+    /** The digest the run would send to DingTalk, WeCom, Feishu, Slack (as plain text) — what the team reads at 03:00. */
+    private void printDigests() {
+        for (String d : digests) {
+            out.println(INDENT + "digest it would send to the team's chat:");
+            for (String line : d.split("\n")) out.println(INDENT + "  | " + line);
+        }
+        digests.clear();
     }
 
     /** The read-only function, as an operator sees it with {@code lifeline inspect}; it must change nothing. */

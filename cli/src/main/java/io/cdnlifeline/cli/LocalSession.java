@@ -88,6 +88,8 @@ final class LocalSession {
             throw new BadSettingsException("bad environment: " + e.getMessage(), e);
         }
         if (options.endpoint != null) b.endpoint(checkedEndpoint(cmd, options.endpoint));
+        // FC never retries a local run: each one is its own last attempt, so a failure is told at once.
+        b.notifications(b.build().notifications().toBuilder().asyncRetries(0).build());
         return b;
     }
 

@@ -1,5 +1,7 @@
 package io.cdnlifeline.config;
 
+import io.cdnlifeline.notify.NotifySettings;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +32,7 @@ import io.cdnlifeline.origin.StatusSet;
  * LIFELINE_ORIGIN_TIMEOUT_MS a probe's whole time limit                             (default 5000)
  * LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS a probe's connect time limit                   (default 3000)
  * LIFELINE_ORIGIN_PROBES  probes in flight at once                                  (default 64)
+ * LIFELINE_NOTIFY_*     where the digest of a run goes (see {@link NotifySettings})  (default: nowhere)
  * </pre>
  */
 public final class Settings {
@@ -52,6 +55,7 @@ public final class Settings {
     private final int originProbes;
     private final OriginNetwork originNetwork;
     private final java.security.KeyStore originTrustStore;
+    private final NotifySettings notify;
 
     private Settings(Builder b) {
         this.scopeText = b.scope;
@@ -76,6 +80,7 @@ public final class Settings {
         this.originProbes = b.originProbes;
         this.originNetwork = b.originNetwork;
         this.originTrustStore = b.originTrustStore;
+        this.notify = b.notify;
     }
 
     public static Settings fromEnvironment() {
@@ -103,6 +108,7 @@ public final class Settings {
             b.originConnectTimeoutMs(intValue("LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS", v, 100, 60_000));
         }
         if ((v = env.get("LIFELINE_ORIGIN_PROBES")) != null && !v.isBlank()) b.originProbes(intValue("LIFELINE_ORIGIN_PROBES", v, 1, 512));
+        b.notifications(NotifySettings.fromMap(env));
         return b.build();
     }
 
@@ -115,7 +121,7 @@ public final class Settings {
                 .endpoint(endpoint).region(region).concurrency(concurrency).originCheck(originCheck).originAllow(originAllowText)
                 .originPath(originPath).originStatuses(originStatuses.toString()).originTimeoutMs(originTimeoutMs)
                 .originConnectTimeoutMs(originConnectTimeoutMs).originProbes(originProbes).originNetwork(originNetwork)
-                .originTrustStore(originTrustStore);
+                .originTrustStore(originTrustStore).notifications(notify);
     }
 
     /** True when the scope globs match the domain and no exclude glob does. */
@@ -161,6 +167,8 @@ public final class Settings {
     public OriginNetwork originNetwork() { return originNetwork; }
     /** Trust anchors for the probe's TLS instead of the JVM's trust store, or null (the JVM's). */
     public java.security.KeyStore originTrustStore() { return originTrustStore; }
+    /** Where the digest of a run goes; off unless a LIFELINE_NOTIFY_* channel is set. */
+    public NotifySettings notifications() { return notify; }
 
     static List<Pattern> globs(String csv) {
         if (csv == null || csv.isBlank()) return Collections.emptyList();
@@ -214,6 +222,7 @@ public final class Settings {
         private int originProbes = 64;
         private OriginNetwork originNetwork = OriginNetwork.system();
         private java.security.KeyStore originTrustStore;
+        private NotifySettings notify = NotifySettings.off();
 
         private Builder() {
         }
@@ -236,6 +245,7 @@ public final class Settings {
         public Builder originNetwork(OriginNetwork v) { originNetwork = java.util.Objects.requireNonNull(v, "originNetwork"); return this; }
         /** Not from the environment: trust anchors for tests and the demo; null is the JVM's trust store. */
         public Builder originTrustStore(java.security.KeyStore v) { originTrustStore = v; return this; }
+        public Builder notifications(NotifySettings v) { notify = v == null ? NotifySettings.off() : v; return this; }
 
         public Settings build() { return new Settings(this); }
     }

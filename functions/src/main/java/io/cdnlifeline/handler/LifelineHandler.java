@@ -16,6 +16,8 @@ import io.cdnlifeline.event.BadInputException;
 import io.cdnlifeline.event.EventParser;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.report.Progress;
+import io.cdnlifeline.notify.Notifier;
+import io.cdnlifeline.notify.RunFacts;
 import io.cdnlifeline.report.Report;
 import io.cdnlifeline.report.ReportJson;
 import io.cdnlifeline.run.Continuer;
@@ -52,6 +54,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private volatile Settings settings;
     private volatile Continuer continuer;
     private volatile Progress progress = Progress.NONE;
+    private volatile Notifier notifier;
 
     /** The function this handler runs. */
     protected abstract LifelineFunction function();
@@ -90,19 +93,33 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         String functionName = function().name();
         Consumer<String> log = logSink(context);
         Request request;
+        String event;
         try {
-            request = EventParser.parse(readLimited(input), functionName);
+            event = readLimited(input);
+            request = EventParser.parse(event, functionName);
         } catch (BadInputException e) {
             log.accept("{\"audit\":\"lifeline\",\"function\":\"" + functionName + "\",\"error\":\"bad input\"}");
             throw e;
         }
         long limit = context == null || context.getFunctionParam() == null ? 600_000L
                 : Math.max(1_000L, context.getFunctionParam().getExecTimeLimitInMillis());
-        // Leave a margin to write the report before FC cuts the invocation.
-        long deadline = System.currentTimeMillis() + limit - Math.min(5_000L, limit / 10);
+        long started = System.currentTimeMillis();
+        // Leave a margin to write the report (and send its digest) before FC cuts the invocation.
+        long deadline = started + limit - Math.min(5_000L, limit / 10);
+        long notifyEnd = started + limit - Math.min(1_000L, limit / 20);
         runDeadline.set(deadline);
         String requestId = context == null ? null : context.getRequestId();
-        Report report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline, continuer(context)).withProgress(progress));
+        Report report;
+        try {
+            report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline, continuer(context)).withProgress(progress));
+        } catch (RuntimeException e) {
+            // On FC's last attempt nothing runs after this invocation: the people hear of it now.
+            Notifier n = notifier();
+            if (n != null) n.afterCrash(functionName, requestId, e, runFacts(request, event, context), notifyEnd, log);
+            throw e;
+        }
+        Notifier n = notifier();
+        if (n != null) report = n.afterRun(report, runFacts(request, event, context), notifyEnd, log);
         output.write(ReportJson.pretty(report).getBytes(StandardCharsets.UTF_8));
         output.flush();
         if (report.hasFailures()) {
@@ -136,6 +153,27 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
             settings = s;
         }
         return s;
+    }
+
+    /** The notify step, or null when no channel is configured (then none of its classes is loaded: cold start). */
+    private Notifier notifier() {
+        if (!settings().notifications().enabled()) return null;
+        Notifier n = notifier;
+        if (n == null) {
+            n = new Notifier(settings().notifications());
+            notifier = n;
+        }
+        return n;
+    }
+
+    /** What the digest says besides the Report: trigger, reason, account, and where FC's retries stand. */
+    private RunFacts runFacts(Request request, String event, Context context) {
+        return RunFacts.builder().trigger(request.source()).reason(request.reason())
+                .account(System.getenv("FC_ACCOUNT_ID"))
+                .retryCount(context == null ? 0 : context.getRetryCount())
+                .asyncRetries(settings().notifications().asyncRetries())
+                .scheduledAt(RunFacts.timerTime(event))
+                .build();
     }
 
     private Cloud cloud() {

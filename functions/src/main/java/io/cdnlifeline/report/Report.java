@@ -24,6 +24,9 @@ public final class Report {
     private final String refused;
     private final JsonArray domains;
     private final Continued continued;
+    private final String account;
+    private final String continues;
+    private final String memberOf;
 
     private Report(Builder b) {
         this.function = Objects.requireNonNull(b.function, "function");
@@ -36,6 +39,9 @@ public final class Report {
         this.refused = b.refused;
         this.domains = b.domains;
         this.continued = b.continued;
+        this.account = b.account;
+        this.continues = b.continues;
+        this.memberOf = b.memberOf;
     }
 
     public static Builder builder(String function) {
@@ -53,6 +59,21 @@ public final class Report {
     public JsonArray domains() { return domains == null ? null : domains.deepCopy(); }
     /** Set when the run reached its deadline and handed the rest to a continuation; null otherwise. */
     public Continued continued() { return continued; }
+    /** The account the run worked on, when the run knows it (a member-account run always does); else null. */
+    public String account() { return account; }
+    /** Set on a continued run: the request id of the run it continues (its digest says so); else null. */
+    public String continues() { return continues; }
+    /** Set on a member-account run: the request id of the run over several accounts that started it; else null. */
+    public String memberOf() { return memberOf; }
+
+    /** A builder holding everything this Report holds, e.g. to add the notify step's notes. */
+    public Builder toBuilder() {
+        Builder b = new Builder(function).requestId(requestId).dryRun(dryRun).durationMs(durationMs).changes(changes)
+                .refused(refused).domains(domains).continued(continued).account(account).continues(continues).memberOf(memberOf);
+        for (Skip s : skipped) b.skip(s);
+        for (String n : notes) b.note(n);
+        return b;
+    }
 
     public long count(ChangeStatus s) {
         return changes.stream().filter(c -> c.status() == s).count();
@@ -83,6 +104,9 @@ public final class Report {
         private String refused;
         private JsonArray domains;
         private Continued continued;
+        private String account;
+        private String continues;
+        private String memberOf;
 
         private Builder(String function) {
             this.function = function;
@@ -98,6 +122,9 @@ public final class Report {
         public synchronized Builder refused(String why) { refused = why; return this; }
         public synchronized Builder domains(JsonArray rows) { domains = rows; return this; }
         public synchronized Builder continued(Continued c) { continued = c; return this; }
+        public synchronized Builder account(String v) { account = v; return this; }
+        public synchronized Builder continues(String requestId) { continues = requestId; return this; }
+        public synchronized Builder memberOf(String requestId) { memberOf = requestId; return this; }
 
         public synchronized Report build() { return new Report(this); }
     }

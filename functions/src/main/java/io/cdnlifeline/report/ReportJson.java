@@ -27,6 +27,9 @@ public final class ReportJson {
         if (r.requestId() != null) o.addProperty("requestId", r.requestId());
         o.addProperty("dryRun", r.dryRun());
         o.addProperty("durationMs", r.durationMs());
+        if (r.account() != null) o.addProperty("account", r.account());
+        if (r.continues() != null) o.addProperty("continues", r.continues());
+        if (r.memberOf() != null) o.addProperty("memberOf", r.memberOf());
         if (r.refused() != null) o.addProperty("refused", r.refused());
         if (r.continued() != null) {
             JsonObject c = new JsonObject();

@@ -105,7 +105,10 @@ class TemplateTest {
         // The lifeline settings, plus the JVM's own options (the memory the benchmark measured depends on them).
         Set<String> expected = Set.of("LIFELINE_SCOPE", "LIFELINE_EXCLUDE", "LIFELINE_MAX_CHANGES", "LIFELINE_DRY_RUN",
                 "LIFELINE_REGION", "LIFELINE_CONCURRENCY", "LIFELINE_ORIGIN_CHECK", "LIFELINE_ORIGIN_ALLOW", "LIFELINE_ORIGIN_PATH",
-                "LIFELINE_ORIGIN_STATUSES", "JAVA_TOOL_OPTIONS");
+                "LIFELINE_ORIGIN_STATUSES", "JAVA_TOOL_OPTIONS",
+                "LIFELINE_NOTIFY_DINGTALK", "LIFELINE_NOTIFY_DINGTALK_SECRET", "LIFELINE_NOTIFY_WECOM", "LIFELINE_NOTIFY_FEISHU",
+                "LIFELINE_NOTIFY_FEISHU_SECRET", "LIFELINE_NOTIFY_SLACK", "LIFELINE_NOTIFY_WEBHOOK", "LIFELINE_NOTIFY_WEBHOOK_SECRET",
+                "LIFELINE_NOTIFY_REPEAT", "LIFELINE_NOTIFY_TIMEOUT", "LIFELINE_NOTIFY_MEMORY", "LIFELINE_ASYNC_RETRIES");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
             assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");
@@ -119,6 +122,9 @@ class TemplateTest {
             Map<String, Object> async = Template.map(f.props.get("asyncInvokeConfig"));
             Object retries = async.get("maxAsyncRetryAttempts");
             assertTrue(retries instanceof Integer && (Integer) retries > 0, f.name() + " retries " + retries);
+            // The function learns its last attempt from getRetryCount() against this number (notify's final-failure message).
+            assertEquals(String.valueOf(retries), String.valueOf(Template.map(f.props.get("environmentVariables")).get("LIFELINE_ASYNC_RETRIES")),
+                    f.name() + ": LIFELINE_ASYNC_RETRIES must equal maxAsyncRetryAttempts");
             Object dest = Template.map(Template.map(async.get("destinationConfig")).get("onFailure")).get("destination");
             assertTrue(dest != null && dest.toString().startsWith("acs:"), f.name() + " has no failure destination");
             assertTrue(f.props.get("logConfig") instanceof Map, f.name() + " has no logConfig: the audit lines would not reach Log Service");

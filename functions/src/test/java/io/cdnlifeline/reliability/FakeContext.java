@@ -21,9 +21,20 @@ public final class FakeContext implements Context {
     private final String secret;
     private final String token;
     private final int timeLimitMillis;
+    private final int retryCount;
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
 
     public FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis) {
+        this(requestId, accessKeyId, secret, token, timeLimitMillis, 0);
+    }
+
+    /** The context of FC's async retry number {@code retryCount} (0: the first attempt), with the sandbox's keys. */
+    public static FakeContext onRetry(String requestId, int retryCount) {
+        return new FakeContext(requestId, "sandbox-ak", "sandbox-secret", null, 300_000, retryCount);
+    }
+
+    private FakeContext(String requestId, String accessKeyId, String secret, String token, int timeLimitMillis, int retryCount) {
+        this.retryCount = retryCount;
         this.requestId = requestId;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
@@ -62,7 +73,7 @@ public final class FakeContext implements Context {
 
     @Override public Service getService() { return null; }
     @Override public OpenTracing getTracing() { return null; }
-    @Override public int getRetryCount() { return 0; }
+    @Override public int getRetryCount() { return retryCount; }
 
     @Override
     public FunctionComputeLogger getLogger() {
