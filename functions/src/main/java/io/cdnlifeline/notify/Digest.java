@@ -59,6 +59,8 @@ final class Digest {
     final String refused;
     final String continues;
     final String memberOf;
+    /** Set when this run reached its time limit itself: how many domains it handed to which round. */
+    final String handsOn;
     final String crash;
     final int retryCount;
     final int asyncRetries;
@@ -80,6 +82,7 @@ final class Digest {
         this.refused = b.refused;
         this.continues = b.continues;
         this.memberOf = b.memberOf;
+        this.handsOn = b.handsOn;
         this.crash = b.crash;
         this.retryCount = b.retryCount;
         this.asyncRetries = b.asyncRetries;
@@ -128,7 +131,8 @@ final class Digest {
         } else if (failed > 0 && retryCount < asyncRetries) {
             lines.add("FC will retry this invocation (attempt " + (retryCount + 1) + " of " + (asyncRetries + 1) + ").");
         }
-        if (continues != null) lines.add("continued run: it carries on the work of run " + continues + ", which ran out of time");
+        if (continues != null) lines.add("continued run (" + continues + "): it carries on the work of a run that reached its time limit");
+        if (handsOn != null) lines.add(handsOn);
         if (memberOf != null) lines.add("member-account run: one account of run " + memberOf + " over several accounts");
         if (refused != null) lines.add(refused);
         if (crash != null) lines.add("error: " + crash);
@@ -204,6 +208,7 @@ final class Digest {
         private String refused;
         private String continues;
         private String memberOf;
+        private String handsOn;
         private String crash;
         private int retryCount;
         private int asyncRetries;
@@ -227,6 +232,7 @@ final class Digest {
         Builder refused(String v) { refused = v; return this; }
         Builder continues(String v) { continues = v; return this; }
         Builder memberOf(String v) { memberOf = v; return this; }
+        Builder handsOn(String v) { handsOn = v; return this; }
         Builder crash(String v) { crash = v; return this; }
         Builder attempt(int retry, int retries) { retryCount = retry; asyncRetries = retries; return this; }
         Builder repeat(Duration d) { repeat = d; return this; }

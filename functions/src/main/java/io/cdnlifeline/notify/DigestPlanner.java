@@ -141,6 +141,8 @@ final class DigestPlanner {
                 .account(report.account() != null ? report.account() : facts.account())
                 .trigger(facts.trigger()).reason(facts.reason())
                 .continues(report.continues()).memberOf(report.memberOf())
+                .handsOn(report.continued() == null ? null : "reached its time limit: " + report.continued().left()
+                        + " domain(s) left for round " + report.continued().round() + ", an asynchronous invocation of the same function")
                 .attempt(facts.retryCount(), facts.asyncRetries()).repeat(repeat);
     }
 

@@ -57,6 +57,8 @@ public final class RemedyFunction implements LifelineFunction {
     public Report run(Request request, Invocation inv) {
         long start = System.nanoTime();
         Report.Builder report = Report.builder(remedy.function()).requestId(inv.requestId());
+        // A continuation says so in its Report (and so in its digest): which round of a run that reached its time limit.
+        if (request.continuation() != null) report.continues("round " + request.continuation().round());
         AuditLog audit = new AuditLog(inv.log(), remedy.function(), inv.requestId());
         RunContext ctx = new RunContext(inv.cloud(), inv.settings(), request, audit, report, inv.deadlineMillis());
         report.dryRun(ctx.dryRun());

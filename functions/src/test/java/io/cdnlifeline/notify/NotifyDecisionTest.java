@@ -178,10 +178,15 @@ class NotifyDecisionTest {
 
     @Test
     void continuedAndMemberAccountRunsSayWhatTheyAre() {
-        Report continued = TestReports.applied(1).toBuilder().continues("req-first").account("1357").memberOf("req-org").build();
+        // given a round-2 run that itself reached its time limit, in a member account
+        Report continued = TestReports.applied(1).toBuilder().continues("round 2").continued(new Report.Continued(40, 3))
+                .account("1357").memberOf("req-org").build();
+        // when it is told
         tell(notifier(Duration.ofHours(6), 0), continued, timer(T0, 0, 0));
+        // then the digest says it is a continuation, what it handed on, and whose member run it is
         String text = previews.get(0);
-        assertTrue(text.contains("continued run: it carries on the work of run req-first"), text);
+        assertTrue(text.contains("continued run (round 2): it carries on the work of a run that reached its time limit"), text);
+        assertTrue(text.contains("40 domain(s) left for round 3"), text);
         assertTrue(text.contains("member-account run: one account of run req-org"), text);
         assertTrue(text.contains("account 1357"), text);
     }

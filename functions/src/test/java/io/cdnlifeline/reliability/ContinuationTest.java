@@ -142,6 +142,9 @@ class ContinuationTest {
                 JsonObject r = rounds.get(i);
                 assertEquals(0, summary(r, "failed"), r.toString());
                 applied += summary(r, "applied");
+                // each continuation says which round it is (its digest repeats it); the first run is none
+                if (i == 0) assertFalse(r.has("continues"), r.toString());
+                else assertEquals("round " + (i + 1), r.get("continues").getAsString(), r.toString());
                 if (i < rounds.size() - 1) {
                     JsonObject c = r.getAsJsonObject("continued");
                     assertEquals(i + 2, c.get("round").getAsInt(), r.toString());
