@@ -19,7 +19,29 @@ public interface OriginNetwork {
         return new InetSocketAddress(address, port);
     }
 
+    /**
+     * The system property that keeps every probe on this machine (the test suites set it): an address outside
+     * 127.0.0.0/8 is then "reached" at a closed loopback port, so it reads as refused and no packet leaves. A test that
+     * forgets to turn the check off fails visibly instead of probing the Internet.
+     */
+    String LOOPBACK_ONLY = "lifeline.origin.loopbackOnly";
+
     static OriginNetwork system() {
+        if (Boolean.getBoolean(LOOPBACK_ONLY)) {
+            return new OriginNetwork() {
+                @Override
+                public List<InetAddress> resolve(String host) throws UnknownHostException {
+                    return List.of(InetAddress.getAllByName(host));
+                }
+
+                @Override
+                public InetSocketAddress socketAddress(InetAddress address, int port) {
+                    // port 9 (discard) on loopback: nothing listens there on these machines
+                    return address.isLoopbackAddress() ? new InetSocketAddress(address, port)
+                            : new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+                }
+            };
+        }
         return host -> List.of(InetAddress.getAllByName(host));
     }
 }
