@@ -90,7 +90,8 @@ class OriginCheckCliTest {
     @Test
     void invokeHoldsBackEveryDomainWhoseOriginIsNotReadyAndSaysWhy() {
         // when dns-to-origin runs from the command line with the check required, as a dry run
-        CommandRun run = CommandRun.withEnv(env("require"), "invoke", "dns-to-origin", "--payload", "{}", "--dry-run");
+        // (--verbose: the audit lines, with each probe's result, go to stderr only when asked for)
+        CommandRun run = CommandRun.withEnv(env("require"), "invoke", "dns-to-origin", "--payload", "{}", "--dry-run", "--verbose");
         // then only the origin that serves its visitors is planned, the others are skipped with the reason
         assertEquals(0, run.status, run::toString);
         JsonObject report = JsonParser.parseString(run.out).getAsJsonObject();
