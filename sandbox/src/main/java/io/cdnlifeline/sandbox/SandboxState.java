@@ -27,6 +27,10 @@ public final class SandboxState {
     public Faults faults = new Faults();
     /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). */
     public LocalFc fc = new LocalFc();
+    /** RAM of every account: roles, custom policies and their versions (RamApi; what lifeline setup makes). */
+    public RamState ram = new RamState();
+    /** EventBridge's control plane of every account: custom buses and rules (EventBridgeApi). */
+    public EventBridgeState eventBridge = new EventBridgeState();
 
     private transient Map<String, Domain> cdnByName = new HashMap<>();
     private transient Map<String, Domain> dcdnByName = new HashMap<>();
@@ -117,6 +121,12 @@ public final class SandboxState {
             fc = new LocalFc();
         }
         fc.normalise();
+        if (ram == null) {
+            ram = new RamState();
+        }
+        if (eventBridge == null) {
+            eventBridge = new EventBridgeState();
+        }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;
         vod = vod == null ? new ArrayList<>() : vod;
