@@ -14,7 +14,11 @@ enum AliyunService {
     LIVE("live", "2016-11-01", "live.aliyuncs.com"),
     ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com"),
     /** For {@code GetCallerIdentity} only (lifeline doctor): the functions never call STS. */
-    STS("Sts", "2015-04-01", "sts.aliyuncs.com");
+    STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the function role and policy, a member role): global, ram.aliyuncs.com. */
+    RAM("Ram", "2015-05-01", "ram.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the notification bus and its rules): regional, {@link Endpoints}. */
+    EVENTBRIDGE("eventbridge", "2020-04-01", "eventbridge.cn-hangzhou.aliyuncs.com");
 
     private final String productCode;
     private final String version;

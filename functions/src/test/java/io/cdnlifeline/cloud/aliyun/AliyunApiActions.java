@@ -18,6 +18,8 @@ public final class AliyunApiActions {
         for (AliyunApi api : AliyunApi.values()) {
             // sts:GetCallerIdentity is lifeline doctor's (the command line's), never a function's: not the role's business
             if (api.service() == AliyunService.STS) continue;
+            // RAM and EventBridge are lifeline setup's (ControlPlane), run by whoever sets the account up, never by a function
+            if (api.service() == AliyunService.RAM || api.service() == AliyunService.EVENTBRIDGE) continue;
             out.add(api.service().name().toLowerCase(Locale.ROOT) + ":" + api.action());
         }
         return out;
