@@ -35,7 +35,7 @@ final class EventBridgeApi implements ProductApi {
         String region = p.get("RegionId", s.fc.region == null ? "cn-hangzhou" : s.fc.region);
         switch (action) {
             case "CreateEventBus":
-                return createBus(account, region, p, s.eventBridge.account(account));
+                return createBus(account, region, p, s.eventBridge);
             case "GetEventBus": {
                 EventBridgeState.Bus b = existingBus(s.eventBridge.find(account), region, p.require("EventBusName"));
                 JsonObject data = new JsonObject();
@@ -46,11 +46,11 @@ final class EventBridgeApi implements ProductApi {
                 return success(data);
             }
             case "CreateRule":
-                return createRule(account, region, p, s.eventBridge.account(account));
+                return createRule(account, region, p, s.eventBridge.find(account));
             case "GetRule":
                 return getRule(account, region, p, s.eventBridge.find(account));
             case "UpdateRule": {
-                EventBridgeState.Rule r = existingRule(s.eventBridge.account(account), region, p);
+                EventBridgeState.Rule r = existingRule(s.eventBridge.find(account), region, p);
                 String pattern = p.get("FilterPattern");
                 if (pattern != null) r.filterPattern = pattern(pattern);
                 if (p.get("Description") != null) r.description = p.get("Description");
@@ -59,7 +59,7 @@ final class EventBridgeApi implements ProductApi {
                 return out;
             }
             case "PutTargets": {
-                EventBridgeState.Rule r = existingRule(s.eventBridge.account(account), region, p);
+                EventBridgeState.Rule r = existingRule(s.eventBridge.find(account), region, p);
                 // each target replaces the rule's target of its Id; a second target with the same Id in one call is refused
                 JsonArray errors = new JsonArray();
                 java.util.Set<String> seen = new java.util.HashSet<>();
@@ -86,8 +86,9 @@ final class EventBridgeApi implements ProductApi {
         }
     }
 
-    private static JsonObject createBus(String account, String region, Params p, EventBridgeState.Account a) {
+    private static JsonObject createBus(String account, String region, Params p, EventBridgeState eventBridge) {
         String name = name(p.require("EventBusName"), "EventBusName");
+        EventBridgeState.Account a = eventBridge.account(account);
         if (a.bus(region, name) != null) {
             throw new ApiError(409, "EventBusAlreadyExist", "The event bus [" + name + "] already existed!");
         }

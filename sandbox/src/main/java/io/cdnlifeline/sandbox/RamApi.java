@@ -62,19 +62,19 @@ final class RamApi implements ProductApi {
             case "UpdateRole":
                 return updateRole(account, p, s);
             case "CreatePolicy":
-                return createPolicy(p, s.ram.account(account));
+                return createPolicy(p, s.ram, account);
             case "GetPolicy":
                 return getPolicy(p, s.ram.find(account));
             case "CreatePolicyVersion":
-                return createPolicyVersion(p, s.ram.account(account));
+                return createPolicyVersion(p, s.ram.find(account));
             case "ListPolicyVersions":
                 return listPolicyVersions(p, s.ram.find(account));
             case "DeletePolicyVersion":
-                return deletePolicyVersion(p, s.ram.account(account));
+                return deletePolicyVersion(p, s.ram.find(account));
             case "SetDefaultPolicyVersion":
-                return setDefaultPolicyVersion(p, s.ram.account(account));
+                return setDefaultPolicyVersion(p, s.ram.find(account));
             case "AttachPolicyToRole":
-                return attachPolicyToRole(p, s.ram.account(account));
+                return attachPolicyToRole(p, s.ram.find(account));
             case "ListPoliciesForRole":
                 return listPoliciesForRole(p, s.ram.find(account));
             default:
@@ -146,11 +146,12 @@ final class RamApi implements ProductApi {
 
     // ---- policies ----
 
-    private static JsonObject createPolicy(Params p, RamState.Account a) {
+    private static JsonObject createPolicy(Params p, RamState ram, String account) {
         String name = policyName(p.require("PolicyName"));
         String document = p.require("PolicyDocument");
         checkDocument(document, false);
         String description = description(p.get("Description", ""));
+        RamState.Account a = ram.account(account);
         if (a.policy(name) != null) {
             throw new ApiError(409, "EntityAlreadyExists.Policy", "The policy does already EXIST.");
         }
