@@ -118,6 +118,8 @@ final class SetupCommand implements Callable<Integer> {
                 .busName(bus != null ? bus : lifeline.env().get("LIFELINE_NOTIFICATION_BUS"))
                 .policyDocument(PolicyDocuments.read(policyFile, PolicyDocuments.POLICY))
                 .trustDocument(memberOf == null ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
+                .logProject(lifeline.env().get("LIFELINE_LOG_PROJECT"))
+                .logstore(lifeline.env().get("LIFELINE_LOGSTORE"))
                 .build();
 
         out.println("lifeline setup: account " + target.accountId + (target.member() ? " (member of " + target.memberOf + ")" : "")
@@ -131,6 +133,8 @@ final class SetupCommand implements Callable<Integer> {
             err.println("lifeline setup: could not read what the account has, nothing was changed: " + e);
             return ExitStatus.FAILED;
         }
+        out.println("plan: " + (plan.isEmpty() ? "no change" : plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s"))
+                + (plan.unchanged().isEmpty() ? "" : ", " + plan.unchanged().size() + " already as wanted (=)"));
         for (String u : plan.unchanged()) out.println("  = " + u);
         for (SetupPlan.Step step : plan.steps()) out.println("  + " + step.what);
         for (String n : plan.notes()) out.println("  i " + n);

@@ -41,8 +41,8 @@ final class SetupPlanner {
             plan.note("failure destination: the bus " + s.busName + " (" + busArn() + "), where every function's failed async"
                     + " invocations go after FC's retries (template.yml asyncInvokeConfig); nothing more to make");
             plan.note("asynchronous self-invocation (fc:InvokeFunction on the seven functions) is in the policy");
-            plan.note("not made by this command: the Log Service project cdn-lifeline-" + s.accountId + " and its logstore "
-                    + SetupSettings.DEFAULT_LOGSTORE + " in " + s.region + " (Log Service signs its own way; docs/deploy.md"
+            plan.note("not made by this command: the Log Service project " + s.logProject + " and its logstore "
+                    + s.logstore + " in " + s.region + " (Log Service signs its own way; docs/deploy.md"
                     + " says how to make them)");
         } else {
             plan.note("member of " + s.memberOf + ": only its function role acs:ram::" + s.memberOf + ":role/" + s.centralRole

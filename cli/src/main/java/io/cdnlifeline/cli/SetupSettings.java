@@ -23,6 +23,9 @@ final class SetupSettings {
     final String memberOf;
     final String centralRole;
     final String externalId;
+    /** The audit log's Log Service project and logstore (named in the plan: this command does not make them). */
+    final String logProject;
+    final String logstore;
 
     private SetupSettings(Builder b) {
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
@@ -34,6 +37,8 @@ final class SetupSettings {
         this.policyDocument = Objects.requireNonNull(b.policyDocument, "policyDocument");
         this.centralRole = b.centralRole != null ? b.centralRole : DEFAULT_ROLE;
         this.externalId = b.externalId;
+        this.logProject = b.logProject != null ? b.logProject : "cdn-lifeline-" + accountId;
+        this.logstore = b.logstore != null ? b.logstore : DEFAULT_LOGSTORE;
         this.trustDocument = b.memberOf != null ? PolicyDocuments.memberTrust(b.memberOf, centralRole, externalId)
                 : Objects.requireNonNull(b.trustDocument, "trustDocument");
     }
@@ -57,6 +62,8 @@ final class SetupSettings {
         private String memberOf;
         private String centralRole;
         private String externalId;
+        private String logProject;
+        private String logstore;
 
         Builder accountId(String v) { this.accountId = accountId(v, "the account id"); return this; }
         Builder region(String v) { this.region = v; return this; }
@@ -67,6 +74,8 @@ final class SetupSettings {
         Builder trustDocument(String v) { this.trustDocument = v; return this; }
         Builder memberOf(String v) { this.memberOf = v == null ? null : accountId(v, "--member-of"); return this; }
         Builder centralRole(String v) { this.centralRole = v; return this; }
+        Builder logProject(String v) { this.logProject = v; return this; }
+        Builder logstore(String v) { this.logstore = v; return this; }
 
         Builder externalId(String v) {
             if (v != null && !v.matches("[A-Za-z0-9=,.@:/_\\-]{2,1224}")) {

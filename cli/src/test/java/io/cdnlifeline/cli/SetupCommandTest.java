@@ -48,7 +48,11 @@ class SetupCommandTest {
     }
 
     private CommandRun setup(String... extra) {
-        Map<String, String> env = new HashMap<>();
+        return setupWith(Map.of(), extra);
+    }
+
+    private CommandRun setupWith(Map<String, String> settings, String... extra) {
+        Map<String, String> env = new HashMap<>(settings);
         env.put("HOME", home.toString());
         env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
         env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET);
@@ -205,6 +209,22 @@ class SetupCommandTest {
         assertTrue(run.out.contains("+ RAM role cdn-lifeline-fc: create, trusted by ram-trust-policy.json"), run::toString);
         assertTrue(run.out.contains("dry run, 8 changes planned, none made"), run::toString);
         assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void theTemplatesNamesFromTheEnvironmentAreTheOnesPlanned() {
+        // given the deploy-time names a user chose for the template (its vars read the same variables)
+        Map<String, String> names = Map.of("LIFELINE_ROLE_NAME", "lifeline-prod", "LIFELINE_NOTIFICATION_BUS", "lifeline-bus",
+                "LIFELINE_FC_REGION", "cn-shanghai", "LIFELINE_LOG_PROJECT", "my-logs", "LIFELINE_LOGSTORE", "lifeline");
+        // when setup plans
+        CommandRun run = setupWith(names, "--dry-run", "--account-id", ACCOUNT);
+        // then it plans those names and says which log project and logstore it leaves to the user
+        assertEquals(0, run.status, run::toString);
+        assertTrue(run.out.contains("+ RAM role lifeline-prod: create"), run::toString);
+        assertTrue(run.out.contains("+ RAM policy lifeline-prod: create"), run::toString);
+        assertTrue(run.out.contains("+ event bus lifeline-bus in cn-shanghai: create"), run::toString);
+        assertTrue(run.out.contains("the Log Service project my-logs and its logstore lifeline in cn-shanghai"), run::toString);
+        assertTrue(run.out.contains("plan: 8 changes"), run::toString);
     }
 
     @Test
