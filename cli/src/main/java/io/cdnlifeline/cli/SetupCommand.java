@@ -117,6 +117,8 @@ final class SetupCommand implements Callable<Integer> {
                 .policyName(policyName)
                 .busName(bus != null ? bus : lifeline.env().get("LIFELINE_NOTIFICATION_BUS"))
                 .policyDocument(PolicyDocuments.read(policyFile, PolicyDocuments.POLICY))
+                .policySource(policyFile == null ? null : policyFile.toString())
+                .trustSource(trustFile == null ? null : trustFile.toString())
                 .trustDocument(memberOf == null ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
                 .logProject(lifeline.env().get("LIFELINE_LOG_PROJECT"))
                 .logstore(lifeline.env().get("LIFELINE_LOGSTORE"))
@@ -133,7 +135,7 @@ final class SetupCommand implements Callable<Integer> {
             err.println("lifeline setup: could not read what the account has, nothing was changed: " + e);
             return ExitStatus.FAILED;
         }
-        out.println("plan: " + (plan.isEmpty() ? "no change" : plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s"))
+        out.println("plan: " + (plan.isEmpty() ? "no change" : changes(plan.steps().size()))
                 + (plan.unchanged().isEmpty() ? "" : ", " + plan.unchanged().size() + " already as wanted (=)"));
         for (String u : plan.unchanged()) out.println("  = " + u);
         for (SetupPlan.Step step : plan.steps()) out.println("  + " + step.what);
@@ -143,10 +145,10 @@ final class SetupCommand implements Callable<Integer> {
             return ExitStatus.DONE;
         }
         if (dryRun) {
-            out.println("lifeline setup: dry run, " + plan.steps().size() + " changes planned, none made");
+            out.println("lifeline setup: dry run, " + changes(plan.steps().size()) + " planned, none made");
             return ExitStatus.DONE;
         }
-        out.println("applying " + plan.steps().size() + " changes");
+        out.println("applying " + changes(plan.steps().size()));
         int done = 0;
         for (SetupPlan.Step step : plan.steps()) {
             try {
@@ -161,7 +163,11 @@ final class SetupCommand implements Callable<Integer> {
                 return ExitStatus.FAILED;
             }
         }
-        out.println("lifeline setup: " + done + " changes applied");
+        out.println("lifeline setup: " + changes(done) + " applied");
         return ExitStatus.DONE;
+    }
+
+    private static String changes(int n) {
+        return n + (n == 1 ? " change" : " changes");
     }
 }

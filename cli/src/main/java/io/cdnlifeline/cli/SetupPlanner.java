@@ -73,7 +73,7 @@ final class SetupPlanner {
         if (PolicyDocuments.same(trust, s.trustDocument)) {
             plan.unchanged(what + " (trusted by " + trustedBy() + ")");
         } else {
-            plan.change(what + ": replace its trust policy (it differs from " + (s.member() ? "the member trust" : PolicyDocuments.TRUST) + ")", () -> {
+            plan.change(what + ": replace its trust policy (it differs from " + s.trustSource + ")", () -> {
                 cloud.ram("UpdateRole", Map.of("RoleName", s.roleName, "NewAssumeRolePolicyDocument", s.trustDocument));
                 return "trust policy replaced";
             });
@@ -86,7 +86,7 @@ final class SetupPlanner {
         JsonObject policy = readOrNull(() -> cloud.ram("GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", s.policyName)),
                 "EntityNotExist.Policy");
         if (policy == null) {
-            plan.change(what + ": create from " + PolicyDocuments.POLICY, () -> {
+            plan.change(what + ": create from " + s.policySource, () -> {
                 try {
                     cloud.ram("CreatePolicy", Map.of("PolicyName", s.policyName, "PolicyDocument", s.policyDocument,
                             "Description", description()));
@@ -101,7 +101,7 @@ final class SetupPlanner {
         JsonObject current = policy.getAsJsonObject("DefaultPolicyVersion");
         String currentId = current.get("VersionId").getAsString();
         if (PolicyDocuments.same(current.get("PolicyDocument").getAsString(), s.policyDocument)) {
-            plan.unchanged(what + " (default version " + currentId + " is " + PolicyDocuments.POLICY + ")");
+            plan.unchanged(what + " (default version " + currentId + " is " + s.policySource + ")");
             return true;
         }
         JsonObject listed = cloud.ram("ListPolicyVersions", Map.of("PolicyType", "Custom", "PolicyName", s.policyName));
@@ -119,7 +119,7 @@ final class SetupPlanner {
                 }
             });
         }
-        plan.change(what + ": new version from " + PolicyDocuments.POLICY + ", set as default (the default " + currentId + " differs)", () -> {
+        plan.change(what + ": new version from " + s.policySource + ", set as default (the default " + currentId + " differs)", () -> {
             JsonObject made = cloud.ram("CreatePolicyVersion", Map.of("PolicyName", s.policyName, "PolicyDocument", s.policyDocument,
                     "SetAsDefault", "true"));
             return "version " + made.getAsJsonObject("PolicyVersion").get("VersionId").getAsString() + " is the default now";
@@ -276,7 +276,7 @@ final class SetupPlanner {
     }
 
     private String trustedBy() {
-        return s.member() ? "acs:ram::" + s.memberOf + ":role/" + s.centralRole : PolicyDocuments.TRUST;
+        return s.member() ? "acs:ram::" + s.memberOf + ":role/" + s.centralRole : s.trustSource;
     }
 
     private static String description() {

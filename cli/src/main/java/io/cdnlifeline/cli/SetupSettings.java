@@ -19,6 +19,9 @@ final class SetupSettings {
     final String busName;
     final String policyDocument;
     final String trustDocument;
+    /** Where the documents came from, as the plan names them: {@code ram-policy.json} or the file given. */
+    final String policySource;
+    final String trustSource;
     /** Null in the central account; the central account's id in a member account. */
     final String memberOf;
     final String centralRole;
@@ -35,6 +38,8 @@ final class SetupSettings {
         this.policyName = b.policyName != null ? b.policyName : this.roleName;
         this.busName = b.busName != null ? b.busName : DEFAULT_BUS;
         this.policyDocument = Objects.requireNonNull(b.policyDocument, "policyDocument");
+        this.policySource = b.policySource != null ? b.policySource : PolicyDocuments.POLICY;
+        this.trustSource = b.memberOf != null ? "the member trust" : b.trustSource != null ? b.trustSource : PolicyDocuments.TRUST;
         this.centralRole = b.centralRole != null ? b.centralRole : DEFAULT_ROLE;
         this.externalId = b.externalId;
         this.logProject = b.logProject != null ? b.logProject : "cdn-lifeline-" + accountId;
@@ -59,6 +64,8 @@ final class SetupSettings {
         private String busName;
         private String policyDocument;
         private String trustDocument;
+        private String policySource;
+        private String trustSource;
         private String memberOf;
         private String centralRole;
         private String externalId;
@@ -72,6 +79,8 @@ final class SetupSettings {
         Builder busName(String v) { this.busName = v; return this; }
         Builder policyDocument(String v) { this.policyDocument = v; return this; }
         Builder trustDocument(String v) { this.trustDocument = v; return this; }
+        Builder policySource(String v) { this.policySource = v; return this; }
+        Builder trustSource(String v) { this.trustSource = v; return this; }
         Builder memberOf(String v) { this.memberOf = v == null ? null : accountId(v, "--member-of"); return this; }
         Builder centralRole(String v) { this.centralRole = v; return this; }
         Builder logProject(String v) { this.logProject = v; return this; }
