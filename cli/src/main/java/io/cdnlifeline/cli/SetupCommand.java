@@ -97,6 +97,12 @@ final class SetupCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
         }
+        if (memberOf == null && (centralRole != null || externalId != null)) {
+            throw new SetupInputException((centralRole != null ? "--central-role" : "--external-id") + " needs --member-of");
+        }
+        if (memberOf != null && trustFile != null) {
+            throw new SetupInputException("--trust-file does not go with --member-of: a member role trusts the central account's function role");
+        }
         String account = accountId;
         if (account == null) {
             try {

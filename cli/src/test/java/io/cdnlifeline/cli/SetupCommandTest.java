@@ -250,6 +250,9 @@ class SetupCommandTest {
         assertTrue(notAnAccount.err.contains("--member-of must be an Alibaba Cloud account id"), notAnAccount::toString);
         CommandRun lonelyExternalId = setup("--external-id", "abc");
         assertEquals(2, lonelyExternalId.status, lonelyExternalId::toString);
+        assertTrue(lonelyExternalId.err.contains("--external-id needs --member-of"), lonelyExternalId::toString);
+        CommandRun memberTrustFile = setup("--member-of", "6543210987654321", "--trust-file", ROOT.resolve("ram-trust-policy.json").toString());
+        assertEquals(2, memberTrustFile.status, memberTrustFile::toString);
         CommandRun notJson = setup("--policy-file", ROOT.resolve("README.md").toString());
         assertEquals(2, notJson.status, notJson::toString);
         assertTrue(notJson.err.contains("is not valid JSON"), notJson::toString);
