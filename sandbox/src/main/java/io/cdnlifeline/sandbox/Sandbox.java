@@ -168,11 +168,20 @@ public final class Sandbox implements AutoCloseable {
         JsonObject[] result = new JsonObject[1];
         if (parts.length == 3 && parts[0].equals("domains")) {
             String domain = java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-            update(s -> result[0] = StoryVerbs.onDomain(s, domain, parts[2]));
+            // a member's domain plays in that member's account
+            update(s -> {
+                SandboxState holder = s.accountOfDomain(domain);
+                result[0] = StoryVerbs.onDomain(holder == null ? s : holder, domain, parts[2]);
+            });
         } else if (parts.length == 2 && parts[0].equals("account")) {
             boolean all = options.has("allDomains") && options.get("allDomains").getAsBoolean();
             String balance = options.has("availableAmount") ? options.get("availableAmount").getAsString() : null;
-            update(s -> result[0] = StoryVerbs.onAccount(s, parts[1], all, balance));
+            String memberId = options.has("accountId") ? options.get("accountId").getAsString() : null;
+            update(s -> {
+                SandboxState which = memberId == null || memberId.equals(s.accountIdOrDefault()) ? s : s.member(memberId);
+                if (which == null) throw new StoryVerbs.NotFound("no account " + memberId + " in this sandbox");
+                result[0] = StoryVerbs.onAccount(which, parts[1], all, balance);
+            });
         } else {
             throw new StoryVerbs.NotFound("expected /_sandbox/domains/{domain}/{" + String.join("|", StoryVerbs.DOMAIN_VERBS)
                     + "} or /_sandbox/account/{" + String.join("|", StoryVerbs.ACCOUNT_VERBS) + "}; got " + path);
@@ -298,28 +307,42 @@ public final class Sandbox implements AutoCloseable {
         return log;
     }
 
+    /** Every key the sandbox accepts: the central account's and each member's (the STS keys AssumeRole handed out). */
     List<AccessKey> accessKeys() {
         readLock.lock();
         try {
-            return new ArrayList<>(state.accessKeys);
+            List<AccessKey> all = new ArrayList<>();
+            for (SandboxState a : state.accounts()) all.addAll(a.accessKeys);
+            return all;
         } finally {
             readLock.unlock();
         }
     }
 
-    /** Runs one action against the state: reads under the shared lock, changes under the exclusive one. */
-    JsonObject apply(ProductApi api, String action, Params params) {
+    /** The id of the account that holds the key (the central one when no account does: an unsigned call). */
+    String accountIdOf(AccessKey key) {
+        return read(s -> {
+            SandboxState a = key == null ? null : s.accountOfKey(key.id);
+            return (a == null ? s : a).accountIdOrDefault();
+        });
+    }
+
+    /** Runs one action against the state of the caller's account: reads under the shared lock, changes under the exclusive one. */
+    JsonObject apply(ProductApi api, String action, Params params, AccessKey key) {
         Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
-            Account a = state.account;
+            SandboxState account = key == null ? null : state.accountOfKey(key.id);
+            if (account == null) account = state;
+            Caller caller = new Caller(key, account, state);
+            Account a = account.account;
             if (a.notActivated != null && a.notActivated.contains(api.product())) {
                 throw api.notActivated();
             }
             if (a.notAuthorized != null && a.notAuthorized.contains(api.product())) {
                 throw api.forbidden();
             }
-            return api.call(action, params, state);
+            return api.call(action, params, account, caller);
         } finally {
             l.unlock();
         }
@@ -342,6 +365,7 @@ public final class Sandbox implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("empty seed");
         }
+        checkMembers(s, com.google.gson.JsonParser.parseString(seedJson).getAsJsonObject());
         if (s.faults != null && s.faults.inject != null) {
             for (ErrorInjection i : s.faults.inject) {
                 i.error();   // a bad entry refuses the whole seed before anything is installed
@@ -349,6 +373,43 @@ public final class Sandbox implements AutoCloseable {
         }
         check(s);
         return s;
+    }
+
+    /** The keys a member entry may have: the single-account keys, its id and its role (and keys of its own, rarely needed). */
+    static final java.util.Set<String> MEMBER_KEYS = java.util.Set.of("accountId", "account", "cdn", "dcdn", "vod", "live", "dns", "role",
+            "accessKeys", "tags");
+
+    /**
+     * {@code members}: each with a unique {@code accountId} of digits (not the central one), a {@code role} with a
+     * {@code name}, and only {@link #MEMBER_KEYS}: {@code limits} and {@code faults} are the top level's, for every account.
+     */
+    private static void checkMembers(SandboxState s, JsonObject raw) {
+        if (s.members == null) return;
+        com.google.gson.JsonArray list = raw.getAsJsonArray("members");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.add(s.accountIdOrDefault());
+        for (int i = 0; i < s.members.size(); i++) {
+            SandboxState m = s.members.get(i);
+            String where = "seed: members[" + i + "]";
+            if (m == null) throw new IllegalArgumentException(where + " is null; expected an account object");
+            for (String key : list.get(i).getAsJsonObject().keySet()) {
+                if (!MEMBER_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(where + " has \"" + key + "\"; a member may have " + new java.util.TreeSet<>(MEMBER_KEYS)
+                            + (key.equals("limits") || key.equals("faults") ? " (the top-level limits and faults apply to every account)" : ""));
+                }
+            }
+            if (m.accountId == null || !m.accountId.matches("[0-9]{1,32}")) {
+                throw new IllegalArgumentException(where + " needs an \"accountId\" of digits; got " + m.accountId);
+            }
+            if (!ids.add(m.accountId)) {
+                throw new IllegalArgumentException(where + " repeats the account id " + m.accountId);
+            }
+            if (m.role == null || m.role.name == null || m.role.name.isBlank()) {
+                throw new IllegalArgumentException(where + " (" + m.accountId + ") needs a \"role\" with a \"name\": members are reached "
+                        + "only through AssumeRole");
+            }
+            check(m);
+        }
     }
 
     /** What the seed format requires and no default can fill: a name per domain, a value per record. */
