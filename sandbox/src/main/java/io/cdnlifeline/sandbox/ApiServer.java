@@ -54,10 +54,6 @@ final class ApiServer implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
-            } else if (FcAsyncRequests.handles(path, exchange.getRequestHeaders().getFirst("Authorization"))) {
-                sandbox.traffic().delay();
-                sandbox.fcAsyncRequestsHandler().handle(exchange, new WireRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                        WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body), sandbox.accessKeys(), sandbox.log(), arrived);
             } else if (path != null && FcApi.handles(path)) {
                 fc(exchange, path, body, arrived, false);
             } else if (FcOssApi.handles(wire(exchange, path, body))) {

@@ -215,8 +215,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The ROA-signed asynchronous InvokeFunction calls recorded since the last take (a function continuing its run),
-     * oldest first, and forgets them: the caller runs them, as FC would.
+     * Holds the asynchronous invocations of {@code functionName} instead of running them: for a test or the benchmark that
+     * runs the function's handler in its own process. The function need not be deployed; InvokeFunction answers 202 as
+     * for any async call, and {@link #takeFcAsyncRequests()} hands the held invocations over.
+     */
+    public void fcHoldAsync(String functionName) {
+        fcAsyncRequests.hold(functionName);
+    }
+
+    /**
+     * The asynchronous InvokeFunction calls held since the last take (see {@link #fcHoldAsync}), oldest first, and
+     * forgets them: the caller runs them, as FC would.
      */
     public List<FcAsyncRequest> takeFcAsyncRequests() {
         return fcAsyncRequests.take();
