@@ -32,23 +32,23 @@ public final class AccountRuns {
     private final RoleSessions sessions;
     private final DirectoryApi directory;
     private final Function<Supplier<CloudCredentials>, Cloud> clouds;
-    private final String who;
+    private final String why;
     private final String selfAccountId;
     private final Map<String, Cloud> cloudByRole = new HashMap<>();
 
     /**
      * @param clouds        builds the cloud ports of a member from its credentials (one per role, kept: its rate limits
      *                      are the member account's)
-     * @param who           the session name's "who": {@code lifeline} in FC, {@code lifeline-cli} on the command line
+     * @param why           the session name's why: null in FC (the Request's trigger), {@code cli} on the command line
      * @param selfAccountId the account {@code self} stands for, when known (FC_ACCOUNT_ID); null: reported as "self"
      */
     public AccountRuns(AccountsConfig config, RoleSessions sessions, DirectoryApi directory,
-                       Function<Supplier<CloudCredentials>, Cloud> clouds, String who, String selfAccountId) {
+                       Function<Supplier<CloudCredentials>, Cloud> clouds, String why, String selfAccountId) {
         this.config = Objects.requireNonNull(config, "config");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.clouds = Objects.requireNonNull(clouds, "clouds");
-        this.who = Objects.requireNonNull(who, "who");
+        this.why = why;
         this.selfAccountId = selfAccountId == null || selfAccountId.isBlank() ? null : selfAccountId;
     }
 
@@ -126,7 +126,7 @@ public final class AccountRuns {
         if (account.isSelf()) {
             cloud = selfCloud;
         } else {
-            RoleCredentials credentials = sessions.of(account.roleArn(), SessionName.of(who, function.name(), request.source()),
+            RoleCredentials credentials = sessions.of(account.roleArn(), SessionName.of(function.name(), why != null ? why : request.source()),
                     base.deadlineMillis() - System.currentTimeMillis());
             try {
                 credentials.assume();

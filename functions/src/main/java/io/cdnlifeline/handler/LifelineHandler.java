@@ -186,7 +186,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
                     CallPolicy policy = CallPolicy.defaults().withDeadline(runDeadline::get);
                     AliyunRoles roles = AliyunCloud.roles(settings(), this::credentials, policy);
                     r = new AccountRuns(settings().accounts(), new RoleSessions(roles, settings().accounts().externalId()), roles,
-                            credentials -> AliyunCloud.create(settings(), credentials, policy), "lifeline", System.getenv("FC_ACCOUNT_ID"));
+                            credentials -> AliyunCloud.create(settings(), credentials, policy), null, System.getenv("FC_ACCOUNT_ID"));
                     accountRuns = r;
                 }
             }

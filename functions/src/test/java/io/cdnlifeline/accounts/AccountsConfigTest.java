@@ -76,8 +76,9 @@ class AccountsConfigTest {
 
     @Test
     void theSessionNameSaysWhoAndWhyWithinSTSRules() {
-        assertEquals("lifeline.dns-to-origin.timer", SessionName.of("lifeline", "dns-to-origin", "timer"));
-        String long_ = SessionName.of("lifeline-cli", "switch-to-overseas", "actiontrail:StopCdnDomain");
+        assertEquals("lifeline.dns-to-origin.timer", SessionName.of("dns-to-origin", "timer"));
+        assertEquals("lifeline.dns-to-origin.cli", SessionName.of("dns-to-origin", "cli"));
+        String long_ = SessionName.of("switch-to-overseas", "actiontrail:StopCdnDomain");
         assertEquals(32, long_.length());
         assertTrue(long_.matches("[A-Za-z0-9.@_-]+"), long_);
     }
