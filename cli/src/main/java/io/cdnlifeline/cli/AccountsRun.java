@@ -177,10 +177,18 @@ final class AccountsRun {
         out.flush();
     }
 
-    /** One table of every account's changes with an ACCOUNT column, then one summary line per account. */
+    /** One table of every account's changes with an ACCOUNT column, then one summary line per account; inspect: its table per account. */
     static void table(JsonObject all, PrintWriter out) {
         out.println(all.get("function").getAsString() + " over " + all.getAsJsonArray("accounts").size() + " accounts");
         if (all.has("error")) out.println("FAILED: " + all.get("error").getAsString());
+        for (JsonElement e : all.getAsJsonArray("accounts")) {
+            JsonObject r = e.getAsJsonObject().getAsJsonObject("report");
+            if (r.has("domains")) {
+                out.println();
+                out.println("account " + e.getAsJsonObject().get("account").getAsString());
+                out.print(io.cdnlifeline.report.InspectTable.render(ReportReader.read(r)));
+            }
+        }
         TextTable changes = TextTable.uncut(List.of("ACCOUNT", "STATUS", "ACTION", "DOMAIN", "RESOURCE", "BEFORE", "AFTER", "DETAIL"));
         for (JsonElement e : all.getAsJsonArray("accounts")) {
             JsonObject a = e.getAsJsonObject();

@@ -111,4 +111,34 @@ class InvokeAccountsTest {
             assertTrue(!run.out.contains(REFUSING), "narrowed: the third account is not in the run");
         }
     }
+
+    @Test
+    void doctorSaysWhichRolesCanBeAssumedAndByWhom() {
+        try (Sandbox sandbox = Sandbox.start(0, seed())) {
+            Map<String, String> env = new HashMap<>();
+            env.put("LIFELINE_ACCOUNTS", arn(A) + "," + arn(REFUSING) + ",acs:ram::" + B + ":role/missing");
+            // when the operator runs doctor
+            CommandRun run = CommandRun.withEnv(env, "doctor", "--endpoint", sandbox.endpoint());
+            // then every configured account is listed: one assumable, one whose trust refuses, one without the role
+            assertEquals(ExitStatus.FAILED, run.status, run::toString);
+            assertTrue(run.out.contains("assumed by acs:ram::" + CENTRAL + ":user/sandbox"), run.out);
+            assertTrue(run.out.matches("(?s).*" + A + " +assumable: acs:ram::" + A + ":role/cdn-lifeline-member/lifeline.doctor.cli;"
+                    + " cdn:DescribeUserDomains granted.*"), run.out);
+            assertTrue(run.out.matches("(?s).*" + REFUSING + " +NOT ASSUMABLE: .*NoPermission.*"), run.out);
+            assertTrue(run.out.matches("(?s).*" + B + " +NOT ASSUMABLE: .*EntityNotExist.Role.*"), run.out);
+            assertTrue(run.out.contains("usable: no (2)"), run.out);
+        }
+    }
+
+    @Test
+    void inspectShowsEveryConfiguredAccount() {
+        try (Sandbox sandbox = Sandbox.start(0, seed())) {
+            Map<String, String> env = new HashMap<>();
+            env.put("LIFELINE_ACCOUNTS", arn(A) + "," + arn(B));
+            CommandRun run = CommandRun.withEnv(env, "inspect", "--endpoint", sandbox.endpoint());
+            assertEquals(ExitStatus.DONE, run.status, run::toString);
+            assertTrue(run.out.contains("account " + A) && run.out.contains("account " + B), run.out);
+            assertTrue(run.out.contains("d2.m" + A + ".test") && run.out.contains("d1.m" + B + ".test"), run.out);
+        }
+    }
 }
