@@ -3,7 +3,7 @@ package io.cdnlifeline.cloud;
 import java.time.Instant;
 import java.util.Objects;
 
-/** STS AssumeRole: temporary credentials of a role, called with the caller's own credentials. */
+/** STS {@code AssumeRole}: temporary credentials of a role, called with the caller's own credentials. */
 public interface RoleApi {
     /**
      * @param externalId sent as ExternalId when not null

@@ -178,4 +178,21 @@ class TemplateTest {
         // then it grants each of them, nothing broader, and what the template's logs and failure queue need
         assertNoProblems(DeploymentChecks.ramPolicy(policy, used, template));
     }
+
+    @Test
+    void theMemberRoleTrustsOnlyTheCentralRole() throws Exception {
+        // given the trust policy of the member role (ram-member-trust-policy.json; its permissions are ram-policy.json's)
+        JsonObject trust = JsonParser.parseString(Files.readString(root.resolve("ram-member-trust-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(Set.of("Version", "Statement"), trust.keySet());
+        // then its one statement lets exactly one principal assume it: the central account's function role, no service, no account root
+        com.google.gson.JsonArray statements = trust.getAsJsonArray("Statement");
+        assertEquals(1, statements.size());
+        JsonObject st = statements.get(0).getAsJsonObject();
+        assertEquals("Allow", st.get("Effect").getAsString());
+        assertEquals("sts:AssumeRole", st.get("Action").getAsString());
+        JsonObject principal = st.getAsJsonObject("Principal");
+        assertEquals(Set.of("RAM"), principal.keySet());
+        assertEquals(1, principal.getAsJsonArray("RAM").size());
+        assertEquals("acs:ram::CENTRAL_ACCOUNT_ID:role/cdn-lifeline-fc", principal.getAsJsonArray("RAM").get(0).getAsString());
+    }
 }
