@@ -29,6 +29,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String DEFAULT_ACCESS_KEY_ID = "sandbox-ak";
     public static final String DEFAULT_ACCESS_KEY_SECRET = "sandbox-secret";
     static final String DEMO_SEED = "demo-seed.json";
+    /** Calls answered at once, unless {@link #start(int, String, int)} says otherwise. */
     private static final int THREADS = 32;
 
     /** Read-only actions share the state; changes, admin writes and {@link #update} take it alone. */
@@ -45,7 +46,7 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private SandboxState state;
 
-    private Sandbox(int port, SandboxState initial) throws IOException {
+    private Sandbox(int port, SandboxState initial, int threads) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
         // ~40 ms per call. The property is read once, when the JDK's server configuration class loads.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -56,12 +57,12 @@ public final class Sandbox implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
         server.createContext("/", new ApiServer(this, fcCode, fcInvoker));
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
+        ThreadFactory threadFactory = r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        executor = Executors.newFixedThreadPool(THREADS, threads);
+        executor = Executors.newFixedThreadPool(threads, threadFactory);
         server.setExecutor(executor);
         server.start();
     }
@@ -71,8 +72,17 @@ public final class Sandbox implements AutoCloseable {
      * account when {@code seedJsonOrNull} is null.
      */
     public static Sandbox start(int port, String seedJsonOrNull) {
+        return start(port, seedJsonOrNull, THREADS);
+    }
+
+    /**
+     * The same, answering up to {@code threads} calls at once (default 32). The cloud's capacity is not shared between
+     * accounts, only their QPS limits are each account's own: a benchmark of many accounts at once needs more.
+     */
+    public static Sandbox start(int port, String seedJsonOrNull, int threads) {
+        if (threads < 1 || threads > 4096) throw new IllegalArgumentException("threads must be 1..4096; got " + threads);
         try {
-            return new Sandbox(port, parse(seedJsonOrNull == null ? demoSeed() : seedJsonOrNull));
+            return new Sandbox(port, parse(seedJsonOrNull == null ? demoSeed() : seedJsonOrNull), threads);
         } catch (IOException e) {
             throw new UncheckedIOException("sandbox could not listen on port " + port, e);
         }
