@@ -92,6 +92,12 @@ final class AccountsBench {
             List<Report> r = pass(settings, List.of(id));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.printf(Locale.ROOT, "  account %s alone: %.1f s, %d domains switched to their origins%n", id, ms / 1000.0, check(r));
+            if (i == 0) {
+                // what one account's run costs in calls: the per-account QPS of these is what bounds it
+                java.util.Map<String, Long> byAction = new java.util.TreeMap<>();
+                sandbox.requests().forEach(c -> byAction.merge(c.action, 1L, Long::sum));
+                out.println("    calls of one account: " + byAction);
+            }
             if (ms > slowest) {
                 slowest = ms;
                 slowestId = id;
