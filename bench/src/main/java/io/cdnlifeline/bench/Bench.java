@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
  *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
  *            [--only jar,cold,calls,origin,fleet,outage,accounts] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
- *            [--members 20] [--member-domains 1000] [--member-offline 100] [--singles 3] (the accounts figure)
+ *            [--members 20] [--member-domains 1000] [--member-offline 100] [--singles N] (the accounts figure; default: every account run alone)
  * </pre>
  */
 public final class Bench {
@@ -39,7 +39,7 @@ public final class Bench {
         int members = 20;
         int memberDomains = 1_000;
         int memberOffline = 100;
-        int singles = 3;
+        int singles = Integer.MAX_VALUE;   // every account alone: "the slowest single account"
         int timeout = Outage.TEMPLATE_TIMEOUT_S;
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
