@@ -149,6 +149,9 @@ public final class AccountRuns {
         return cloudByRole.computeIfAbsent(credentials.roleArn().toLowerCase(java.util.Locale.ROOT), k -> clouds.apply(credentials));
     }
 
+    /** 1/90 s: member runs start at most at 90 % of STS's 100 AssumeRole calls per second per account. */
+    static final long STS_SPACING_NANOS = 1_000_000_000L / 90;
+
     /** Starts a member run of one account: FC's async invocation of the same function. */
     public interface Starter {
         /** @return FC's request id of the invocation */
@@ -163,7 +166,23 @@ public final class AccountRuns {
     public static Report fanOut(String function, Request request, List<MemberAccount> accounts, Starter starter, String requestId,
                                 boolean dryRun) {
         Report.Builder report = Report.builder(function).requestId(requestId).dryRun(dryRun);
+        long started = System.nanoTime();
+        int n = 0;
         for (MemberAccount m : accounts) {
+            // each member run starts with one AssumeRole in its own instance: starting them no faster than STS's
+            // 100 calls/s (at 90 %) keeps the central account's AssumeRole calls under it however many accounts there are
+            long due = started + n++ * STS_SPACING_NANOS;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    report.accountOutcome(AccountOutcome.failed(m.id(), m.roleArn(), "invoke",
+                            new ChangeError("Lifeline.Interrupted", "the fan-out was interrupted before this account", null)));
+                    continue;
+                }
+            }
             Request member = request.toBuilder().accounts(List.of(m.id())).memberOf(requestId).build();
             try {
                 report.accountOutcome(AccountOutcome.invoked(m.id(), m.roleArn(), starter.start(member)));
