@@ -108,7 +108,8 @@ class TemplateTest {
                 "LIFELINE_ORIGIN_STATUSES", "JAVA_TOOL_OPTIONS",
                 "LIFELINE_NOTIFY_DINGTALK", "LIFELINE_NOTIFY_DINGTALK_SECRET", "LIFELINE_NOTIFY_WECOM", "LIFELINE_NOTIFY_FEISHU",
                 "LIFELINE_NOTIFY_FEISHU_SECRET", "LIFELINE_NOTIFY_SLACK", "LIFELINE_NOTIFY_WEBHOOK", "LIFELINE_NOTIFY_WEBHOOK_SECRET",
-                "LIFELINE_NOTIFY_REPEAT", "LIFELINE_NOTIFY_TIMEOUT", "LIFELINE_NOTIFY_MEMORY", "LIFELINE_ASYNC_RETRIES");
+                "LIFELINE_NOTIFY_REPEAT", "LIFELINE_NOTIFY_TIMEOUT", "LIFELINE_NOTIFY_MEMORY", "LIFELINE_ASYNC_RETRIES",
+                "LIFELINE_ACCOUNTS", "LIFELINE_ACCOUNTS_EXTERNAL_ID");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
             assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");
