@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check, read-only, that cdn-lifeline can work with this account: credentials and where they come from,",
                 "the account id, the endpoint of every product, and one harmless read per product (the RAM action named",
-                "when it is denied)."},
+                "when it is denied). With LIFELINE_ACCOUNTS: whether each account's role can be assumed, and by whom."},
         footer = {"", "Examples:",
                 "  lifeline doctor",
                 "  lifeline doctor --profile prod",
