@@ -158,7 +158,7 @@ class SetupCommandTest {
     }
 
     @Test
-    void aMemberAccountGetsOnlyTheRoleTheCentralFunctionRoleMayAssume() {
+    void aMemberAccountGetsOnlyTheRoleTheCentralFunctionRoleMayAssume() throws Exception {
         // given a member account
         // when setup runs there with the central account's id and an external id
         CommandRun run = setup("--member-of", "6543210987654321", "--external-id", "lifeline-7f3a");
@@ -169,6 +169,9 @@ class SetupCommandTest {
         assertTrue(role.assumeRolePolicyDocument.contains("\"acs:ram::6543210987654321:role/cdn-lifeline-fc\""), role.assumeRolePolicyDocument);
         assertTrue(role.assumeRolePolicyDocument.contains("\"sts:ExternalId\":\"lifeline-7f3a\""), role.assumeRolePolicyDocument);
         assertEquals("cdn-lifeline-member", role.attached.get(0).policyName);
+        // and, without the external id, it is the repository's member trust policy with the central account filled in
+        String file = Files.readString(ROOT.resolve("ram-member-trust-policy.json")).replace("CENTRAL_ACCOUNT_ID", "6543210987654321");
+        assertTrue(PolicyDocuments.same(file, PolicyDocuments.memberTrust("6543210987654321", "cdn-lifeline-fc", null)));
         assertNull(ram(ACCOUNT).role("cdn-lifeline-fc"));
         // and no bus: the notifications are the central account's
         assertNull(read(s -> s.eventBridge.find(ACCOUNT)));

@@ -32,7 +32,7 @@ final class EventBridgeApi implements ProductApi {
     @Override
     public JsonObject call(String action, Params p, SandboxState s) {
         String account = RamApi.callerAccount(s, p);
-        String region = p.get("RegionId", s.fc.region == null ? "cn-hangzhou" : s.fc.region);
+        String region = p.get("RegionId", s.fc == null || s.fc.region == null ? "cn-hangzhou" : s.fc.region);
         switch (action) {
             case "CreateEventBus":
                 return createBus(account, region, p, s.eventBridge);

@@ -48,7 +48,7 @@ final class RamApi implements ProductApi {
      * sandbox changes to answer the account of the calling key instead.
      */
     static String callerAccount(SandboxState s, Params p) {
-        return s.accountId == null ? StsApi.DEFAULT_ACCOUNT_ID : s.accountId;
+        return s.accountIdOrDefault();
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class Endpoints {
                     + "cn-hongkong,eu-central-1,eu-west-1,me-east-1,us-east-1,us-west-1", "alidns.{region}.aliyuncs.com", null),
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),
             row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
+            row(AliyunService.RESOURCE_MANAGER, ANY, "resourcemanager.aliyuncs.com", null),
             row(AliyunService.RAM, ANY, "ram.aliyuncs.com", null),
             row(AliyunService.EVENTBRIDGE, ANY, "eventbridge.{region}.aliyuncs.com", null));
 
