@@ -54,8 +54,8 @@ class SetupCommandTest {
     private CommandRun setupWith(Map<String, String> settings, String... extra) {
         Map<String, String> env = new HashMap<>(settings);
         env.put("HOME", home.toString());
-        env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
-        env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET);
+        env.putIfAbsent("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
+        env.putIfAbsent("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET);
         List<String> args = new ArrayList<>(List.of("setup", "--endpoint", sandbox.endpoint()));
         args.addAll(List.of(extra));
         return CommandRun.withEnv(env, args.toArray(new String[0]));
@@ -178,6 +178,24 @@ class SetupCommandTest {
         sandbox.clearRequests();
         assertEquals(0, setup("--member-of", "6543210987654321", "--external-id", "lifeline-7f3a").status);
         assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void inASandboxOfSeveralAccountsTheMembersKeysSetUpTheMember() {
+        // given a central account and a member whose own keys the user runs setup with
+        sandbox.replaceState("{\"accountId\": \"" + ACCOUNT + "\", \"members\": [{\"accountId\": \"2000000000000002\","
+                + " \"accessKeys\": [{\"id\": \"member-ak\", \"secret\": \"member-secret\"}],"
+                + " \"role\": {\"name\": \"cdn-lifeline-member\"}}]}");
+        Map<String, String> memberKeys = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "member-ak", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "member-secret");
+        // when setup runs there as a member of the central account (the account id from STS: the member's)
+        CommandRun run = setupWith(memberKeys, "--member-of", ACCOUNT);
+        // then the member's RAM has the role trusting the central function role, and the central account's RAM nothing
+        assertEquals(0, run.status, run::toString);
+        assertTrue(run.out.contains("lifeline setup: account 2000000000000002 (member of " + ACCOUNT + ")"), run::toString);
+        RamState.Role role = read(s -> s.member("2000000000000002").ram.find("2000000000000002").role("cdn-lifeline-member"));
+        assertNotNull(role, run::toString);
+        assertTrue(role.assumeRolePolicyDocument.contains("acs:ram::" + ACCOUNT + ":role/cdn-lifeline-fc"), role.assumeRolePolicyDocument);
+        assertNull(ram(ACCOUNT));
     }
 
     @Test

@@ -43,10 +43,7 @@ final class RamApi implements ProductApi {
         return "ram.aliyuncs.com";
     }
 
-    /**
-     * Whose RAM a call acts on: the account of the sandbox (its {@code accountId}). The one place a multi-account
-     * sandbox changes to answer the account of the calling key instead.
-     */
+    /** Whose RAM a call acts on: the account whose state the call runs in (the sandbox picks it by the signing key). */
     static String callerAccount(SandboxState s, Params p) {
         return s.accountIdOrDefault();
     }

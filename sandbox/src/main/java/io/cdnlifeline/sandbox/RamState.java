@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * RAM (Resource Access Management) of every emulated account: roles, custom policies with their versions, and which
- * policies are attached to which role. Keyed by account id, so one sandbox can hold several accounts (a central one
- * and its members); today every call acts on the caller's account ({@link RamApi#callerAccount}).
+ * policies are attached to which role. Keyed by account id; each account's state (the central one, each member) holds
+ * its own, and a call acts on the account of the key that signed it ({@link RamApi#callerAccount}).
  */
 public final class RamState {
     /** Account id -> its RAM entities. */
