@@ -84,7 +84,7 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--log-ttl", paramLabel = "DAYS", description = "Retention of a new logstore, 1-3650 days. Default: 30.")
     Integer logTtl;
 
-    @Option(names = "--log-shards", paramLabel = "N", description = "Shards of a new logstore, 1-10. Default: 2.")
+    @Option(names = "--log-shards", paramLabel = "N", description = "Shards of a new logstore, 1-100. Default: 2.")
     Integer logShards;
 
     @Option(names = "--member-of", paramLabel = "ACCOUNT",

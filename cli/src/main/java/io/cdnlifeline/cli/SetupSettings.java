@@ -103,9 +103,9 @@ final class SetupSettings {
             return this;
         }
 
-        /** Shards at creation, 1-10. */
+        /** Shards at creation, 1-100. */
         Builder logShards(Integer v) {
-            if (v != null && (v < 1 || v > 10)) throw new SetupInputException("--log-shards must be 1-10; got " + v);
+            if (v != null && (v < 1 || v > 100)) throw new SetupInputException("--log-shards must be 1-100; got " + v);
             this.logShards = v;
             return this;
         }

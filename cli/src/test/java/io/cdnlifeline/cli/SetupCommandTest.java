@@ -288,7 +288,7 @@ class SetupCommandTest {
         assertEquals(4, audit.shardCount);
         // and out-of-range values or names Log Service refuses are usage errors, before anything is called
         sandbox.clearRequests();
-        for (String[] bad : new String[][]{{"--log-ttl", "0"}, {"--log-shards", "11"}, {"--log-project", "Upper-Case"}, {"--logstore", "a"}}) {
+        for (String[] bad : new String[][]{{"--log-ttl", "0"}, {"--log-shards", "101"}, {"--log-project", "Upper-Case"}, {"--logstore", "a"}}) {
             CommandRun refused = setup(bad);
             assertEquals(2, refused.status, refused::toString);
         }

@@ -224,10 +224,11 @@ final class LogServiceApi {
             o.addProperty("region", p.region);
             o.addProperty("owner", p.owner);
             o.addProperty("status", p.status);
-            o.addProperty("createTime", Long.toString(p.createTime));
-            o.addProperty("lastModifyTime", Long.toString(p.lastModifyTime));
+            o.addProperty("createTime", time(p.createTime));
+            o.addProperty("lastModifyTime", time(p.lastModifyTime));
             o.addProperty("resourceGroupId", "rg-aek2i6weeb4nfii");
             o.addProperty("dataRedundancyType", "LRS");
+            o.add("quota", new JsonObject());
             return o;
         });
     }
@@ -240,11 +241,14 @@ final class LogServiceApi {
                     + " starting and ending with a letter or digit");
         }
         int ttl = integer(body, "ttl", 1, 3650);
-        int shards = integer(body, "shardCount", 1, 10);
+        int shards = integer(body, "shardCount", 1, 100);
         boolean autoSplit = body.has("autoSplit") && body.get("autoSplit").getAsBoolean();
         int maxSplit = body.has("maxSplitShard") ? integer(body, "maxSplitShard", 1, 256) : 0;
         sandbox.update(s -> {
             LogServiceState.Project p = project(s, account, projectName);
+            if (p.logstores.size() >= 200 && !p.logstores.containsKey(name)) {
+                throw new ApiError(400, "LogstoreExceed", "the project already has 200 logstores, the most a project may have");
+            }
             if (p.logstores.containsKey(name)) {
                 throw new ApiError(400, "LogStoreAlreadyExist", "logstore " + name + " already exists");
             }
@@ -335,6 +339,11 @@ final class LogServiceApi {
         }
         if (v < min || v > max) throw new ApiError(400, "ParameterInvalid", key + " " + v + " is out of range " + min + "-" + max);
         return v;
+    }
+
+    /** GetProject's time form, {@code 2021-07-07 14:08:09} (the sandbox writes UTC; the page does not say which zone). */
+    private static String time(long epochSeconds) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(Instant.ofEpochSecond(epochSeconds));
     }
 
     private static byte[] md5(byte[] data) {
