@@ -6,12 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,68 +32,16 @@ class LogServiceApiTest {
         sandbox.close();
     }
 
-    /** One answer of the raw client. */
-    static final class Answer {
-        final int status;
-        final String body;
-
-        Answer(int status, String body) {
-            this.status = status;
-            this.body = body;
-        }
-
-        JsonObject json() {
-            return JsonParser.parseString(body).getAsJsonObject();
-        }
-
-        String code() {
-            return json().get("errorCode").getAsString();
-        }
+    private SlsRawClient.Answer call(String method, String host, String path, String body, String keyId, String secret, String token, String date) {
+        return new SlsRawClient(sandbox).call(method, host, path, body, keyId, secret, token, date);
     }
 
-    private Answer call(String method, String host, String path, String body, String keyId, String secret, String token, String date) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("date", date);
-        h.put("x-log-apiversion", "0.6.0");
-        h.put("x-log-signaturemethod", "hmac-sha1");
-        h.put("x-log-bodyrawsize", Integer.toString(content.length));
-        if (body != null) {
-            h.put("content-type", "application/json");
-            h.put("content-md5", Signatures.hex(md5(content)).toUpperCase());
-        }
-        if (token != null) h.put("x-acs-security-token", token);
-        h.put("authorization", "LOG " + keyId + ":" + LogServiceApi.sign(secret, LogServiceApi.stringToSign(method, h, path, Map.of())));
-        try (Socket s = new Socket("127.0.0.1", sandbox.port())) {
-            StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
-            h.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-            req.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
-            OutputStream out = s.getOutputStream();
-            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(all.split(" ", 3)[1]);
-            return new Answer(status, all.substring(all.indexOf("\r\n\r\n") + 4));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private Answer call(String method, String host, String path, String body) {
+    private SlsRawClient.Answer call(String method, String host, String path, String body) {
         return call(method, host, path, body, Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null, now());
     }
 
     private static String now() {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-    }
-
-    private static byte[] md5(byte[] b) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SlsRawClient.now();
     }
 
     @Test
@@ -123,12 +65,12 @@ class LogServiceApiTest {
         assertEquals(200, call("POST", HOST, "/", "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}").status);
         assertEquals(200, call("POST", HOST, "/logstores", "{\"logstoreName\":\"audit\",\"ttl\":30,\"shardCount\":2,\"autoSplit\":true,\"maxSplitShard\":64}").status);
         // then GetProject and GetLogStore answer in the documented shapes
-        Answer project = call("GET", HOST, "/", null);
+        SlsRawClient.Answer project = call("GET", HOST, "/", null);
         assertEquals(200, project.status, project.body);
         JsonObject documented = JsonParser.parseString(ContractTest.resource("/api-examples/sls/GetProject.json")).getAsJsonObject();
         assertEquals(List.of(), JsonShape.differences(documented, project.json(), Set.of()));
         assertEquals("cn-hangzhou", project.json().get("region").getAsString());
-        Answer store = call("GET", HOST, "/logstores/audit", null);
+        SlsRawClient.Answer store = call("GET", HOST, "/logstores/audit", null);
         documented = JsonParser.parseString(ContractTest.resource("/api-examples/sls/GetLogStore.json")).getAsJsonObject();
         assertEquals(List.of(), JsonShape.differences(documented, store.json(), Set.of("mode")));
         assertEquals(30, store.json().get("ttl").getAsInt());
@@ -146,7 +88,7 @@ class LogServiceApiTest {
         assertEquals(404, call("GET", HOST, "/", null).status);
         assertEquals("ProjectNotExist", call("POST", HOST, "/logstores", "{\"logstoreName\":\"audit\",\"ttl\":30,\"shardCount\":2}").code());
         call("POST", HOST, "/", "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}");
-        Answer again = call("POST", HOST, "/", "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}");
+        SlsRawClient.Answer again = call("POST", HOST, "/", "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}");
         assertEquals(400, again.status);
         assertEquals("ProjectAlreadyExist", again.code());
         assertEquals("LogStoreNotExist", call("GET", HOST, "/logstores/audit", null).code());
@@ -157,7 +99,7 @@ class LogServiceApiTest {
     @Test
     void namesAndValuesOutsideLogServicesRulesAreRefused() {
         for (String bad : new String[]{"ab", "Upper", "-lead", "trail-", "under_score"}) {
-            Answer a = call("POST", "cn-hangzhou.log.aliyuncs.com", "/", "{\"projectName\":\"" + bad + "\",\"description\":\"d\"}");
+            SlsRawClient.Answer a = call("POST", "cn-hangzhou.log.aliyuncs.com", "/", "{\"projectName\":\"" + bad + "\",\"description\":\"d\"}");
             assertEquals(400, a.status, bad + ": " + a.body);
             assertEquals("ParameterInvalid", a.code(), bad);
         }
@@ -172,13 +114,13 @@ class LogServiceApiTest {
     @Test
     void badSignaturesKeysTokensAndTimesAreRefusedAndChangeNothing() {
         String body = "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}";
-        Answer wrongSecret = call("POST", HOST, "/", body, Sandbox.DEFAULT_ACCESS_KEY_ID, "wrong", null, now());
+        SlsRawClient.Answer wrongSecret = call("POST", HOST, "/", body, Sandbox.DEFAULT_ACCESS_KEY_ID, "wrong", null, now());
         assertEquals(401, wrongSecret.status);
         assertEquals("SignatureNotMatch", wrongSecret.code());
-        Answer unknownKey = call("POST", HOST, "/", body, "nobody", "x", null, now());
+        SlsRawClient.Answer unknownKey = call("POST", HOST, "/", body, "nobody", "x", null, now());
         assertEquals(401, unknownKey.status);
         assertEquals("Unauthorized", unknownKey.code());
-        Answer old = call("POST", HOST, "/", body, Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null,
+        SlsRawClient.Answer old = call("POST", HOST, "/", body, Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null,
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(20)));
         assertEquals("RequestTimeExpired", old.code());
         sandbox.update(s -> s.accessKeys.add(new AccessKey("STS.k", "sts-secret", "sts-token")));
@@ -196,7 +138,7 @@ class LogServiceApiTest {
         String body = "{\"projectName\":\"lifeline-audit\",\"description\":\"d\"}";
         assertEquals(200, call("POST", HOST, "/", body, "member-ak", "member-secret", null, now()).status);
         assertEquals("ProjectAlreadyExist", call("POST", HOST, "/", body).code());
-        Answer other = call("GET", HOST, "/", null);
+        SlsRawClient.Answer other = call("GET", HOST, "/", null);
         assertEquals(403, other.status);
         assertEquals("Unauthorized", other.code());
         assertEquals(200, call("GET", HOST, "/", null, "member-ak", "member-secret", null, now()).status);
