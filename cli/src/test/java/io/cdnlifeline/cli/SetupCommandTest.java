@@ -293,6 +293,9 @@ class SetupCommandTest {
             assertEquals(2, refused.status, refused::toString);
         }
         assertTrue(setup("--log-ttl", "4000").err.contains("--log-ttl must be 1-3650 days"));
+        CommandRun memberLog = setup("--member-of", "6543210987654321", "--log-ttl", "90");
+        assertEquals(2, memberLog.status, memberLog::toString);
+        assertTrue(memberLog.err.contains("do not go with --member-of"), memberLog::toString);
         assertFalse(writes().stream().anyMatch(a -> a.startsWith("Create")));
     }
 
