@@ -19,14 +19,15 @@ import java.util.concurrent.Callable;
  * {@code lifeline setup}: the one-time setup of an account, before the first {@code s deploy}. Plans from what the
  * account has (prints the plan first), then makes what is missing: the function role and its policy, the
  * notification bus and its rules (the bus is also the failure destination); with {@code --member-of}, the member
- * role another account's functions assume. Idempotent: a second run finds nothing to do and says so. A refusal
+ * role another account's functions assume; the Log Service project and logstore of the audit log. Idempotent: a second run finds nothing to do and says so. A refusal
  * stops it where it is, says what was done and what not; running it again continues from there.
  */
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = {"Make what the functions need in this account, once, before the first s deploy: the RAM role",
                 "cdn-lifeline-fc (trusted by Function Compute, ram-trust-policy.json) with the policy cdn-lifeline-fc",
                 "(ram-policy.json) attached; the EventBridge bus cdn-lifeline (notifications; failed invocations) with one",
-                "rule per notification trigger. A changed ram-policy.json becomes a new default policy version (the oldest",
+                "rule per notification trigger; the Log Service project cdn-lifeline-<account id> with the logstore audit",
+                "(the audit log; retention --log-ttl, default 30 days, --log-shards, default 2). A changed ram-policy.json becomes a new default policy version (the oldest",
                 "other version is deleted when RAM's 5 are reached). Prints the plan, then applies it; safe to run again.",
                 "With --member-of, in a member account: only the role cdn-lifeline-member (same policy) that the central",
                 "account's function role may assume."},
@@ -37,7 +38,7 @@ import java.util.concurrent.Callable;
                 "  lifeline setup --policy-file ram-policy.json           # a policy edited since this jar was built",
                 "  lifeline setup --member-of 1234567890123456 --external-id lifeline-7f3a   # in a member account",
                 "  lifeline setup --endpoint http://127.0.0.1:8787 --account-id 1234567890123456   # against the sandbox",
-                "", "Not made by it: the Log Service project and logstore of the audit log (docs/deploy.md).",
+                "",
                 "Exit status: 0 done or nothing to do, 1 the cloud refused a change or a read (nothing after it was tried),",
                 "2 bad usage or input."})
 final class SetupCommand implements Callable<Integer> {
@@ -73,6 +74,19 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--trust-file", paramLabel = "FILE", description = "The role's trust policy. Default: the ram-trust-policy.json this jar was built with.")
     Path trustFile;
 
+    @Option(names = "--log-project", paramLabel = "NAME",
+            description = "The audit log's Log Service project. Default: env LIFELINE_LOG_PROJECT, else cdn-lifeline-<account id>.")
+    String logProject;
+
+    @Option(names = "--logstore", paramLabel = "NAME", description = "Its logstore. Default: env LIFELINE_LOGSTORE, else audit.")
+    String logstore;
+
+    @Option(names = "--log-ttl", paramLabel = "DAYS", description = "Retention of a new logstore, 1-3650 days. Default: 30.")
+    Integer logTtl;
+
+    @Option(names = "--log-shards", paramLabel = "N", description = "Shards of a new logstore, 1-100. Default: 2.")
+    Integer logShards;
+
     @Option(names = "--member-of", paramLabel = "ACCOUNT",
             description = "Set up a member account for this central account: only the member role, which the central account's function role may assume.")
     String memberOf;
@@ -92,10 +106,15 @@ final class SetupCommand implements Callable<Integer> {
         String r = region != null ? region : lifeline.env().getOrDefault("LIFELINE_FC_REGION", "cn-hangzhou");
         CloudCredentials credentials = CredentialChain.find(cloud.profile, settings.endpoint(), lifeline.env(), line -> { }).credentials;
         ControlPlane plane;
+        LogServiceClient logService;
         try {
             plane = ControlPlane.create(r, settings.endpoint(), () -> credentials, CallPolicy.defaults());
+            logService = memberOf != null ? null : LogServiceClient.create(r, settings.endpoint(), () -> credentials);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
+        }
+        if (memberOf != null && (logProject != null || logstore != null || logTtl != null || logShards != null)) {
+            throw new SetupInputException("the --log-* options and --logstore do not go with --member-of: the audit log is the central account's");
         }
         if (memberOf == null && (centralRole != null || externalId != null)) {
             throw new SetupInputException((centralRole != null ? "--central-role" : "--external-id") + " needs --member-of");
@@ -126,17 +145,20 @@ final class SetupCommand implements Callable<Integer> {
                 .policySource(policyFile == null ? null : policyFile.toString())
                 .trustSource(trustFile == null ? null : trustFile.toString())
                 .trustDocument(memberOf == null ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
-                .logProject(lifeline.env().get("LIFELINE_LOG_PROJECT"))
-                .logstore(lifeline.env().get("LIFELINE_LOGSTORE"))
+                .logProject(logProject != null ? logProject : lifeline.env().get("LIFELINE_LOG_PROJECT"))
+                .logstore(logstore != null ? logstore : lifeline.env().get("LIFELINE_LOGSTORE"))
+                .logTtlDays(logTtl)
+                .logShards(logShards)
                 .build();
 
         out.println("lifeline setup: account " + target.accountId + (target.member() ? " (member of " + target.memberOf + ")" : "")
                 + ", region " + target.region);
         out.println("  RAM          " + plane.ramEndpoint());
         if (!target.member()) out.println("  EventBridge  " + plane.eventBridgeEndpoint());
+        if (!target.member()) out.println("  Log Service  " + logService.endpoint());
         SetupPlan plan;
         try {
-            plan = new SetupPlanner(plane, target).plan();
+            plan = new SetupPlanner(plane, logService, target).plan();
         } catch (CloudException e) {
             err.println("lifeline setup: could not read what the account has, nothing was changed: " + e);
             return ExitStatus.FAILED;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Reads what the account has (RAM GetRole, GetPolicy, ListPolicyVersions, ListPoliciesForRole; EventBridge
- * GetEventBus, GetRule) and plans what is missing or different. Reads only: nothing changes until
+ * GetEventBus, GetRule; Log Service GetProject, GetLogStore) and plans what is missing or different. Reads only: nothing changes until
  * {@link SetupPlan.Step#change} runs. A change that finds its resource already made (another run, a lost answer)
  * counts as done.
  */
@@ -22,11 +22,15 @@ final class SetupPlanner {
     private static final String ROTATE_NOTE = "RAM keeps at most " + MAX_POLICY_VERSIONS + " versions";
 
     private final ControlPlane cloud;
+    private final LogServiceClient logService;
     private final SetupSettings s;
 
-    SetupPlanner(ControlPlane cloud, SetupSettings settings) {
+    /** @param logService the Log Service client (the audit log's project and logstore); null in a member account */
+    SetupPlanner(ControlPlane cloud, LogServiceClient logService, SetupSettings settings) {
         this.cloud = cloud;
+        this.logService = logService;
         this.s = settings;
+        if (logService == null && !settings.member()) throw new IllegalArgumentException("the central account's setup needs Log Service");
     }
 
     /** @throws CloudException when a read is refused (no permission, throttled beyond the retries, ...) */
@@ -41,9 +45,8 @@ final class SetupPlanner {
             plan.note("failure destination: the bus " + s.busName + " (" + busArn() + "), where every function's failed async"
                     + " invocations go after FC's retries (template.yml asyncInvokeConfig); nothing more to make");
             plan.note("asynchronous self-invocation (fc:InvokeFunction on the seven functions) is in the policy");
-            plan.note("not made by this command: the Log Service project " + s.logProject + " and its logstore "
-                    + s.logstore + " in " + s.region + " (Log Service signs its own way; docs/deploy.md"
-                    + " says how to make them)");
+            boolean projectExists = planLogProject(plan);
+            planLogstore(plan, projectExists);
         } else {
             plan.note("member of " + s.memberOf + ": only its function role acs:ram::" + s.memberOf + ":role/" + s.centralRole
                     + " may assume " + s.roleName + (s.externalId == null ? "" : ", with the external id given"));
@@ -162,6 +165,50 @@ final class SetupPlanner {
                 return "attached";
             } catch (CloudException e) {
                 if ("EntityAlreadyExists.Role.Policy".equals(e.code())) return "already attached";
+                throw e;
+            }
+        });
+    }
+
+    // ---- Log Service ----
+
+    private boolean planLogProject(SetupPlan plan) throws CloudException {
+        String what = "log project " + s.logProject + " in " + s.region;
+        if (logService.getProject(s.logProject) != null) {
+            plan.unchanged(what);
+            return true;
+        }
+        plan.change(what + ": create (FC ships the functions' logs, the audit lines among them, to it)", () -> {
+            try {
+                logService.createProject(s.logProject, "cdn-lifeline audit log (lifeline setup)");
+                return "created";
+            } catch (CloudException e) {
+                if (!"ProjectAlreadyExist".equals(e.code())) throw e;
+                // project names are unique in the region: made meanwhile by us, or taken by another account
+                if (logService.getProject(s.logProject) != null) return "already there (made meanwhile)";
+                throw e;
+            }
+        });
+        return false;
+    }
+
+    private void planLogstore(SetupPlan plan, boolean projectExists) throws CloudException {
+        String what = "logstore " + s.logProject + "/" + s.logstore;
+        JsonObject store = projectExists ? logService.getLogstore(s.logProject, s.logstore) : null;
+        if (store != null) {
+            plan.unchanged(what + " (" + store.get("ttl").getAsInt() + " days, " + store.get("shardCount").getAsInt() + " shards)");
+            if (store.get("ttl").getAsInt() != s.logTtlDays) {
+                plan.note("logstore " + s.logstore + " keeps " + store.get("ttl").getAsInt() + " days, not the " + s.logTtlDays
+                        + " asked: setup does not change the retention of a logstore that exists (the Log Service console does)");
+            }
+            return;
+        }
+        plan.change(what + ": create, " + s.logTtlDays + " days retention, " + s.logShards + " shards (one JSON audit line per change)", () -> {
+            try {
+                logService.createLogstore(s.logProject, s.logstore, s.logTtlDays, s.logShards);
+                return "created";
+            } catch (CloudException e) {
+                if ("LogStoreAlreadyExist".equals(e.code())) return "already there (made meanwhile)";
                 throw e;
             }
         });

@@ -11,6 +11,10 @@ final class SetupSettings {
     static final String DEFAULT_MEMBER_ROLE = "cdn-lifeline-member";
     static final String DEFAULT_BUS = "cdn-lifeline";
     static final String DEFAULT_LOGSTORE = "audit";
+    /** The audit logstore's retention when none is asked: a month of changes to look back on. */
+    static final int DEFAULT_LOG_TTL_DAYS = 30;
+    /** Two shards: far more than one JSON line per change needs (a shard takes 5 MB/s), and room to split. */
+    static final int DEFAULT_LOG_SHARDS = 2;
 
     final String accountId;
     final String region;
@@ -26,9 +30,11 @@ final class SetupSettings {
     final String memberOf;
     final String centralRole;
     final String externalId;
-    /** The audit log's Log Service project and logstore (named in the plan: this command does not make them). */
+    /** The audit log's Log Service project and logstore, the logstore's retention (days) and shards. */
     final String logProject;
     final String logstore;
+    final int logTtlDays;
+    final int logShards;
 
     private SetupSettings(Builder b) {
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
@@ -44,6 +50,8 @@ final class SetupSettings {
         this.externalId = b.externalId;
         this.logProject = b.logProject != null ? b.logProject : "cdn-lifeline-" + accountId;
         this.logstore = b.logstore != null ? b.logstore : DEFAULT_LOGSTORE;
+        this.logTtlDays = b.logTtlDays != null ? b.logTtlDays : DEFAULT_LOG_TTL_DAYS;
+        this.logShards = b.logShards != null ? b.logShards : DEFAULT_LOG_SHARDS;
         this.trustDocument = b.memberOf != null ? PolicyDocuments.memberTrust(b.memberOf, centralRole, externalId)
                 : Objects.requireNonNull(b.trustDocument, "trustDocument");
     }
@@ -71,6 +79,8 @@ final class SetupSettings {
         private String externalId;
         private String logProject;
         private String logstore;
+        private Integer logTtlDays;
+        private Integer logShards;
 
         Builder accountId(String v) { this.accountId = accountId(v, "the account id"); return this; }
         Builder region(String v) { this.region = v; return this; }
@@ -86,6 +96,20 @@ final class SetupSettings {
         Builder logProject(String v) { this.logProject = v; return this; }
         Builder logstore(String v) { this.logstore = v; return this; }
 
+        /** Retention in days, 1-3650 (SLS's range; 3650 keeps the logs for good). */
+        Builder logTtlDays(Integer v) {
+            if (v != null && (v < 1 || v > 3650)) throw new SetupInputException("--log-ttl must be 1-3650 days; got " + v);
+            this.logTtlDays = v;
+            return this;
+        }
+
+        /** Shards at creation, 1-100. */
+        Builder logShards(Integer v) {
+            if (v != null && (v < 1 || v > 100)) throw new SetupInputException("--log-shards must be 1-100; got " + v);
+            this.logShards = v;
+            return this;
+        }
+
         Builder externalId(String v) {
             if (v != null && !v.matches("[A-Za-z0-9=,.@:/_\\-]{2,1224}")) {
                 throw new SetupInputException("--external-id must be 2-1224 letters, digits or =,.@:/-_; got '" + v + "'");
@@ -96,6 +120,14 @@ final class SetupSettings {
 
         SetupSettings build() {
             if (externalId != null && memberOf == null) throw new SetupInputException("--external-id needs --member-of");
+            if (logProject != null && !logProject.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")) {
+                throw new SetupInputException("the log project must be 3-63 lowercase letters, digits or -, starting and ending with a"
+                        + " letter or digit (Log Service's rule); got '" + logProject + "'");
+            }
+            if (logstore != null && !logstore.matches("[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]")) {
+                throw new SetupInputException("the logstore must be 3-63 lowercase letters, digits, - or _, starting and ending with a"
+                        + " letter or digit (Log Service's rule); got '" + logstore + "'");
+            }
             if (memberOf != null && memberOf.equals(accountId)) {
                 throw new SetupInputException("--member-of names this very account (" + accountId + "): run setup without it here");
             }

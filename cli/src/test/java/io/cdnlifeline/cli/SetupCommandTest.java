@@ -3,6 +3,7 @@ package io.cdnlifeline.cli;
 import io.cdnlifeline.sandbox.ErrorInjection;
 import io.cdnlifeline.sandbox.EventBridgeState;
 import io.cdnlifeline.sandbox.Faults;
+import io.cdnlifeline.sandbox.LogServiceState;
 import io.cdnlifeline.sandbox.RamState;
 import io.cdnlifeline.sandbox.Sandbox;
 import io.cdnlifeline.sandbox.SandboxCall;
@@ -103,8 +104,17 @@ class SetupCommandTest {
             assertTrue(PolicyDocuments.same(r.filterPattern, rule.filterPattern));
             assertEquals("acs:fc:cn-hangzhou:" + ACCOUNT + ":functions/" + r.function, rule.targets.get(0).get("Endpoint").getAsString());
         }
-        assertTrue(first.out.contains("lifeline setup: 8 changes applied"), first::toString);
-        assertTrue(first.out.contains("not made by this command: the Log Service project cdn-lifeline-" + ACCOUNT), first::toString);
+        // and the audit log's project and logstore, with the default retention and shards
+        LogServiceState.Project project = read(s -> s.logService.find(ACCOUNT).projects.get("cdn-lifeline-" + ACCOUNT));
+        assertNotNull(project, first::toString);
+        assertEquals("cn-hangzhou", project.region);
+        LogServiceState.Logstore audit = project.logstores.get("audit");
+        assertNotNull(audit, first::toString);
+        assertEquals(30, audit.ttl);
+        assertEquals(2, audit.shardCount);
+        assertTrue(first.out.contains("+ log project cdn-lifeline-" + ACCOUNT + " in cn-hangzhou: create"), first::toString);
+        assertTrue(first.out.contains("lifeline setup: 10 changes applied"), first::toString);
+        assertTrue(sandbox.requests().stream().filter(c -> "sls".equals(c.product)).allMatch(c -> "LOG".equals(c.signature)));
 
         // when it runs again
         sandbox.clearRequests();
@@ -114,6 +124,8 @@ class SetupCommandTest {
         assertEquals(List.of(), writes());
         assertTrue(second.out.strip().endsWith("lifeline setup: nothing to do, everything is as wanted"), second::toString);
         assertTrue(second.out.contains("= RAM policy cdn-lifeline-fc (default version v1 is ram-policy.json)"), second::toString);
+        assertTrue(second.out.contains("= logstore cdn-lifeline-" + ACCOUNT + "/audit (30 days, 2 shards)"), second::toString);
+        assertTrue(sandbox.requests().stream().anyMatch(c -> "GetLogStore".equals(c.action) && c.httpStatus == 200), () -> sandbox.requests().toString());
     }
 
     @Test
@@ -211,15 +223,15 @@ class SetupCommandTest {
         assertEquals(1, refused.status, refused::toString);
         assertTrue(refused.err.contains("the cloud refused \"rule cdn-lifeline/dns-to-origin-overdue-payment: create"), refused::toString);
         assertTrue(refused.err.contains("NoPermission"), refused::toString);
-        assertTrue(refused.err.contains("4 of 8 changes made (above), the rest not tried"), refused::toString);
+        assertTrue(refused.err.contains("4 of 10 changes made (above), the rest not tried"), refused::toString);
         boolean noRules = read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.isEmpty());
         assertTrue(noRules, refused::toString);
         // when the permission is granted and it runs again
         sandbox.setFaults(new Faults());
         CommandRun resumed = setup();
-        // then it makes only the four rules
+        // then it makes only the four rules and the log project and logstore, which were not tried
         assertEquals(0, resumed.status, resumed::toString);
-        assertTrue(resumed.out.contains("lifeline setup: 4 changes applied"), resumed::toString);
+        assertTrue(resumed.out.contains("lifeline setup: 6 changes applied"), resumed::toString);
         assertEquals(4, (int) read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.size()));
     }
 
@@ -228,7 +240,7 @@ class SetupCommandTest {
         CommandRun run = setup("--dry-run", "--account-id", ACCOUNT);
         assertEquals(0, run.status, run::toString);
         assertTrue(run.out.contains("+ RAM role cdn-lifeline-fc: create, trusted by ram-trust-policy.json"), run::toString);
-        assertTrue(run.out.contains("dry run, 8 changes planned, none made"), run::toString);
+        assertTrue(run.out.contains("dry run, 10 changes planned, none made"), run::toString);
         assertEquals(List.of(), writes());
     }
 
@@ -239,13 +251,14 @@ class SetupCommandTest {
                 "LIFELINE_FC_REGION", "cn-shanghai", "LIFELINE_LOG_PROJECT", "my-logs", "LIFELINE_LOGSTORE", "lifeline");
         // when setup plans
         CommandRun run = setupWith(names, "--dry-run", "--account-id", ACCOUNT);
-        // then it plans those names and says which log project and logstore it leaves to the user
+        // then it plans those names
         assertEquals(0, run.status, run::toString);
         assertTrue(run.out.contains("+ RAM role lifeline-prod: create"), run::toString);
         assertTrue(run.out.contains("+ RAM policy lifeline-prod: create"), run::toString);
         assertTrue(run.out.contains("+ event bus lifeline-bus in cn-shanghai: create"), run::toString);
-        assertTrue(run.out.contains("the Log Service project my-logs and its logstore lifeline in cn-shanghai"), run::toString);
-        assertTrue(run.out.contains("plan: 8 changes"), run::toString);
+        assertTrue(run.out.contains("+ log project my-logs in cn-shanghai: create"), run::toString);
+        assertTrue(run.out.contains("+ logstore my-logs/lifeline: create, 30 days retention, 2 shards"), run::toString);
+        assertTrue(run.out.contains("plan: 10 changes"), run::toString);
     }
 
     @Test
@@ -259,9 +272,47 @@ class SetupCommandTest {
         // then RAM's MalformedPolicyDocument is shown, the role made before it stays, and nothing after it was tried
         assertEquals(1, run.status, run::toString);
         assertTrue(run.err.contains("MalformedPolicyDocument"), run::toString);
-        assertTrue(run.err.contains("1 of 8 changes made"), run::toString);
+        assertTrue(run.err.contains("1 of 10 changes made"), run::toString);
         assertNull(ram(ACCOUNT).policy("cdn-lifeline-fc"));
         assertNull(read(s -> s.eventBridge.find(ACCOUNT)));
+    }
+
+    @Test
+    void theLogstoresRetentionAndShardsAreOptionsAndBadNamesAreUsageErrors() {
+        // when setup runs with a retention and shard count of the user's
+        CommandRun run = setup("--log-ttl", "90", "--log-shards", "4", "--log-project", "lifeline-audit-prod");
+        // then the logstore has them
+        assertEquals(0, run.status, run::toString);
+        LogServiceState.Logstore audit = read(s -> s.logService.find(ACCOUNT).projects.get("lifeline-audit-prod").logstores.get("audit"));
+        assertEquals(90, audit.ttl);
+        assertEquals(4, audit.shardCount);
+        // and out-of-range values or names Log Service refuses are usage errors, before anything is called
+        sandbox.clearRequests();
+        for (String[] bad : new String[][]{{"--log-ttl", "0"}, {"--log-shards", "101"}, {"--log-project", "Upper-Case"}, {"--logstore", "a"}}) {
+            CommandRun refused = setup(bad);
+            assertEquals(2, refused.status, refused::toString);
+        }
+        assertTrue(setup("--log-ttl", "4000").err.contains("--log-ttl must be 1-3650 days"));
+        CommandRun memberLog = setup("--member-of", "6543210987654321", "--log-ttl", "90");
+        assertEquals(2, memberLog.status, memberLog::toString);
+        assertTrue(memberLog.err.contains("do not go with --member-of"), memberLog::toString);
+        assertFalse(writes().stream().anyMatch(a -> a.startsWith("Create")));
+    }
+
+    @Test
+    void aLogProjectNameAnotherAccountHoldsStopsTheRunWithLogServicesWords() {
+        // given the project name is taken by another account (SLS project names are unique in a region)
+        sandbox.replaceState("{\"accountId\": \"" + ACCOUNT + "\", \"members\": [{\"accountId\": \"2000000000000002\","
+                + " \"accessKeys\": [{\"id\": \"member-ak\", \"secret\": \"member-secret\"}], \"role\": {\"name\": \"r\"},"
+                + " \"logService\": {\"accounts\": {\"2000000000000002\": {\"projects\": {\"cdn-lifeline-" + ACCOUNT
+                + "\": {\"projectName\": \"cdn-lifeline-" + ACCOUNT + "\", \"region\": \"cn-hangzhou\"}}}}}}]}");
+        // when setup runs in the central account
+        CommandRun run = setup();
+        // then the read is refused with Log Service's code and nothing is changed
+        assertEquals(1, run.status, run::toString);
+        assertTrue(run.err.contains("could not read what the account has, nothing was changed"), run::toString);
+        assertTrue(run.err.contains("Unauthorized"), run::toString);
+        assertEquals(List.of(), writes());
     }
 
     @Test

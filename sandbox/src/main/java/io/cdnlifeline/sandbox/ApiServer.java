@@ -28,11 +28,13 @@ final class ApiServer implements HttpHandler {
     private final Signatures signatures = new Signatures();
     private final FcApi fc;
     private final FcOssApi oss;
+    private final LogServiceApi logService;
 
     ApiServer(Sandbox sandbox, FcCodeStore code, FcInvoker invoker) {
         this.sandbox = sandbox;
         this.fc = new FcApi(sandbox, signatures, code, invoker);
         this.oss = new FcOssApi(sandbox, code);
+        this.logService = new LogServiceApi(sandbox);
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
         byVersion.put("2017-03-21", new VodApi());
@@ -58,6 +60,8 @@ final class ApiServer implements HttpHandler {
                 admin(exchange, path, body);
             } else if (path != null && FcApi.handles(path)) {
                 fc(exchange, path, body, arrived, false);
+            } else if (LogServiceApi.handles(wire(exchange, path, body))) {
+                logService(exchange, path, body, arrived);
             } else if (FcOssApi.handles(wire(exchange, path, body))) {
                 fc(exchange, path, body, arrived, true);
             } else {
@@ -163,6 +167,29 @@ final class ApiServer implements HttpHandler {
     private static WireRequest wire(HttpExchange exchange, String path, byte[] body) {
         return new WireRequest(exchange.getRequestMethod(), path == null ? "/" : path,
                 exchange.getRequestURI().getRawQuery(), WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body);
+    }
+
+    /** Log Service (REST, signed {@code LOG id:sig}): its own paths, signature and error body. */
+    private void logService(HttpExchange exchange, String path, byte[] body, long started) throws IOException {
+        WireRequest request = wire(exchange, path, body);
+        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
+        FcApi.Answer answer = logService.handle(request, requestId);
+        Map<String, String> logged = new LinkedHashMap<>();
+        logged.put("path", path);
+        logged.put("host", request.header("host"));
+        sandbox.log().add(new SandboxCall(LogServiceApi.PRODUCT, answer.action, logged, answer.status, answer.errorCode,
+                (System.nanoTime() - started) / 1_000_000, "LOG"));
+        for (Map.Entry<String, String> h : answer.headers.entrySet()) {
+            exchange.getResponseHeaders().set(h.getKey(), h.getValue());
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        boolean empty = answer.body.length == 0;
+        exchange.sendResponseHeaders(answer.status, empty ? -1 : answer.body.length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body);
+            }
+        }
     }
 
     /** The local FC (ROA) and its code bucket (OSS): their own paths, signatures and error bodies. */

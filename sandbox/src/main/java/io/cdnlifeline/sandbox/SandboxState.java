@@ -31,6 +31,8 @@ public final class SandboxState {
     public RamState ram = new RamState();
     /** EventBridge's control plane of every account: custom buses and rules (EventBridgeApi). */
     public EventBridgeState eventBridge = new EventBridgeState();
+    /** Log Service's control plane of every account: projects and logstores (LogServiceApi; what lifeline setup makes). */
+    public LogServiceState logService = new LogServiceState();
     /**
      * The member accounts of the central account's Resource Directory (seed {@code members}): each an account of its own
      * ({@code accountId}, the single-account keys) with the {@code role} the central account assumes into it. Central
@@ -206,6 +208,9 @@ public final class SandboxState {
         }
         if (eventBridge == null) {
             eventBridge = new EventBridgeState();
+        }
+        if (logService == null) {
+            logService = new LogServiceState();
         }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;

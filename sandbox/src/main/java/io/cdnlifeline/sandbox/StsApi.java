@@ -10,7 +10,8 @@ import java.util.UUID;
  * STS 2015-04-01, in the shapes of api-examples/sts, for several accounts: {@code GetCallerIdentity} (who signed: the
  * account the key or STS token belongs to; {@code AssumedRoleUser} for a key with a security token, else
  * {@code RAMUser}); {@code AssumeRole} (a role of the caller's own account, which the sandbox takes without a trust
- * check as it has no RAM; or a member's role, which its {@code trusts} and {@code externalId} must allow, else
+ * check; or a member's role: one made in the member through the sandbox's RAM, whose trust policy must admit the caller
+ * ({@link TrustPolicy}), else the seed's {@code role}, whose {@code trusts} and {@code externalId} must allow it; else
  * {@code NoPermission}); and {@code AssumeRoleWithOIDC} (unsigned, as STS takes it). The STS key AssumeRole hands out
  * belongs to the role's account and is added to its accepted keys, so calls signed with it run in that account.
  */
@@ -118,16 +119,33 @@ final class StsApi implements ProductApi {
         for (SandboxState a : caller.root.accounts()) {
             if (targetId.equals(a.accountIdOrDefault())) target = a;
         }
-        if (target == null || target.role == null || !target.role.name.equalsIgnoreCase(role)) {
+        if (target == null) {
             throw DocumentedErrors.of("EntityNotExist.Role");
         }
         String callerRole = caller.key != null && caller.key.securityToken != null ? caller.key.roleName : null;
         String externalId = p.get("ExternalId");
+        RamState.Role made = ramRole(target, targetId, role);
+        if (made != null) {
+            // a role made in that account through RAM (lifeline setup --member-of, or a seed's ram): its trust policy decides
+            if (!TrustPolicy.admits(made.assumeRolePolicyDocument, caller.accountId(), callerRole, externalId)) {
+                throw new ApiError(403, NOT_TRUSTED, "You are not authorized to do this action. You should be authorized by RAM.");
+            }
+            return issue(target, made.roleName, p);
+        }
+        if (target.role == null || !target.role.name.equalsIgnoreCase(role)) {
+            throw DocumentedErrors.of("EntityNotExist.Role");
+        }
         if (!target.role.trusts(caller.accountId(), callerRole)
                 || (target.role.externalId != null && !target.role.externalId.equals(externalId))) {
             throw new ApiError(403, NOT_TRUSTED, "You are not authorized to do this action. You should be authorized by RAM.");
         }
         return issue(target, target.role.name, p);
+    }
+
+    /** The role of that name in the account's RAM, or null. */
+    private static RamState.Role ramRole(SandboxState account, String accountId, String name) {
+        RamState.Account ram = account.ram == null ? null : account.ram.find(accountId);
+        return ram == null ? null : ram.role(name);
     }
 
     private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("(?i)acs:ram::([0-9]+):role/([A-Za-z0-9._-]{1,64})");

@@ -270,6 +270,31 @@ class ContractTest {
         assertEquals(documented, covered);
     }
 
+    /**
+     * Log Service is REST with its own signature, so its documented answers are checked here by path, not as RPC cases:
+     * every operation of {@code api-examples/sls/index.txt} is called (after the project and logstore it reads are made).
+     */
+    @Test
+    void everyDocumentedLogServiceAnswerHasItsShape() {
+        sandbox.replaceState(SEED);
+        SlsRawClient sls = new SlsRawClient(sandbox);
+        String host = "contract-project.cn-hangzhou.log.aliyuncs.com";
+        assertEquals(200, sls.call("POST", host, "/", "{\"projectName\":\"contract-project\",\"description\":\"d\"}").status);
+        assertEquals(200, sls.call("POST", host, "/logstores", "{\"logstoreName\":\"audit\",\"ttl\":30,\"shardCount\":2}").status);
+        Map<String, String> paths = Map.of("GetProject", "/", "GetLogStore", "/logstores/audit");
+        Map<String, Set<String>> extras = Map.of("GetProject", Set.of(), "GetLogStore", Set.of("mode"));
+        for (String line : resource("/api-examples/sls/index.txt").split("\n")) {
+            if (line.trim().isEmpty()) continue;
+            String action = line.trim().replace(".json", "");
+            assertTrue(paths.containsKey(action), "no Log Service case for " + action);
+            SlsRawClient.Answer answer = sls.call("GET", host, paths.get(action), null);
+            assertEquals(200, answer.status, answer.body);
+            JsonObject documented = JsonParser.parseString(resource("/api-examples/sls/" + line.trim())).getAsJsonObject();
+            List<String> diff = JsonShape.differences(documented, answer.json(), extras.get(action));
+            assertTrue(diff.isEmpty(), () -> action + " differs from the documented example:\n  " + String.join("\n  ", diff));
+        }
+    }
+
     static String resource(String path) {
         try (InputStream in = ContractTest.class.getResourceAsStream(path)) {
             if (in == null) {
