@@ -84,9 +84,11 @@ public final class RemedyFunction implements LifelineFunction {
         for (Change c : report.build().changes()) audit.record(c, request.source());
         Round round = Round.of(inv, remedy, request, detection.targets());
         if (round.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-        remedy.prepare(round.targets(), ctx);
+        String outage = outageMode(round, detection, detector, ctx);
+        if (outage == null) remedy.prepare(round.targets(), ctx);
         try {
-            planGuardApply(round, detection, detector, ctx, report, progress);
+            if (outage != null) pipeline(round, ctx, report, progress, outage);
+            else planGuardApply(round, detection, detector, ctx, report, progress);
         } finally {
             remedy.finish(ctx);
         }
@@ -131,8 +133,116 @@ public final class RemedyFunction implements LifelineFunction {
             Applier applier = new Applier(ctx, round.stopStartingAt());
             progress.phase("applying", 0);
             remedy.apply(round.applyOrder(withSteps), ctx, applier);
+            remedy.afterApply(ctx, applier);
             round.notStarted(applier.notStarted());
         }
+    }
+
+    /** Targets planned and applied together in outage mode: 100 a product, so each chunk's tag reads and writes are two calls. */
+    static final int OUTAGE_CHUNK = 200;
+
+    /**
+     * Outage mode (issue 18): the remedy pipelines outages, this is no dry run, the run is larger than maxChanges (so the
+     * guard could only let it through for the cause), and the cloud confirms the remedy's account-wide cause for every
+     * target (the debt flags: one read of 3 calls). Then no change counts against the guard, and planning need not end
+     * before the first write. Returns what confirmed it, or null when this is not an outage-mode run.
+     */
+    private String outageMode(Round round, Detection detection, Detector detector, RunContext ctx) {
+        Condition cause = remedy.accountWideCause();
+        if (!remedy.pipelinesOutage() || ctx.dryRun() || cause != Condition.IN_DEBT || round.targets().size() <= ctx.maxChanges()) {
+            return null;
+        }
+        List<AcceleratedDomain> all = new ArrayList<>();
+        for (Target t : detection.targets()) all.add(t.domain());
+        AccountDebt debt = detector.debt(all, ctx.report());
+        for (Target t : round.targets()) {
+            if (!t.conditions().wasRead(cause)) debt.applyTo(t.conditions());
+            if (t.conditions().get(cause) != Truth.TRUE) return null;
+        }
+        String outageWhy = cause.id() + " account-wide (" + debt.why() + ")";
+        ctx.report().note("outage mode: the cloud confirms " + outageWhy + "; " + round.targets().size()
+                + " domain(s) are planned and switched chunk by chunk, and each switched record's marker is written after every "
+                + "visitor-facing write, under the domain's lifeline:dns intent tag");
+        ctx.audit().info("outage mode: " + round.targets().size() + " target(s), " + outageWhy + " confirmed");
+        remedy.outage(ctx);
+        return outageWhy;
+    }
+
+    /**
+     * Outage mode: chunk by chunk (the products in turn, as planned otherwise), the next chunk is planned while this one is
+     * applied; after the last chunk, the remedy's bookkeeping ({@link Remedy#afterApply}). A chunk not started before the
+     * round's time to start new domains is left to the continuation, like the domains the Applier does not start.
+     */
+    private void pipeline(Round round, RunContext ctx, Report.Builder report, Progress progress, String outageWhy) {
+        List<Target> targets = new ArrayList<>();
+        for (int i : interleavedByProduct(round.targets())) targets.add(round.targets().get(i));
+        // Small chunks first, so that the first visitor-facing writes start after a few plans rather than a whole chunk's.
+        List<List<Target>> chunks = new ArrayList<>();
+        int size = Math.max(2, ctx.settings().concurrency());
+        for (int i = 0; i < targets.size(); i += size, size = Math.min(OUTAGE_CHUNK, size * 2)) {
+            chunks.add(targets.subList(i, Math.min(targets.size(), i + size)));
+        }
+        Applier applier = new Applier(ctx, round.stopStartingAt());
+        progress.phase("planning and applying (outage mode)", targets.size());
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "lifeline-plan-ahead");
+            th.setDaemon(true);
+            return th;
+        });
+        int waived = 0;
+        try {
+            Future<List<Plan>> next = ahead.submit(() -> planChunk(chunks.get(0), ctx, round, progress));
+            for (int c = 0; c < chunks.size(); c++) {
+                List<Plan> plans;
+                try {
+                    plans = next.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("planning failed unexpectedly", e.getCause());
+                }
+                if (c > 0 && applier.pastStart()) {
+                    // planned ahead, but the round's time to start new domains is over: the continuation plans them again
+                    for (int rest = c; rest < chunks.size(); rest++) for (Target t : chunks.get(rest)) round.notPlanned(t);
+                    break;
+                }
+                if (c + 1 < chunks.size()) {
+                    List<Target> chunk = chunks.get(c + 1);
+                    next = ahead.submit(() -> planChunk(chunk, ctx, round, progress));
+                }
+                List<Plan> withSteps = new ArrayList<>();
+                for (Plan p : plans) {
+                    if (p.isUnchanged()) {
+                        for (Change ch : p.unchangedChanges()) {
+                            report.change(ch);
+                            ctx.audit().record(ch, ctx.request().source());
+                        }
+                    } else if (p.isSkip()) {
+                        report.skip(new Skip(p.target().name(), p.target().product().id(), p.skipReason()));
+                    } else {
+                        withSteps.add(p);
+                        for (Step st : p.steps()) if (st.change().status() == ChangeStatus.PLANNED) waived++;
+                    }
+                }
+                if (!withSteps.isEmpty()) remedy.apply(withSteps, ctx, applier);
+            }
+            remedy.afterApply(ctx, applier);
+            round.notStarted(applier.notStarted());
+            if (waived > 0) {
+                report.note("maxChanges " + ctx.maxChanges() + " does not count " + waived + " change(s) of domains the cloud confirms are "
+                        + outageWhy + "; it counts the other 0");
+                ctx.audit().info("guard: " + waived + " change(s) not counted against maxChanges " + ctx.maxChanges() + ": " + outageWhy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in outage mode", e);
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    /** One chunk of outage mode: the remedy's batch reads for it, its plans, the remedy's review of them. */
+    private List<Plan> planChunk(List<Target> chunk, RunContext ctx, Round round, Progress progress) {
+        remedy.prepare(chunk, ctx);
+        return remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx);
     }
 
     /**
@@ -177,12 +287,16 @@ public final class RemedyFunction implements LifelineFunction {
      * started only before the round's time for planning is over; the ones not started are left to the continuation.
      */
     private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress) {
+        return plan(targets, ctx, round, progress, round.planUntil());
+    }
+
+    private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress, long planUntil) {
         List<Plan> out = new ArrayList<>();
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
         if (threads <= 1) {
             boolean first = true;
             for (Target t : targets) {
-                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                if (!first && System.currentTimeMillis() >= planUntil) {
                     round.notPlanned(t);
                 } else {
                     first = false;
@@ -205,7 +319,7 @@ public final class RemedyFunction implements LifelineFunction {
                 Target t = targets.get(i);
                 free.acquire();
                 // the first domain always starts, so every round makes progress however little time it had
-                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                if (!first && System.currentTimeMillis() >= planUntil) {
                     free.release();
                     round.notPlanned(t);
                     continue;
