@@ -203,7 +203,7 @@ final class DnsIntent {
             Target t = e.getKey();
             if (keep.contains(t) || failedDomains.contains(t.product().id() + " " + t.name())) continue;
             // a domain found tagged but not handled by this round keeps its tag for the round that handles it
-            if (applier.notStarted().contains(t) && (known.contains(t) || !order.containsKey(t))) continue;
+            if (applier.notStarted().contains(t) && known.contains(t)) continue;
             byProduct.computeIfAbsent(t.product(), k -> new ArrayList<>()).add(t);
         }
         for (Map.Entry<Product, List<Target>> e : byProduct.entrySet()) {

@@ -102,7 +102,13 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
         }
     }
 
-    /** The intent tag before the visitor-facing writes of these plans (outage mode), then line by line. */
+    /** Outage mode: the intent tags of a planned chunk, while the chunk before it is applied. */
+    @Override
+    public List<Plan> beforeApply(List<Plan> plans, RunContext ctx, Applier applier) {
+        return DnsIntent.of(ctx).tagBefore(plans, ctx, applier);
+    }
+
+    /** The intent tag before the visitor-facing writes of these plans (if not written yet), then line by line. */
     @Override
     public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
         DnsRemedySupport.applyByLine(DnsIntent.of(ctx).tagBefore(plans, ctx, applier), applier);

@@ -138,8 +138,10 @@ public final class RemedyFunction implements LifelineFunction {
         }
     }
 
-    /** Targets planned and applied together in outage mode: 100 a product, so each chunk's tag reads and writes are two calls. */
-    static final int OUTAGE_CHUNK = 200;
+    /** Targets planned and applied together in outage mode at most (200 a product: 4 tag reads and writes each). */
+    static final int OUTAGE_CHUNK = 400;
+    /** Chunks planned ahead of the one being applied in outage mode. */
+    static final int PLAN_AHEAD = 2;
 
     /**
      * Outage mode (issue 18): the remedy pipelines outages, this is no dry run, the run is larger than maxChanges (so the
@@ -191,22 +193,29 @@ public final class RemedyFunction implements LifelineFunction {
         });
         int waived = 0;
         try {
-            Future<List<Plan>> next = ahead.submit(() -> planChunk(chunks.get(0), ctx, round, progress));
+            // Planning runs up to PLAN_AHEAD chunks ahead of applying, on its own thread: the detail reads and the updates
+            // have their own limits, and neither should wait for the other.
+            java.util.ArrayDeque<Future<List<Plan>>> planned = new java.util.ArrayDeque<>();
+            int submitted = 0;
+            for (; submitted < Math.min(PLAN_AHEAD, chunks.size()); submitted++) {
+                List<Target> chunk = chunks.get(submitted);
+                planned.add(ahead.submit(() -> planChunk(chunk, ctx, round, progress, applier)));
+            }
             for (int c = 0; c < chunks.size(); c++) {
                 List<Plan> plans;
                 try {
-                    plans = next.get();
+                    plans = planned.poll().get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("planning failed unexpectedly", e.getCause());
                 }
                 if (c > 0 && applier.pastStart()) {
                     // planned ahead, but the round's time to start new domains is over: the continuation plans them again
-                    for (int rest = c; rest < chunks.size(); rest++) for (Target t : chunks.get(rest)) round.notPlanned(t);
+                    for (int rest = c; rest < chunks.size(); rest++) for (Target t : chunks.get(rest)) applier.leave(t);
                     break;
                 }
-                if (c + 1 < chunks.size()) {
-                    List<Target> chunk = chunks.get(c + 1);
-                    next = ahead.submit(() -> planChunk(chunk, ctx, round, progress));
+                if (submitted < chunks.size()) {
+                    List<Target> chunk = chunks.get(submitted++);
+                    planned.add(ahead.submit(() -> planChunk(chunk, ctx, round, progress, applier)));
                 }
                 List<Plan> withSteps = new ArrayList<>();
                 for (Plan p : plans) {
@@ -239,10 +248,18 @@ public final class RemedyFunction implements LifelineFunction {
         }
     }
 
-    /** One chunk of outage mode: the remedy's batch reads for it, its plans, the remedy's review of them. */
-    private List<Plan> planChunk(List<Target> chunk, RunContext ctx, Round round, Progress progress) {
+    /**
+     * One chunk of outage mode: the remedy's batch reads for it, its plans, the remedy's review of them, and what must be
+     * written before any of them is applied (dns-to-origin's intent tags, 50 domains a call), so that the applying
+     * thread finds the chunk ready.
+     */
+    private List<Plan> planChunk(List<Target> chunk, RunContext ctx, Round round, Progress progress, Applier applier) {
+        if (applier.pastStart()) {
+            for (Target t : chunk) applier.leave(t);
+            return List.of();
+        }
         remedy.prepare(chunk, ctx);
-        return remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx);
+        return remedy.beforeApply(remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx), ctx, applier);
     }
 
     /**

@@ -83,7 +83,7 @@ class MarkersV1FixturesTest {
     static Stream<Fixture> fixtures() {
         Properties index = index();
         List<Fixture> out = new ArrayList<>();
-        for (RemedyPair pair : RemedyPair.all()) {
+        for (RemedyPair pair : RemedyPair.v1()) {
             int forward = Integer.parseInt(index.getProperty(pair.name + ".forwardWrites"));
             int undo = Integer.parseInt(index.getProperty(pair.name + ".undoWrites"));
             out.add(new Fixture(pair, false, "start.json"));
@@ -144,7 +144,7 @@ class MarkersV1FixturesTest {
         Path dir = Paths.get(System.getProperty("lifeline.fixtures.write"));
         Properties index = new Properties();
         index.setProperty("writtenAtEpochMs", Long.toString(System.currentTimeMillis()));
-        for (RemedyPair pair : RemedyPair.all()) {
+        for (RemedyPair pair : RemedyPair.v1()) {
             Path d = Files.createDirectories(dir.resolve(pair.name));
             runner.reset(pair.trouble);
             String start = sc.sandbox().stateJson();

@@ -101,7 +101,8 @@ class RaceTest {
         String always = all.substring(0, all.length() - 1) + ", \"when\": [\"always\"]}";
         List<Actor> out = new ArrayList<>();
         out.add(new Actor("manual " + pair.forward, pair.forward, always));
-        out.add(new Actor("manual " + pair.undo, pair.undo, always));
+        String undoAll = pair.undoPayload(pair.domains, false);
+        out.add(new Actor("manual " + pair.undo, pair.undo, undoAll.substring(0, undoAll.length() - 1) + ", \"when\": [\"always\"]}"));
         out.add(new Actor("timer " + pair.undo, pair.undo, timer("")));
         if (pair.forwardWhen != null) {
             out.add(new Actor("timer " + pair.forward, pair.forward, timer("{\"when\":[\"" + pair.forwardWhen + "\"]}")));
