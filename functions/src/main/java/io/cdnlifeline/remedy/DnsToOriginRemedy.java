@@ -93,19 +93,24 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
         java.util.Map<io.cdnlifeline.cloud.Product, List<String>> byProduct = new java.util.EnumMap<>(io.cdnlifeline.cloud.Product.class);
         for (Target t : targets) byProduct.computeIfAbsent(t.product(), p -> new ArrayList<>()).add(t.name());
         for (java.util.Map.Entry<io.cdnlifeline.cloud.Product, List<String>> e : byProduct.entrySet()) {
+            if (!e.getKey().can().tags()) continue;
             try {
-                DomainTags.of(ctx).load(e.getKey(), e.getValue());
+                // read outside DomainTags' lock (planning reads it meanwhile), then handed to it domain by domain
+                DomainTags tags = DomainTags.of(ctx);
+                List<String> names = e.getValue();
+                for (int i = 0; i < names.size(); i += io.cdnlifeline.cloud.CdnApi.BATCH) {
+                    List<String> batch = names.subList(i, Math.min(names.size(), i + io.cdnlifeline.cloud.CdnApi.BATCH));
+                    java.util.Map<String, java.util.Map<String, String>> got = new java.util.HashMap<>();
+                    for (java.util.Map.Entry<String, java.util.Map<String, String>> t : ctx.cloud().cdn().tags(e.getKey(), batch).entrySet()) {
+                        got.put(t.getKey().toLowerCase(java.util.Locale.ROOT), t.getValue() == null ? java.util.Map.of() : t.getValue());
+                    }
+                    for (String n : batch) tags.replace(e.getKey(), n, got.getOrDefault(n.toLowerCase(java.util.Locale.ROOT), java.util.Map.of()));
+                }
             } catch (CloudException ex) {
                 ctx.audit().info("outage mode: could not read the tags of " + e.getValue().size() + " " + e.getKey().id()
                         + " domain(s) at once (" + ex.code() + "); each is read when planned");
             }
         }
-    }
-
-    /** Outage mode: the intent tags of a planned chunk, while the chunk before it is applied. */
-    @Override
-    public List<Plan> beforeApply(List<Plan> plans, RunContext ctx, Applier applier) {
-        return DnsIntent.of(ctx).tagBefore(plans, ctx, applier);
     }
 
     /** The intent tag before the visitor-facing writes of these plans (if not written yet), then line by line. */

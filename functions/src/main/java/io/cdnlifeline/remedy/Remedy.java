@@ -115,14 +115,6 @@ public interface Remedy {
     }
 
     /**
-     * Outage mode: called with each chunk's plans once they are planned, before any of them is applied (on the
-     * planning thread); returns the plans to apply. dns-to-origin writes its intent tags here.
-     */
-    default List<Plan> beforeApply(List<Plan> plans, RunContext ctx, Applier applier) {
-        return plans;
-    }
-
-    /**
      * Called once after every {@link #apply} of the run (not for dry runs or refused runs): bookkeeping that must come
      * after the visitor-facing writes (dns-to-origin's deferred markers and intent tags).
      */

@@ -138,10 +138,10 @@ public final class RemedyFunction implements LifelineFunction {
         }
     }
 
-    /** Targets planned and applied together in outage mode at most (200 a product: 4 tag reads and writes each). */
-    static final int OUTAGE_CHUNK = 400;
-    /** Chunks planned ahead of the one being applied in outage mode. */
-    static final int PLAN_AHEAD = 2;
+    /** Targets planned and applied together in outage mode at most: 50 a product, one tag read and one tag write each. */
+    static final int OUTAGE_CHUNK = 100;
+    /** Chunks planned ahead of the one being applied in outage mode (two at a time, so no chunk's last reads hold up the next). */
+    static final int PLAN_AHEAD = 3;
 
     /**
      * Outage mode (issue 18): the remedy pipelines outages, this is no dry run, the run is larger than maxChanges (so the
@@ -186,11 +186,28 @@ public final class RemedyFunction implements LifelineFunction {
         }
         Applier applier = new Applier(ctx, round.stopStartingAt());
         progress.phase("planning and applying (outage mode)", targets.size());
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService ahead = Executors.newFixedThreadPool(2, r -> {
             Thread th = new Thread(r, "lifeline-plan-ahead");
             th.setDaemon(true);
             return th;
         });
+        // The remedy's batch reads (tags: 10 calls a second) for every chunk, in order, on their own thread: far ahead
+        // of planning, whose pace the detail reads set.
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "lifeline-prefetch");
+            th.setDaemon(true);
+            return th;
+        });
+        ExecutorService applyAhead = Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "lifeline-apply-chunk");
+            th.setDaemon(true);
+            return th;
+        });
+        java.util.ArrayDeque<Future<?>> applying = new java.util.ArrayDeque<>();
+        List<Future<?>> prepared = new ArrayList<>();
+        for (List<Target> chunk : chunks) prepared.add(prefetch.submit(() -> {
+            if (!applier.pastStart()) remedy.prepare(chunk, ctx);
+        }));
         int waived = 0;
         try {
             // Planning runs up to PLAN_AHEAD chunks ahead of applying, on its own thread: the detail reads and the updates
@@ -199,7 +216,8 @@ public final class RemedyFunction implements LifelineFunction {
             int submitted = 0;
             for (; submitted < Math.min(PLAN_AHEAD, chunks.size()); submitted++) {
                 List<Target> chunk = chunks.get(submitted);
-                planned.add(ahead.submit(() -> planChunk(chunk, ctx, round, progress, applier)));
+                Future<?> ready = prepared.get(submitted);
+                planned.add(ahead.submit(() -> planChunk(chunk, ready, ctx, round, progress, applier)));
             }
             for (int c = 0; c < chunks.size(); c++) {
                 List<Plan> plans;
@@ -214,8 +232,9 @@ public final class RemedyFunction implements LifelineFunction {
                     break;
                 }
                 if (submitted < chunks.size()) {
-                    List<Target> chunk = chunks.get(submitted++);
-                    planned.add(ahead.submit(() -> planChunk(chunk, ctx, round, progress, applier)));
+                    List<Target> chunk = chunks.get(submitted);
+                    Future<?> ready = prepared.get(submitted++);
+                    planned.add(ahead.submit(() -> planChunk(chunk, ready, ctx, round, progress, applier)));
                 }
                 List<Plan> withSteps = new ArrayList<>();
                 for (Plan p : plans) {
@@ -231,8 +250,11 @@ public final class RemedyFunction implements LifelineFunction {
                         for (Step st : p.steps()) if (st.change().status() == ChangeStatus.PLANNED) waived++;
                     }
                 }
-                if (!withSteps.isEmpty()) remedy.apply(withSteps, ctx, applier);
+                // Two chunks apply at once, so that one chunk's last domains do not hold up the next chunk's first ones.
+                if (!withSteps.isEmpty()) applying.add(applyAhead.submit(() -> remedy.apply(withSteps, ctx, applier)));
+                while (applying.size() > 1) waitFor(applying.poll());
             }
+            while (!applying.isEmpty()) waitFor(applying.poll());
             remedy.afterApply(ctx, applier);
             round.notStarted(applier.notStarted());
             if (waived > 0) {
@@ -245,6 +267,16 @@ public final class RemedyFunction implements LifelineFunction {
             throw new IllegalStateException("interrupted in outage mode", e);
         } finally {
             ahead.shutdownNow();
+            prefetch.shutdownNow();
+            applyAhead.shutdownNow();
+        }
+    }
+
+    private static void waitFor(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("applying failed unexpectedly", e.getCause());
         }
     }
 
@@ -253,13 +285,19 @@ public final class RemedyFunction implements LifelineFunction {
      * written before any of them is applied (dns-to-origin's intent tags, 50 domains a call), so that the applying
      * thread finds the chunk ready.
      */
-    private List<Plan> planChunk(List<Target> chunk, RunContext ctx, Round round, Progress progress, Applier applier) {
+    private List<Plan> planChunk(List<Target> chunk, Future<?> prepared, RunContext ctx, Round round, Progress progress, Applier applier)
+            throws InterruptedException {
         if (applier.pastStart()) {
             for (Target t : chunk) applier.leave(t);
             return List.of();
         }
-        remedy.prepare(chunk, ctx);
-        return remedy.beforeApply(remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx), ctx, applier);
+        try {
+            prepared.get();
+        } catch (ExecutionException e) {
+            // best effort, as prepare always is: plan reads what it still lacks
+            ctx.audit().info("outage mode: the batch reads before planning failed: " + e.getCause());
+        }
+        return remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx);
     }
 
     /**
