@@ -219,8 +219,13 @@ final class DnsIntent {
                         }
                     }
                 } catch (CloudException ex) {
-                    // A tag left on authorises only the adoption of what this run marked already; the next run removes it.
-                    ctx.audit().info("could not remove the lifeline:dns intent tag of " + names(batch) + ": " + ex.code());
+                    // Reported as failed, so that FC's retry (outage mode reads every target's tags) removes it: a tag left on
+                    // would keep dns-to-cdn from undoing the domain's unmarked switches until the lease is over.
+                    for (Target t : batch) {
+                        applier.record(Change.planned(t.name(), t.product().id(), t.product().id() + ":" + t.name(), "untag", null, null)
+                                .failed(ChangeError.of(ex)).withNote("the lifeline:dns intent tag could not be removed: every record is "
+                                        + "marked, and the next run removes the tag"));
+                    }
                 }
             }
         }

@@ -156,7 +156,11 @@ public final class RemedyFunction implements LifelineFunction {
         }
         List<AcceleratedDomain> all = new ArrayList<>();
         for (Target t : detection.targets()) all.add(t.domain());
+        int reported = ctx.report().build().changes().size();
         AccountDebt debt = detector.debt(all, ctx.report());
+        // a debt read that failed is a failed change of the report: FC's log must say why the handler then throws
+        List<Change> changes = ctx.report().build().changes();
+        for (Change c : changes.subList(Math.min(reported, changes.size()), changes.size())) ctx.audit().record(c, ctx.request().source());
         for (Target t : round.targets()) {
             if (!t.conditions().wasRead(cause)) debt.applyTo(t.conditions());
             if (t.conditions().get(cause) != Truth.TRUE) return null;

@@ -241,7 +241,11 @@ class RaceTest {
     /** A domain's entry without the status when the test itself flips it (the remedy does not set it). */
     private static String stateless(RemedyPair pair, String key, String entry) {
         if (entry == null || key.startsWith("dns ") || !pair.flipsStatus) return String.valueOf(entry);
-        return entry.replaceFirst("^status=\\S+ ", "");
+        String out = entry.replaceFirst("^status=\\S+ ", "");
+        // Outage mode: an intent tag younger than the lease may outlive a race with dns-to-cdn, which leaves a young tag to
+        // dns-to-origin (it may be covering a switch in flight). The records are checked whole; dns-to-cdn removes the tag
+        // once it is older than the lease (OutageModeTest).
+        return pair == RemedyPair.DNS_OUTAGE ? out.replaceAll("lifeline:dns=[0-9]+(, )?", "").replace(", }", "}") : out;
     }
 
     /**
