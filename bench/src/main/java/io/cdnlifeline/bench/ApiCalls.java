@@ -52,7 +52,7 @@ final class ApiCalls {
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).status = "online",
                 "DescribeCdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeCdnService", 1, "DescribeDomains", 1,
                 "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2,
-                "DeleteDomainRecord", 1));
+                "DeleteDomainRecord", 1, "DescribeTagResources", 1));
         // The domain remedies: their calls plus the lock flag (raise, read back, lower; bench/README.md)
         s.add(new Scenario("switch-to-overseas", "io.cdnlifeline.handler.SwitchToOverseasHandler", www,
                 st -> st.cdnDomain(Seeds.COLD_DOMAIN).icp = false,
@@ -87,7 +87,8 @@ final class ApiCalls {
         s.add(new Scenario("dns-to-cdn dcdn", "io.cdnlifeline.handler.DnsToCdnHandler", dcdn,
                 st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).status = "online",
                 "DescribeDcdnDomainDetail", 1, "DescribeUserCdnStatus", 1, "DescribeDcdnService", 1, "DescribeDomains", 1,
-                "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2));
+                "DescribeSubDomainRecords", 1, "DescribeDomainRecordInfo", 1, "UpdateDomainRecord", 1, "UpdateDomainRecordRemark", 2,
+                "DescribeDcdnTagResources", 1));
         s.add(new Scenario("switch-to-overseas dcdn", "io.cdnlifeline.handler.SwitchToOverseasHandler", dcdn,
                 st -> st.dcdnDomain(Seeds.DCDN_DOMAIN).icp = false,
                 "DescribeDcdnDomainDetail", 1, "TagDcdnResources", 2, "DescribeDcdnTagResources", 1, "ModifyDCdnDomainSchdmByProperty", 1,

@@ -154,6 +154,7 @@ final class Outage {
             out.printf(Locale.ROOT, "    done after %.1f s; floor %.1f s (busiest API of every call made: %s) -> %.2fx; %d calls, %d throttled and retried%n",
                     doneMs / 1000.0, doneFloor, calls.busiestApi(), doneMs / 1000.0 / doneFloor, calls.size(), calls.throttled());
             out.print(calls.table());
+            out.print(spans(log, start));
             if (!calls.errors().isEmpty()) out.println("    errors: " + calls.errors());
             figures.put("outage." + name + ".rounds", Integer.toString(rounds));
             figures.put("outage." + name + ".lifelineP50S", String.format(Locale.ROOT, "%.1f", p50));
@@ -206,6 +207,32 @@ final class Outage {
         for (long at : last.values()) out.add((at - start) / 1000.0);
         Collections.sort(out);
         return out;
+    }
+
+    /**
+     * When each API of the visitor-facing path was first and last answered, seconds from the pass's start, and its rate
+     * in between: where a pass spent its time (a gap before the first update, a rate below the limit).
+     */
+    static String spans(List<SandboxCall> log, long start) {
+        String[] apis = {"DescribeCdnDomainDetail", "DescribeDcdnDomainDetail", "DescribeSubDomainRecords", "DescribeDomainRecordInfo",
+                "UpdateDomainRecord", "AddDomainRecord", "DeleteDomainRecord", "UpdateDomainRecordRemark"};
+        StringBuilder b = new StringBuilder("    spans (first - last answer, s from start; calls/s in between):\n");
+        for (String api : apis) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            int n = 0;
+            for (SandboxCall c : log) {
+                if (!api.equals(c.action) || c.httpStatus != 200) continue;
+                first = Math.min(first, c.at);
+                last = Math.max(last, c.at);
+                n++;
+            }
+            if (n == 0) continue;
+            double span = (last - first) / 1000.0;
+            b.append(String.format(Locale.ROOT, "      %-30s %7.1f - %7.1f  %6.1f/s%n", api, (first - start) / 1000.0, (last - start) / 1000.0,
+                    span > 0 ? (n - 1) / span : 0.0));
+        }
+        return b.toString();
     }
 
     private static String expect(BufferedReader in, String prefix) throws IOException {

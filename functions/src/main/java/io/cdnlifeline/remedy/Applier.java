@@ -63,6 +63,16 @@ public final class Applier {
         return true;
     }
 
+    /** True once this run may start no new work (the time to start new domains is over): what is left goes to a continuation. */
+    public boolean pastStart() {
+        return tooLateToStart();
+    }
+
+    /** The domain's work is not finished in this run (e.g. a marker left for later): the continuation takes it whole. */
+    public void leave(io.cdnlifeline.detect.Target t) {
+        notStarted.add(t);
+    }
+
     /**
      * Past the time to start new domains, or so close to the run's deadline that a domain taking twice the longest
      * one so far would not finish: a domain cut by the deadline would fail half done (the next run completes it, but

@@ -18,7 +18,15 @@ import java.util.List;
 abstract class DnsRecordRemedy implements Remedy {
     @Override
     public final MarkerProbe markerProbe(RunContext ctx) {
-        return DnsRemedySupport.markerProbe(ctx);
+        MarkerProbe records = DnsRemedySupport.markerProbe(ctx);
+        // dns-to-origin's intent tag counts too: an outage-mode switch that died before its marker left only the tag
+        return candidates -> {
+            java.util.Set<String> marked = new java.util.HashSet<>(records.marked(candidates));
+            if (!candidates.isEmpty() && candidates.get(0).product().can().tags()) {
+                marked.addAll(DomainTags.of(ctx).carrying(DnsIntent.KEY, candidates));
+            }
+            return marked;
+        };
     }
 
     /** A product whose domains have no origin the DNS could point at (no customer origin) has nothing to switch. */
@@ -46,7 +54,7 @@ abstract class DnsRecordRemedy implements Remedy {
     }
 
     @Override
-    public final void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
         DnsRemedySupport.applyByLine(plans, applier);
     }
 }

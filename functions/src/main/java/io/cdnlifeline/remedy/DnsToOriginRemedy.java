@@ -55,10 +55,74 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
         }
         List<io.cdnlifeline.cloud.DnsRecord> records = reads.records(host);
         OriginValues values = OriginValues.of(usable);
-        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), values);
+        DnsIntent intent = DnsIntent.of(ctx);
+        boolean tags = target.product().can().tags();
+        boolean outage = intent.outage() && tags;
+        boolean tagged = false;
+        // Outage mode read the tags of the whole chunk (prepare); otherwise the tag matters only for a line that holds an
+        // unmarked record at an origin value, and only then is it read.
+        if (tags && (outage || ToOriginPlanner.needsIntent(host, records, d.cname(), values))) {
+            tagged = DomainTags.of(ctx).of(target.product(), target.name()).containsKey(DnsIntent.KEY);
+        }
+        java.time.Instant now = MarkerLease.now();
+        HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), values, now, tagged, outage);
+        if (tagged) intent.known(target);
+        if (hp.keepsIntentTag()) intent.keep(target);
+        boolean marksLater = false;
+        for (io.cdnlifeline.remedy.dns.RecordOp op : hp.ops()) marksLater |= op.markLater();
+        if (marksLater || (outage && hp.adoptsUnderIntent())) intent.needsTag(target);
         if (hp.writes()) OriginGate.of(ctx).expect(target, d, valuesOf(values));
         return DnsRemedySupport.toPlan(target, hp, ctx,
-                "no DNS record of " + host.fqdn() + " points at its CDN CNAME " + d.cname());
+                "no DNS record of " + host.fqdn() + " points at its CDN CNAME " + d.cname(), intent::defer);
+    }
+
+    @Override
+    public boolean pipelinesOutage() {
+        return true;
+    }
+
+    @Override
+    public void outage(RunContext ctx) {
+        DnsIntent.of(ctx).outage(true);
+    }
+
+    /** Outage mode: the intent tags of the chunk about to be planned, 50 domains a call (best effort: plan reads what is missing). */
+    @Override
+    public void prepare(List<Target> targets, RunContext ctx) {
+        if (!DnsIntent.of(ctx).outage()) return;
+        java.util.Map<io.cdnlifeline.cloud.Product, List<String>> byProduct = new java.util.EnumMap<>(io.cdnlifeline.cloud.Product.class);
+        for (Target t : targets) byProduct.computeIfAbsent(t.product(), p -> new ArrayList<>()).add(t.name());
+        for (java.util.Map.Entry<io.cdnlifeline.cloud.Product, List<String>> e : byProduct.entrySet()) {
+            if (!e.getKey().can().tags()) continue;
+            try {
+                // read outside DomainTags' lock (planning reads it meanwhile), then handed to it domain by domain
+                DomainTags tags = DomainTags.of(ctx);
+                List<String> names = e.getValue();
+                for (int i = 0; i < names.size(); i += io.cdnlifeline.cloud.CdnApi.BATCH) {
+                    List<String> batch = names.subList(i, Math.min(names.size(), i + io.cdnlifeline.cloud.CdnApi.BATCH));
+                    java.util.Map<String, java.util.Map<String, String>> got = new java.util.HashMap<>();
+                    for (java.util.Map.Entry<String, java.util.Map<String, String>> t : ctx.cloud().cdn().tags(e.getKey(), batch).entrySet()) {
+                        got.put(t.getKey().toLowerCase(java.util.Locale.ROOT), t.getValue() == null ? java.util.Map.of() : t.getValue());
+                    }
+                    for (String n : batch) tags.replace(e.getKey(), n, got.getOrDefault(n.toLowerCase(java.util.Locale.ROOT), java.util.Map.of()));
+                }
+            } catch (CloudException ex) {
+                ctx.audit().info("outage mode: could not read the tags of " + e.getValue().size() + " " + e.getKey().id()
+                        + " domain(s) at once (" + ex.code() + "); each is read when planned");
+            }
+        }
+    }
+
+    /** The intent tag before the visitor-facing writes of these plans (if not written yet), then line by line. */
+    @Override
+    public void apply(List<Plan> plans, RunContext ctx, Applier applier) {
+        DnsRemedySupport.applyByLine(DnsIntent.of(ctx).tagBefore(plans, ctx, applier), applier);
+    }
+
+    /** After every visitor-facing write: the deferred markers, then the intent tags off. */
+    @Override
+    public void afterApply(RunContext ctx, Applier applier) {
+        DnsIntent.of(ctx).finish(ctx, applier);
     }
 
     /** Origin readiness (LIFELINE_ORIGIN_CHECK): a domain whose origin cannot take its visitors is held back here. */

@@ -101,6 +101,26 @@ public interface Remedy {
         return false;
     }
 
+    /**
+     * True when, in an outage the cloud confirms account-wide ({@link #accountWideCause()} TRUE for every target of a
+     * run larger than {@code maxChanges}), the run plans and applies in one pipeline, chunk by chunk, instead of
+     * planning every domain before the first write (issue 18: time to lifeline). {@link #outage} is called first.
+     */
+    default boolean pipelinesOutage() {
+        return false;
+    }
+
+    /** This run is an outage-mode run (see {@link #pipelinesOutage()}). */
+    default void outage(RunContext ctx) {
+    }
+
+    /**
+     * Called once after every {@link #apply} of the run (not for dry runs or refused runs): bookkeeping that must come
+     * after the visitor-facing writes (dns-to-origin's deferred markers and intent tags).
+     */
+    default void afterApply(RunContext ctx, Applier applier) {
+    }
+
     /** Products this remedy handles: those it {@link #cannot} not. */
     default boolean supports(Product product) {
         return cannot(product) == null;

@@ -84,9 +84,11 @@ public final class RemedyFunction implements LifelineFunction {
         for (Change c : report.build().changes()) audit.record(c, request.source());
         Round round = Round.of(inv, remedy, request, detection.targets());
         if (round.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
-        remedy.prepare(round.targets(), ctx);
+        String outage = outageMode(round, detection, detector, ctx);
+        if (outage == null) remedy.prepare(round.targets(), ctx);
         try {
-            planGuardApply(round, detection, detector, ctx, report, progress);
+            if (outage != null) pipeline(round, ctx, report, progress, outage);
+            else planGuardApply(round, detection, detector, ctx, report, progress);
         } finally {
             remedy.finish(ctx);
         }
@@ -131,8 +133,179 @@ public final class RemedyFunction implements LifelineFunction {
             Applier applier = new Applier(ctx, round.stopStartingAt());
             progress.phase("applying", 0);
             remedy.apply(round.applyOrder(withSteps), ctx, applier);
+            remedy.afterApply(ctx, applier);
             round.notStarted(applier.notStarted());
         }
+    }
+
+    /** Targets planned and applied together in outage mode at most: 50 a product, one tag read and one tag write each. */
+    static final int OUTAGE_CHUNK = 100;
+    /** Chunks planned ahead of the one being applied in outage mode (two at a time, so no chunk's last reads hold up the next). */
+    static final int PLAN_AHEAD = 3;
+
+    /**
+     * Outage mode (issue 18): the remedy pipelines outages, this is no dry run, the run is larger than maxChanges (so the
+     * guard could only let it through for the cause), and the cloud confirms the remedy's account-wide cause for every
+     * target (the debt flags: one read of 3 calls). Then no change counts against the guard, and planning need not end
+     * before the first write. Returns what confirmed it, or null when this is not an outage-mode run.
+     */
+    private String outageMode(Round round, Detection detection, Detector detector, RunContext ctx) {
+        Condition cause = remedy.accountWideCause();
+        if (!remedy.pipelinesOutage() || ctx.dryRun() || cause != Condition.IN_DEBT || round.targets().size() <= ctx.maxChanges()) {
+            return null;
+        }
+        List<AcceleratedDomain> all = new ArrayList<>();
+        for (Target t : detection.targets()) all.add(t.domain());
+        int reported = ctx.report().build().changes().size();
+        AccountDebt debt = detector.debt(all, ctx.report());
+        // a debt read that failed is a failed change of the report: FC's log must say why the handler then throws
+        List<Change> changes = ctx.report().build().changes();
+        for (Change c : changes.subList(Math.min(reported, changes.size()), changes.size())) ctx.audit().record(c, ctx.request().source());
+        for (Target t : round.targets()) {
+            if (!t.conditions().wasRead(cause)) debt.applyTo(t.conditions());
+            if (t.conditions().get(cause) != Truth.TRUE) return null;
+        }
+        String outageWhy = cause.id() + " account-wide (" + debt.why() + ")";
+        ctx.report().note("outage mode: the cloud confirms " + outageWhy + "; " + round.targets().size()
+                + " domain(s) are planned and switched chunk by chunk, and each switched record's marker is written after every "
+                + "visitor-facing write, under the domain's lifeline:dns intent tag");
+        ctx.audit().info("outage mode: " + round.targets().size() + " target(s), " + outageWhy + " confirmed");
+        remedy.outage(ctx);
+        return outageWhy;
+    }
+
+    /**
+     * Outage mode: chunk by chunk (the products in turn, as planned otherwise), the next chunk is planned while this one is
+     * applied; after the last chunk, the remedy's bookkeeping ({@link Remedy#afterApply}). A chunk not started before the
+     * round's time to start new domains is left to the continuation, like the domains the Applier does not start.
+     */
+    private void pipeline(Round round, RunContext ctx, Report.Builder report, Progress progress, String outageWhy) {
+        List<Target> targets = new ArrayList<>();
+        for (int i : interleavedByProduct(round.targets())) targets.add(round.targets().get(i));
+        // Small chunks first, so that the first visitor-facing writes start after a few plans rather than a whole chunk's.
+        List<List<Target>> chunks = new ArrayList<>();
+        int size = Math.max(2, ctx.settings().concurrency());
+        for (int i = 0; i < targets.size(); i += size, size = Math.min(OUTAGE_CHUNK, size * 2)) {
+            chunks.add(targets.subList(i, Math.min(targets.size(), i + size)));
+        }
+        // The round's bookkeeping after its last start (markers in flight, the untag) needs time of its own before the
+        // deadline: stop starting a little earlier than a marker-first round (a twentieth of the time left, at most 2 s).
+        long stop = round.stopStartingAt();
+        if (stop < Long.MAX_VALUE / 2) stop -= Math.min(2_000, Math.max(0, ctx.deadlineMillis() - System.currentTimeMillis()) / 20);
+        Applier applier = new Applier(ctx, stop);
+        progress.phase("planning and applying (outage mode)", targets.size());
+        ExecutorService ahead = Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "lifeline-plan-ahead");
+            th.setDaemon(true);
+            return th;
+        });
+        // The remedy's batch reads (tags: 10 calls a second) for every chunk, in order, on their own thread: far ahead
+        // of planning, whose pace the detail reads set.
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "lifeline-prefetch");
+            th.setDaemon(true);
+            return th;
+        });
+        ExecutorService applyAhead = Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "lifeline-apply-chunk");
+            th.setDaemon(true);
+            return th;
+        });
+        java.util.ArrayDeque<Future<?>> applying = new java.util.ArrayDeque<>();
+        List<Future<?>> prepared = new ArrayList<>();
+        for (List<Target> chunk : chunks) prepared.add(prefetch.submit(() -> {
+            if (!applier.pastStart()) remedy.prepare(chunk, ctx);
+        }));
+        int waived = 0;
+        try {
+            // Planning runs up to PLAN_AHEAD chunks ahead of applying, on its own thread: the detail reads and the updates
+            // have their own limits, and neither should wait for the other.
+            java.util.ArrayDeque<Future<List<Plan>>> planned = new java.util.ArrayDeque<>();
+            int submitted = 0;
+            for (; submitted < Math.min(PLAN_AHEAD, chunks.size()); submitted++) {
+                List<Target> chunk = chunks.get(submitted);
+                Future<?> ready = prepared.get(submitted);
+                planned.add(ahead.submit(() -> planChunk(chunk, ready, ctx, round, progress, applier)));
+            }
+            for (int c = 0; c < chunks.size(); c++) {
+                List<Plan> plans;
+                try {
+                    plans = planned.poll().get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("planning failed unexpectedly", e.getCause());
+                }
+                if (c > 0 && applier.pastStart()) {
+                    // planned ahead, but the round's time to start new domains is over: the continuation plans them again
+                    for (int rest = c; rest < chunks.size(); rest++) for (Target t : chunks.get(rest)) applier.leave(t);
+                    break;
+                }
+                if (submitted < chunks.size()) {
+                    List<Target> chunk = chunks.get(submitted);
+                    Future<?> ready = prepared.get(submitted++);
+                    planned.add(ahead.submit(() -> planChunk(chunk, ready, ctx, round, progress, applier)));
+                }
+                List<Plan> withSteps = new ArrayList<>();
+                for (Plan p : plans) {
+                    if (p.isUnchanged()) {
+                        for (Change ch : p.unchangedChanges()) {
+                            report.change(ch);
+                            ctx.audit().record(ch, ctx.request().source());
+                        }
+                    } else if (p.isSkip()) {
+                        report.skip(new Skip(p.target().name(), p.target().product().id(), p.skipReason()));
+                    } else {
+                        withSteps.add(p);
+                        for (Step st : p.steps()) if (st.change().status() == ChangeStatus.PLANNED) waived++;
+                    }
+                }
+                // Two chunks apply at once, so that one chunk's last domains do not hold up the next chunk's first ones.
+                if (!withSteps.isEmpty()) applying.add(applyAhead.submit(() -> remedy.apply(withSteps, ctx, applier)));
+                while (applying.size() > 1) waitFor(applying.poll());
+            }
+            while (!applying.isEmpty()) waitFor(applying.poll());
+            remedy.afterApply(ctx, applier);
+            round.notStarted(applier.notStarted());
+            if (waived > 0) {
+                report.note("maxChanges " + ctx.maxChanges() + " does not count " + waived + " change(s) of domains the cloud confirms are "
+                        + outageWhy + "; it counts the other 0");
+                ctx.audit().info("guard: " + waived + " change(s) not counted against maxChanges " + ctx.maxChanges() + ": " + outageWhy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in outage mode", e);
+        } finally {
+            ahead.shutdownNow();
+            prefetch.shutdownNow();
+            applyAhead.shutdownNow();
+        }
+    }
+
+    private static void waitFor(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("applying failed unexpectedly", e.getCause());
+        }
+    }
+
+    /**
+     * One chunk of outage mode: the remedy's batch reads for it, its plans, the remedy's review of them, and what must be
+     * written before any of them is applied (dns-to-origin's intent tags, 50 domains a call), so that the applying
+     * thread finds the chunk ready.
+     */
+    private List<Plan> planChunk(List<Target> chunk, Future<?> prepared, RunContext ctx, Round round, Progress progress, Applier applier)
+            throws InterruptedException {
+        if (applier.pastStart()) {
+            for (Target t : chunk) applier.leave(t);
+            return List.of();
+        }
+        try {
+            prepared.get();
+        } catch (ExecutionException e) {
+            // best effort, as prepare always is: plan reads what it still lacks
+            ctx.audit().info("outage mode: the batch reads before planning failed: " + e.getCause());
+        }
+        return remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx);
     }
 
     /**
@@ -177,12 +350,16 @@ public final class RemedyFunction implements LifelineFunction {
      * started only before the round's time for planning is over; the ones not started are left to the continuation.
      */
     private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress) {
+        return plan(targets, ctx, round, progress, round.planUntil());
+    }
+
+    private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress, long planUntil) {
         List<Plan> out = new ArrayList<>();
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
         if (threads <= 1) {
             boolean first = true;
             for (Target t : targets) {
-                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                if (!first && System.currentTimeMillis() >= planUntil) {
                     round.notPlanned(t);
                 } else {
                     first = false;
@@ -205,7 +382,7 @@ public final class RemedyFunction implements LifelineFunction {
                 Target t = targets.get(i);
                 free.acquire();
                 // the first domain always starts, so every round makes progress however little time it had
-                if (!first && System.currentTimeMillis() >= round.planUntil()) {
+                if (!first && System.currentTimeMillis() >= planUntil) {
                     free.release();
                     round.notPlanned(t);
                     continue;

@@ -62,6 +62,16 @@ final class FleetRunner {
         sc.clearRequests();
     }
 
+    /** The records of the current state count as seeded from now on (a fixture's start). */
+    void resetSeededIds() {
+        seededIds = AccountSnapshot.recordIds(sc.sandbox());
+        seededLines = sc.sandbox().read(Invariants::lines);
+    }
+
+    Set<String> seededIds() {
+        return seededIds;
+    }
+
     AccountSnapshot snapshot() {
         return AccountSnapshot.of(sc.sandbox(), seededIds);
     }

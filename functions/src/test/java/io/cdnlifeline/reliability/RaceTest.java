@@ -101,7 +101,8 @@ class RaceTest {
         String always = all.substring(0, all.length() - 1) + ", \"when\": [\"always\"]}";
         List<Actor> out = new ArrayList<>();
         out.add(new Actor("manual " + pair.forward, pair.forward, always));
-        out.add(new Actor("manual " + pair.undo, pair.undo, always));
+        String undoAll = pair.undoPayload(pair.domains, false);
+        out.add(new Actor("manual " + pair.undo, pair.undo, undoAll.substring(0, undoAll.length() - 1) + ", \"when\": [\"always\"]}"));
         out.add(new Actor("timer " + pair.undo, pair.undo, timer("")));
         if (pair.forwardWhen != null) {
             out.add(new Actor("timer " + pair.forward, pair.forward, timer("{\"when\":[\"" + pair.forwardWhen + "\"]}")));
@@ -240,7 +241,11 @@ class RaceTest {
     /** A domain's entry without the status when the test itself flips it (the remedy does not set it). */
     private static String stateless(RemedyPair pair, String key, String entry) {
         if (entry == null || key.startsWith("dns ") || !pair.flipsStatus) return String.valueOf(entry);
-        return entry.replaceFirst("^status=\\S+ ", "");
+        String out = entry.replaceFirst("^status=\\S+ ", "");
+        // Outage mode: an intent tag younger than the lease may outlive a race with dns-to-cdn, which leaves a young tag to
+        // dns-to-origin (it may be covering a switch in flight). The records are checked whole; dns-to-cdn removes the tag
+        // once it is older than the lease (OutageModeTest).
+        return pair == RemedyPair.DNS_OUTAGE ? out.replaceAll("lifeline:dns=[0-9]+(, )?", "").replace(", }", "}") : out;
     }
 
     /**

@@ -55,13 +55,46 @@ final class RemedyPair {
             java.util.Map.of("request-disable-domain.json", "disable-domain", "request-enable-domain.json", "enable-domain",
                     "timer-enable-domain.json", "enable-domain"));
 
+    /**
+     * Issue 18's outage mode: the same DNS pair in an arrears outage (offline and overdue; paid and online for the undo),
+     * with the manual dns-to-origin runs' guard below the number of domains, so that they switch under the intent tag and
+     * write their markers last. The timer and the sample events keep the default guard (marker-first mode): both modes race.
+     */
+    static final RemedyPair DNS_OUTAGE = new RemedyPair("dns-outage", "dns-to-origin", "dns-to-cdn",
+            s -> {
+                status(s, "offline");
+                s.account.inDebt = true;
+                s.account.inDebtOverdue = true;
+            },
+            s -> {
+                status(s, "online");
+                s.account.inDebt = false;
+                s.account.inDebtOverdue = false;
+            }, "offline", Fleet.inScope(), true,
+            java.util.Map.of("notification-overdue-payment.json", "dns-to-origin", "cdn-trigger-domain-started.json", "dns-to-cdn"))
+            .forwardOptions(", \"maxChanges\": 1");
+
     /** Every pair whose remedies are on this branch. */
     static List<RemedyPair> all() {
+        return List.of(DNS, COVERAGE, ONOFF, DNS_OUTAGE);
+    }
+
+    /** The pairs of release v1 (fixtures/markers-v1). */
+    static List<RemedyPair> v1() {
         return List.of(DNS, COVERAGE, ONOFF);
     }
 
+    private String forwardOptions = "";
+
+    /** This pair with {@code options} (JSON members, each preceded by a comma) in every manual payload of its remedy. */
+    private RemedyPair forwardOptions(String options) {
+        this.forwardOptions = options;
+        return this;
+    }
+
     String forwardPayload(List<String> named, boolean accountWide) {
-        return payload(named, accountWide ? forwardWhen : null);
+        String p = payload(named, accountWide ? forwardWhen : null);
+        return p.substring(0, p.length() - 1) + forwardOptions + "}";
     }
 
     String undoPayload(List<String> named, boolean accountWide) {

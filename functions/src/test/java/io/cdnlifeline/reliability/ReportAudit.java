@@ -73,6 +73,10 @@ final class ReportAudit {
 
     /** Whether an accepted write is (part of) the change. */
     static boolean matches(Change ch, SandboxCall c) {
+        // dns-to-origin's intent tag (outage mode) is part of the domain's DNS changes: written before them, removed after
+        if (c.action.toLowerCase(java.util.Locale.ROOT).contains("tag") && c.params.containsValue("lifeline:dns")) {
+            return names(c, ch.domain());
+        }
         String resource = ch.resource();
         if (resource != null && resource.startsWith("alidns:")) {
             if (!"alidns".equals(c.product)) return false;

@@ -59,8 +59,13 @@ public final class DnsRemedySupport {
      * skips of the domain beside the steps of the other lines.
      */
     public static Plan toPlan(Target t, HostPlan hp, RunContext ctx, String nothingToDo) {
+        return toPlan(t, hp, ctx, nothingToDo, null);
+    }
+
+    /** As {@link #toPlan(Target, HostPlan, RunContext, String)}; switches marked later hand their marker to {@code later}. */
+    public static Plan toPlan(Target t, HostPlan hp, RunContext ctx, String nothingToDo, java.util.function.Consumer<DeferredMark> later) {
         List<Step> steps = new ArrayList<>();
-        for (RecordOp op : hp.ops()) steps.add(DnsSteps.step(op, t, ctx.cloud().dns()));
+        for (RecordOp op : hp.ops()) steps.add(DnsSteps.step(op, t, ctx.cloud().dns(), later));
         if (steps.isEmpty()) {
             return Plan.skip(t, hp.leftAlone().isEmpty() ? nothingToDo : String.join("; ", hp.leftAlone()));
         }

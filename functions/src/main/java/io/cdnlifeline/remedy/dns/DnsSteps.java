@@ -29,6 +29,15 @@ public final class DnsSteps {
     public static final String MOVED = "Lifeline.RecordMovedMeanwhile";
 
     public static Step step(RecordOp op, Target target, DnsApi dns) {
+        return step(op, target, dns, null);
+    }
+
+    /**
+     * The step of {@code op}; a switch {@link RecordOp#markLater() marked later} hands its marker to {@code later}
+     * once its update is done (or found done by a concurrent run of the same direction).
+     */
+    public static Step step(RecordOp op, Target target, DnsApi dns, java.util.function.Consumer<DeferredMark> later) {
+        if (op.markLater()) return switchMarkedLater(op, target, dns, later);
         Step step = unfenced(op, target, dns);
         if (op.fenceRecordId() == null && op.expect() == null) return step;
         return new Step(step.change(), () -> {
@@ -48,6 +57,41 @@ public final class DnsSteps {
             // The fence itself is a write of this change: a delete found already done still changed the marker.
             return s == ChangeStatus.UNCHANGED ? ChangeStatus.APPLIED : s;
         });
+    }
+
+    /**
+     * Outage mode: the fresh read, then the update alone; the marker goes to {@code later}. The record is recognised
+     * meanwhile by the domain's intent tag, its value (one of the domain's origin values) and its unchanged remark.
+     */
+    private static Step switchMarkedLater(RecordOp op, Target target, DnsApi dns, java.util.function.Consumer<DeferredMark> later) {
+        if (later == null) throw new IllegalStateException("a switch marked later needs somewhere to hand its marker");
+        Change change = Change.planned(target.name(), target.product().id(), op.resource(), action(op), before(op), after(op));
+        if (op.note() != null) change = change.withNote(op.note());
+        Step[] self = new Step[1];
+        self[0] = new Step(change, () -> {
+            DnsRecord fresh = dns.record(op.expect().recordId);
+            if (!op.expect().holds(fresh)) {
+                if (fresh != null && isTarget(fresh, op)) return ChangeStatus.UNCHANGED;
+                if (fresh != null && switchedUnmarked(fresh, op)) {
+                    // a concurrent run of the same direction switched it and has not marked it yet: mark it too
+                    later.accept(new DeferredMark(target, op, self[0]));
+                    return ChangeStatus.UNCHANGED;
+                }
+                throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
+                        + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
+                        + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+            }
+            boolean wrote = update(op, dns);
+            later.accept(new DeferredMark(target, op, self[0]));
+            return wrote ? ChangeStatus.APPLIED : ChangeStatus.UNCHANGED;
+        });
+        return self[0];
+    }
+
+    private static boolean switchedUnmarked(DnsRecord r, RecordOp op) {
+        String asRead = op.before().remark() == null ? "" : op.before().remark();
+        return RecordValues.isType(r, op.type()) && RecordValues.sameValue(op.type(), r.value(), op.value())
+                && asRead.equals(r.remark() == null ? "" : r.remark());
     }
 
     /** The switched record already is what this switch makes it (a concurrent run made the same switch). */

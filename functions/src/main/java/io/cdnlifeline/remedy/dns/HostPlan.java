@@ -16,6 +16,22 @@ public final class HostPlan {
 
     void leaveAlone(String why) { leftAlone.add(why); }
 
+    private boolean intentAdopted;
+    private int keepsIntent;
+
+    /** A record switched under the domain's intent tag is adopted (marked) by this plan. */
+    void intentAdopted() { intentAdopted = true; }
+
+    /** A line is left alone because of the intent tag (a switch in progress): the tag must stay. */
+    void keepsIntent() { keepsIntent++; }
+
+    /** The line that kept the tag is planned whole after all (its restore or adoption is in the ops). */
+    void releasesIntent() { keepsIntent--; }
+
+    public boolean adoptsUnderIntent() { return intentAdopted; }
+
+    public boolean keepsIntentTag() { return keepsIntent > 0; }
+
     public List<RecordOp> ops() { return Collections.unmodifiableList(ops); }
 
     /** Why each line that needed work was not touched. */

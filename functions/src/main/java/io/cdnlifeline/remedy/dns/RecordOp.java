@@ -40,13 +40,14 @@ public final class RecordOp {
     private final String fenceRecordId;
     private final String fenceRemark;
     private final Expect expect;
+    private final boolean markLater;
 
     RecordOp(Kind kind, DnsHost host, String line, DnsRecord before, String type, String value, long ttl, String remark, String note) {
-        this(kind, host, line, before, type, value, ttl, remark, note, null, null, null);
+        this(kind, host, line, before, type, value, ttl, remark, note, null, null, null, false);
     }
 
     private RecordOp(Kind kind, DnsHost host, String line, DnsRecord before, String type, String value, long ttl, String remark, String note,
-            String fenceRecordId, String fenceRemark, Expect expect) {
+            String fenceRecordId, String fenceRemark, Expect expect, boolean markLater) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.host = Objects.requireNonNull(host, "host");
         this.line = Objects.requireNonNull(line, "line");
@@ -59,6 +60,7 @@ public final class RecordOp {
         this.fenceRecordId = fenceRecordId;
         this.fenceRemark = fenceRemark;
         this.expect = expect;
+        this.markLater = markLater;
     }
 
     /**
@@ -67,13 +69,24 @@ public final class RecordOp {
      * Change of the report, so no maxChanges count or report line is added for it.
      */
     RecordOp fencedBy(String recordId, String remark) {
-        return new RecordOp(kind, host, line, before, type, value, ttl, this.remark, note, recordId, remark, expect);
+        return new RecordOp(kind, host, line, before, type, value, ttl, this.remark, note, recordId, remark, expect, markLater);
     }
 
     /** This op, checked against a fresh read of the line before its first write (see {@link Expect}). */
     RecordOp expecting(Expect e) {
-        return new RecordOp(kind, host, line, before, type, value, ttl, remark, note, fenceRecordId, fenceRemark, e);
+        return new RecordOp(kind, host, line, before, type, value, ttl, remark, note, fenceRecordId, fenceRemark, e, markLater);
     }
+
+    /**
+     * This switch with its marker written later, after every visitor-facing write of the run (issue 18's outage
+     * mode): the domain carries the intent tag ({@code lifeline:dns}) from before the update until the marker is there.
+     */
+    RecordOp markedLater() {
+        return new RecordOp(kind, host, line, before, type, value, ttl, remark, note, fenceRecordId, fenceRemark, expect, true);
+    }
+
+    /** True when the switch's marker is written after the update, under the domain's intent tag. */
+    public boolean markLater() { return markLater; }
 
     /** What the line must still be right before this op writes; null when nothing is checked. */
     Expect expect() { return expect; }

@@ -27,14 +27,40 @@ public final class ToCdnPlanner {
 
     /** The plan as of {@code now}: the time markers are written with and judged by. */
     public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, Instant now) {
+        return plan(host, records, cdnCname, now, null);
+    }
+
+    /**
+     * The plan as of {@code now}, for a domain that carries dns-to-origin's intent tag {@code lifeline:dns} ({@code
+     * intent} non-null; its {@code at} null when the tag's value is not a time we wrote): a line with no marker and no
+     * CDN CNAME whose record sits, unmarked, at one of {@code intent}'s origin values was switched by an outage-mode
+     * run that had not marked it yet. While the tag is younger than the lease that run may be in flight: left alone.
+     * Older, its run died: restored like a marked one (the restoring marker first, with the remark it has as the
+     * original).
+     */
+    public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, Instant now, Intent intent) {
         HostPlan plan = new HostPlan();
         for (Map.Entry<String, List<DnsRecord>> e : Lines.of(host, records).entrySet()) {
-            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, now);
+            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, now, intent);
         }
         return plan;
     }
 
-    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, Instant now) {
+    /** The domain's intent tag, as dns-to-cdn reads it: when it was written, and the domain's origin values. */
+    public static final class Intent {
+        final Instant at;
+        final OriginValues origins;
+
+        public Intent(Instant at, OriginValues origins) {
+            this.at = at;
+            this.origins = origins;
+        }
+
+        public Instant at() { return at; }
+    }
+
+    private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, Instant now,
+            Intent intent) {
         DnsRecord switched = null;
         List<DnsRecord> added = new ArrayList<>();
         List<DnsRecord> others = new ArrayList<>();
@@ -48,6 +74,33 @@ public final class ToCdnPlanner {
                 if (!Marker.claims(r.remark()) && Lines.isCnameTo(r, cdnCname)) cdn = r;
             }
         }
+        Marker unmarked = null;
+        if (switched == null && intent != null) {
+            DnsRecord s = ToOriginPlanner.unmarkedSwitch(recs, cdnCname, intent.origins);
+            if (s != null) {
+                if (MarkerLease.fresh(intent.at, now)) {
+                    plan.keepsIntent();
+                    plan.leaveAlone(Lines.describe(host, s) + " is being switched to the origin by dns-to-origin (outage mode, the domain's "
+                            + "lifeline:dns intent tag of " + intent.at + "; its marker is not written yet): left alone; run again later");
+                    return;
+                }
+                switched = s;
+                others.remove(s);
+                // extras an outage-mode run added beside it and died before marking: only its adds could sit there
+                for (DnsRecord r : new ArrayList<>(others)) {
+                    for (OriginValues.Value v : intent.origins.values()) {
+                        if (!Marker.claims(r.remark()) && RecordValues.isType(r, v.type()) && RecordValues.sameValue(v.type(), r.value(), v.value())) {
+                            others.remove(r);
+                            added.add(r);
+                            break;
+                        }
+                    }
+                }
+                // kept unless the line's restore is planned below: a line left alone keeps its record recognisable
+                plan.keepsIntent();
+                unmarked = Marker.switched(s.type(), s.value(), s.remark(), now);
+            }
+        }
         if (switched == null) {
             if (!added.isEmpty()) {
                 plan.leaveAlone("line " + line + " of " + host.fqdn() + " has records lifeline added (" + ids(added)
@@ -57,8 +110,10 @@ public final class ToCdnPlanner {
             }
             return;
         }
-        Marker m = Marker.parse(switched.remark());
-        String restoreNote = m.truncated() ? "restores the first " + m.original().length()
+        Marker m = unmarked != null ? unmarked : Marker.parse(switched.remark());
+        // An unmarked switch still has its whole original remark: it goes back as it is.
+        String original = unmarked != null ? (switched.remark() == null ? "" : switched.remark()) : m.original();
+        String restoreNote = unmarked == null && m.truncated() ? "restores the first " + m.original().length()
                 + " characters of the original remark (the marker could not hold more; the full text is in the audit log of the switch)" : null;
         if (cdnCname == null) {
             plan.leaveAlone(Lines.describe(host, switched) + " not restored: the domain has no CDN CNAME to resolve to");
@@ -68,7 +123,7 @@ public final class ToCdnPlanner {
             plan.leaveAlone(Lines.describe(host, switched) + " is locked: a locked record cannot be switched back; unlock it in the Alidns console and run again");
             return;
         }
-        if (Lines.isCnameTo(switched, cdnCname)) {
+        if (unmarked == null && Lines.isCnameTo(switched, cdnCname)) {
             if (m.kind() == Marker.Kind.SWITCHED && MarkerLease.fresh(m.at(), now)) {
                 // Marked, not yet switched, and young: a dns-to-origin run may be about to switch it.
                 plan.leaveAlone(Lines.describe(host, switched) + " is being switched to the origin by dns-to-origin (a switch is in progress, "
@@ -86,7 +141,7 @@ public final class ToCdnPlanner {
             return;
         }
         for (DnsRecord a : added) {
-            if (!Marker.parse(a.remark()).wrote(a.type(), a.value())) {
+            if (Marker.parse(a.remark()) != null && !Marker.parse(a.remark()).wrote(a.type(), a.value())) {
                 plan.leaveAlone(Lines.describe(host, a) + " was changed after lifeline added it: line " + line + " left alone");
                 return;
             }
@@ -108,12 +163,14 @@ public final class ToCdnPlanner {
             ops.add(new RecordOp(RecordOp.Kind.DELETE, host, line, a, null, null, a.ttl(), null, "added by dns-to-origin"));
         }
         ops.add(new RecordOp(RecordOp.Kind.RESTORE, host, line, switched, "CNAME", DnsRecord.normalizeHost(cdnCname), switched.ttl(),
-                m.original(), restoreNote));
+                original, unmarked != null ? ToOriginPlanner.join("switched by an outage-mode run that died before writing its marker "
+                + "(the domain's lifeline:dns intent tag is older than the lease)", restoreNote) : restoreNote));
         // Checked first: the switched record must still be as read (or under a concurrent restore's marker).
         ops.set(0, ops.get(0).expecting(Expect.asRead(switched, Marker.Kind.RESTORING)
-                .orDone("CNAME", DnsRecord.normalizeHost(cdnCname), m.original())));
+                .orDone("CNAME", DnsRecord.normalizeHost(cdnCname), original)));
         if (fence != null) ops.set(0, ops.get(0).fencedBy(switched.recordId(), fence));
         for (RecordOp op : ops) plan.add(op);
+        if (unmarked != null) plan.releasesIntent();
     }
 
     private static String ids(List<DnsRecord> rs) {

@@ -26,15 +26,52 @@ public final class ToOriginPlanner {
 
     /** The plan as of {@code now}: the time markers are written with and judged by. */
     public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, OriginValues origins, Instant now) {
+        return plan(host, records, cdnCname, origins, now, false, false);
+    }
+
+    /**
+     * The plan as of {@code now}. {@code intentTagged}: the domain carries the intent tag {@code lifeline:dns} (a
+     * switch of outage mode may have updated a record without marking it yet: such a record is adopted). {@code
+     * markLater}: outage mode, the switches of fresh lines write their marker after the run's visitor-facing writes.
+     */
+    public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, OriginValues origins, Instant now,
+            boolean intentTagged, boolean markLater) {
         HostPlan plan = new HostPlan();
         for (Map.Entry<String, List<DnsRecord>> e : Lines.of(host, records).entrySet()) {
-            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, origins, now);
+            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, origins, now, intentTagged, markLater);
         }
         return plan;
     }
 
+    /**
+     * True when some line of the host has neither a marker nor the CDN CNAME but an unmarked record at an origin
+     * value: what an outage-mode switch leaves until its marker is written. Only then does the intent tag matter.
+     */
+    public static boolean needsIntent(DnsHost host, List<DnsRecord> records, String cdnCname, OriginValues origins) {
+        for (List<DnsRecord> recs : Lines.of(host, records).values()) {
+            if (unmarkedSwitch(recs, cdnCname, origins) != null) return true;
+        }
+        return false;
+    }
+
+    /** On a line with no marker and no CDN CNAME: the unmarked record at an origin value (the first such value), or null. */
+    static DnsRecord unmarkedSwitch(List<DnsRecord> recs, String cdnCname, OriginValues origins) {
+        for (DnsRecord r : recs) {
+            Marker m = Marker.parse(r.remark());
+            boolean added = m != null && m.kind() == Marker.Kind.ADDED;
+            if ((Marker.claims(r.remark()) && !added) || Lines.isCnameTo(r, cdnCname)) return null;
+        }
+        for (OriginValues.Value v : origins.values()) {
+            for (DnsRecord r : recs) {
+                if (Marker.claims(r.remark())) continue;
+                if (RecordValues.isType(r, v.type()) && RecordValues.sameValue(v.type(), r.value(), v.value())) return r;
+            }
+        }
+        return null;
+    }
+
     private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, OriginValues origins,
-            Instant now) {
+            Instant now, boolean intentTagged, boolean markLater) {
         DnsRecord switched = null;
         DnsRecord cdn = null;
         for (DnsRecord r : recs) {
@@ -51,12 +88,37 @@ public final class ToOriginPlanner {
         if (switched != null) {
             planSwitchedLine(plan, host, recs, switched, cdnCname, origins, now);
         } else if (cdn != null) {
-            planFreshLine(plan, host, cdn, origins, now);
+            planFreshLine(plan, host, cdn, origins, now, markLater);
+        } else if (intentTagged) {
+            DnsRecord s = unmarkedSwitch(recs, cdnCname, origins);
+            if (s != null) planUnmarkedSwitch(plan, host, recs, s, origins, now);
         }
     }
 
+    /**
+     * The domain carries the intent tag and the line holds, unmarked, a record at one of its origin values where the CDN
+     * CNAME was: an outage-mode switch whose marker was not written yet (the run stopped, or is still writing markers).
+     * Its marker is written now (the original remark is the one it still has: UpdateDomainRecord keeps it), and the
+     * extras follow as after any switch (an unmarked extra beside it is adopted, a missing one added).
+     */
+    private static void planUnmarkedSwitch(HostPlan plan, DnsHost host, List<DnsRecord> recs, DnsRecord s, OriginValues origins, Instant now) {
+        if (s.locked()) {
+            plan.keepsIntent();
+            plan.leaveAlone(Lines.describe(host, s) + " is locked: its lifeline marker cannot be written; unlock it in the Alidns console and run again");
+            return;
+        }
+        Marker m = Marker.switched(s.type(), s.value(), s.remark(), now);
+        plan.add(new RecordOp(RecordOp.Kind.ADOPT, host, s.line(), s, s.type(), s.value(), s.ttl(), m.encode(),
+                "marks a record an outage-mode run switched under the domain's lifeline:dns intent tag but had not marked yet")
+                .expecting(Expect.asRead(s, Marker.Kind.SWITCHED)));
+        plan.intentAdopted();
+        List<OriginValues.Value> extras = new ArrayList<>(origins.values());
+        extras.remove(new OriginValues.Value(s.type().toUpperCase(java.util.Locale.ROOT), s.value()));
+        addExtras(plan, host, s, recs, extras, null);
+    }
+
     /** The line still has the CDN CNAME, unmarked: the normal case. */
-    private static void planFreshLine(HostPlan plan, DnsHost host, DnsRecord cdn, OriginValues origins, Instant now) {
+    private static void planFreshLine(HostPlan plan, DnsHost host, DnsRecord cdn, OriginValues origins, Instant now, boolean markLater) {
         if (cdn.locked()) {
             plan.leaveAlone(Lines.describe(host, cdn) + " is locked: a locked record cannot be switched; unlock it in the Alidns console and run again");
             return;
@@ -67,8 +129,9 @@ public final class ToOriginPlanner {
         }
         OriginValues.Value first = origins.values().get(0);
         Marker marker = Marker.switched(first.type(), first.value(), cdn.remark(), now);
-        plan.add(new RecordOp(RecordOp.Kind.SWITCH, host, cdn.line(), cdn, first.type(), first.value(), cdn.ttl(),
-                marker.encode(), switchNote(cdn, marker, origins)).expecting(Expect.asRead(cdn, Marker.Kind.SWITCHED)));
+        RecordOp op = new RecordOp(RecordOp.Kind.SWITCH, host, cdn.line(), cdn, first.type(), first.value(), cdn.ttl(),
+                marker.encode(), switchNote(cdn, marker, origins)).expecting(Expect.asRead(cdn, Marker.Kind.SWITCHED));
+        plan.add(markLater ? op.markedLater() : op);
         addExtras(plan, host, cdn, List.of(), origins.values().subList(1, origins.values().size()), null);
     }
 
