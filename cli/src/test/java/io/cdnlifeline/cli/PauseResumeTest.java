@@ -69,7 +69,7 @@ class PauseResumeTest {
         new LocalFcDeploy(sandbox).deploy(LocalFcDeploy.jar(), 0);
 
         // when the automation is paused
-        CommandRun pause = CommandRun.of("pause", "--by", "ops-alice", "--reason", "incident 4711", "--endpoint", sandbox.endpoint());
+        CommandRun pause = shown("pause", "--by", "ops-alice", "--reason", "incident 4711", "--endpoint", sandbox.endpoint());
 
         // then every timer and event trigger that was on is off, the one that was off before is left so
         assertEquals(0, pause.status, pause::toString);
@@ -77,10 +77,10 @@ class PauseResumeTest {
         assertTrue(pause.out.contains("enable-domain/every-6-hours") && pause.out.contains("off before the pause"), pause::toString);
         assertTrue(pause.out.contains("PAUSED by ops-alice since "), pause::toString);
         // and inspect, doctor and a manual run say who paused, since when and why
-        CommandRun inspect = CommandRun.of("inspect", "--endpoint", sandbox.endpoint());
+        CommandRun inspect = shown("inspect", "--endpoint", sandbox.endpoint());
         assertEquals(0, inspect.status, inspect::toString);
         assertTrue(inspect.err.contains("automation PAUSED by ops-alice since ") && inspect.err.contains("(incident 4711)"), inspect::toString);
-        CommandRun doctor = CommandRun.of("doctor", "--endpoint", sandbox.endpoint());
+        CommandRun doctor = shown("doctor", "--endpoint", sandbox.endpoint());
         assertTrue(doctor.out.contains("automation\n  PAUSED by ops-alice since "), doctor::toString);
 
         // when a domain goes offline through the CDN API (an ActionTrail event) and two hours pass on FC's clock
@@ -97,13 +97,15 @@ class PauseResumeTest {
         assertEquals("offline", sandbox.read(s -> s.cdnDomain("www.example.com").status));
 
         // and a manual run still works, with the warning
-        CommandRun manual = CommandRun.of("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"img.example.com\"]}", "--dry-run",
-                "--endpoint", sandbox.endpoint());
+        Transcript.note("www.example.com stopped through the CDN API (ActionTrail event), then FC's clock moved 2 hours: "
+                + fired.size() + " timer invocations, " + (sandbox.fcInvocations().size() - invocations) + " event invocations");
+        CommandRun manual = shown("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"img.example.com\"]}", "--dry-run",
+                "--output", "table", "--endpoint", sandbox.endpoint());
         assertEquals(0, manual.status, manual::toString);
         assertTrue(manual.err.contains("automation PAUSED by ops-alice") && manual.err.contains("this manual run went ahead"), manual::toString);
 
         // when the automation resumes
-        CommandRun resume = CommandRun.of("resume", "--endpoint", sandbox.endpoint());
+        CommandRun resume = shown("resume", "--endpoint", sandbox.endpoint());
         assertEquals(0, resume.status, resume::toString);
         assertEquals(6, count(resume.out, "off -> on"), resume::toString);
         assertTrue(resume.out.contains("running: 6 of 7 triggers on"), resume::toString);
@@ -121,6 +123,10 @@ class PauseResumeTest {
             FcInvocation done = awaitDone(id);
             assertEquals("Succeeded", done.status, () -> done.output + done.log);
         }
+        for (String id : next) {
+            FcInvocation i = awaitDone(id);
+            Transcript.note("after resume, FC's clock +5 min: " + i.functionName + " (" + i.source + ") " + i.status);
+        }
         String wwwType = sandbox.read(s -> s.zone("example.com").records.stream().filter(r -> r.rr.equals("www")).findFirst().get().type);
         assertEquals("A", wwwType);
     }
@@ -130,7 +136,7 @@ class PauseResumeTest {
         // given a sandbox with no function deployed
         // when pause and resume run
         CommandRun pause = CommandRun.of("pause", "--endpoint", sandbox.endpoint());
-        CommandRun resume = CommandRun.of("resume", "--endpoint", sandbox.endpoint());
+        CommandRun resume = shown("resume", "--endpoint", sandbox.endpoint());
         // then both say there is nothing, with exit 1
         assertEquals(1, pause.status, pause::toString);
         assertTrue(pause.err.contains("no lifeline function is deployed at " + sandbox.endpoint()), pause::toString);
@@ -148,6 +154,10 @@ class PauseResumeTest {
             assertTrue(template.contains("payload: '" + t[3] + "'"), t[3]);
         }
         assertTrue(template.contains("triggerEnable: true"));
+    }
+
+    private static CommandRun shown(String... args) {
+        return Transcript.print(CommandRun.of(args), args);
     }
 
     private String records() {

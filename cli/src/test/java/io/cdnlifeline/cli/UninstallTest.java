@@ -43,7 +43,7 @@ class UninstallTest {
         String remedied = state();
 
         // when uninstall runs while www is still offline and img's filing still invalid
-        CommandRun refused = run("uninstall", "--yes");
+        CommandRun refused = shown("uninstall", "--yes");
 
         // then it refuses with the reasons and changes nothing
         assertEquals(3, refused.status, refused::toString);
@@ -56,7 +56,7 @@ class UninstallTest {
         // when the causes are gone and uninstall runs again
         ok("sandbox", "online", "www.example.com");
         ok("sandbox", "icp-valid", "img.example.com");
-        CommandRun done = run("uninstall", "--yes");
+        CommandRun done = shown("uninstall", "--yes");
 
         // then the plan named each domain and its undo, each undo ran, and the functions are gone
         assertEquals(0, done.status, done::toString);
@@ -78,7 +78,7 @@ class UninstallTest {
         outage();
 
         // when uninstall keeps the changes
-        CommandRun done = run("uninstall", "--keep-changes", "--yes");
+        CommandRun done = shown("uninstall", "--keep-changes", "--yes");
 
         // then no refusal: the records stay on the origin with their own remarks back, coverage stays overseas, no tag is left
         assertEquals(0, done.status, done::toString);
@@ -99,7 +99,7 @@ class UninstallTest {
         outage();
 
         // when uninstall is told to leave those as they are
-        CommandRun done = run("uninstall", "--yes", "--leave-offline");
+        CommandRun done = shown("uninstall", "--yes", "--leave-offline");
 
         // then shop is started again and untagged, www and img keep their changes and markers, the functions are gone
         assertEquals(0, done.status, done::toString);
@@ -147,6 +147,10 @@ class UninstallTest {
     private void ok(String... args) {
         CommandRun r = run(args);
         assertEquals(0, r.status, r::toString);
+    }
+
+    private CommandRun shown(String... args) {
+        return Transcript.print(run(args), args);
     }
 
     private CommandRun run(String... args) {

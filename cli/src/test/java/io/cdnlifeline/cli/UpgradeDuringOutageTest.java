@@ -74,6 +74,7 @@ class UpgradeDuringOutageTest {
         // when release 2 is deployed (every function, a new code package) and its timers carry on
         deploy.redeploy(LocalFcDeploy.nextRelease(v1, "release 2"));
         assertNotEquals(v1Checksum, checksum(deploy, "dns-to-origin"));
+        Transcript.note("release 2 deployed (UpdateFunction x7): codeChecksum of dns-to-origin " + v1Checksum + " -> " + checksum(deploy, "dns-to-origin"));
         List<FcInvocation> second = runTimers(Duration.ofMinutes(5));
 
         // then release 2 finished exactly the record release 1 left, and changed nothing twice
@@ -97,10 +98,21 @@ class UpgradeDuringOutageTest {
         assertEquals(initial, state(), this::dump);
     }
 
-    /** Moves FC's clock and waits for every timer invocation it started. */
+    /** Moves FC's clock and waits for every timer invocation it started; the transcript gets one line each. */
     private List<FcInvocation> runTimers(Duration by) throws InterruptedException {
         List<FcInvocation> done = new ArrayList<>();
         for (String id : sandbox.fcAdvanceClock(by)) done.add(awaitDone(id));
+        Transcript.note("FC's clock +" + by.toMinutes() + " min:");
+        for (FcInvocation i : done) {
+            String summary = "";
+            try {
+                summary = " " + JsonParser.parseString(i.output).getAsJsonObject().get("summary");
+            } catch (RuntimeException e) {
+                summary = " (" + i.errorType + ")";
+            }
+            Transcript.note("  " + i.functionName + " (" + i.source + ") " + i.status + summary);
+        }
+        Transcript.note("  DNS now: " + dump().replace("\n", " | "));
         return done;
     }
 
