@@ -20,9 +20,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Deploys the seven functions and template.yml's timers and ActionTrail triggers to a sandbox's local FC through
  * the FC 3.0 API, the calls the fc3 component makes for {@code s deploy} (CreateFunction / UpdateFunction with the
- * code package, CreateTrigger, PutAsyncInvokeConfig). The code goes as {@code code.zipFile} (the API's other way
- * in; fc3 uploads to OSS first, which {@code deploy/offline-check} exercises). The notification triggers on the
- * custom bus are left out: nothing publishes to a custom bus in the local FC.
+ * code package, CreateTrigger, PutAsyncInvokeConfig), with every trigger of template.yml (the notification triggers
+ * on the custom bus too, though nothing publishes to a custom bus in the local FC). The code goes as
+ * {@code code.zipFile} (the API's other way in; fc3 uploads to OSS first, which {@code deploy/offline-check} exercises).
  */
 final class LocalFcDeploy {
     /** The jar template.yml deploys; built by {@code package} of the functions module, before the cli's tests in `mvn verify`. */
@@ -33,10 +33,21 @@ final class LocalFcDeploy {
             new String[] {"dns-to-origin", "every-5-minutes", "0 */5 * * * *", "{\"when\":[\"offline\",\"in-debt\"],\"reason\":\"every 5 minutes: offline or in-debt domains to their origin\"}"},
             new String[] {"dns-to-cdn", "every-30-minutes", "0 10/30 * * * *", "{\"reason\":\"every 30 minutes: DNS back to the CDN for domains that are accelerated again\"}"},
             new String[] {"switch-to-overseas", "every-5-minutes", "0 2/5 * * * *", "{\"when\":[\"icp-invalid\"],\"products\":[\"cdn\"],\"reason\":\"every 5 minutes: domains with an invalid ICP filing to overseas\"}"},
-            new String[] {"restore-coverage", "every-hour", "0 20 * * * *", "{\"reason\":\"every hour: coverage back for domains whose ICP filing is valid again\"}"});
+            new String[] {"restore-coverage", "every-hour", "0 20 * * * *", "{\"reason\":\"every hour: coverage back for domains whose ICP filing is valid again\"}"},
+            new String[] {"enable-domain", "every-6-hours", "0 30 */6 * * *", "{\"when\":[\"remediated\"],\"reason\":\"every 6 hours: restart the domains disable-domain stopped\"}"},
+            new String[] {"inspect", "daily", "0 0 1 * * *", "{\"reason\":\"daily snapshot\"}"});
+    /** template.yml deploys this timer switched off ({@code vars.enableDomainTimer: false}). */
+    static final String OFF_TIMER = "enable-domain/every-6-hours";
+    static final String ALIYUN_INITIATED = "{\"type\":[\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventType\":[\"ALIYUN_INITIATED_SERVICE\",\"ALIYUN_INITIATED_PENALTY\"]}}";
+    /** [function, trigger, rule, notification type]: the triggers on the notification bus. */
+    static final List<String[]> NOTIFICATIONS = List.of(
+            new String[] {"dns-to-origin", "notification-overdue-payment", "dns-to-origin-overdue-payment", "OverduePayment"},
+            new String[] {"dns-to-cdn", "notification-payment-settled", "dns-to-cdn-payment-settled", "PaymentSettled"},
+            new String[] {"switch-to-overseas", "notification-icp-invalid", "switch-to-overseas-icp-invalid", "IcpInvalid"},
+            new String[] {"restore-coverage", "notification-icp-restored", "restore-coverage-icp-restored", "IcpRestored"});
 
-    static final String STOPPED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ApiCall\"],\"data\":{\"eventName\":[\"StopCdnDomain\",\"BatchStopCdnDomain\",\"StopDcdnDomain\",\"BatchStopDcdnDomain\"]}}";
-    static final String STARTED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ApiCall\"],\"data\":{\"eventName\":[\"StartCdnDomain\",\"BatchStartCdnDomain\",\"StartDcdnDomain\",\"BatchStartDcdnDomain\"]}}";
+    static final String STOPPED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"cdn:ActionTrail:ConsoleOperation\",\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ConsoleOperation\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventName\":[\"StopCdnDomain\",\"BatchStopCdnDomain\",\"StopDcdnDomain\",\"BatchStopDcdnDomain\"]}}";
+    static final String STARTED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"cdn:ActionTrail:ConsoleOperation\",\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ConsoleOperation\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventName\":[\"StartCdnDomain\",\"BatchStartCdnDomain\",\"StartDcdnDomain\",\"BatchStartDcdnDomain\"]}}";
 
     private final Sandbox sandbox;
     private final FcControl fc;
@@ -98,18 +109,18 @@ final class LocalFcDeploy {
         for (String[] t : TIMERS) {
             JsonObject c = new JsonObject();
             c.addProperty("cronExpression", t[2]);
-            c.addProperty("enable", true);
+            c.addProperty("enable", !OFF_TIMER.equals(t[0] + "/" + t[1]));
             c.addProperty("payload", t[3]);
-            trigger(t[0], t[1], "timer", c);
+            trigger(t[0], t[1], "timer", c, null);
         }
-        trigger("dns-to-origin", "actiontrail-domain-stopped", "eventbridge", eventbridge(STOPPED));
-        trigger("dns-to-cdn", "actiontrail-domain-started", "eventbridge", eventbridge(STARTED));
-        // template.yml's 6-hour enable-domain timer is deployed switched off
-        JsonObject off = new JsonObject();
-        off.addProperty("cronExpression", "0 0 */6 * * *");
-        off.addProperty("enable", false);
-        off.addProperty("payload", "{\"reason\":\"every 6 hours: domains disable-domain stopped\"}");
-        trigger("enable-domain", "every-6-hours", "timer", off);
+        trigger("dns-to-origin", "actiontrail-domain-stopped", "eventbridge", eventbridge(STOPPED), null);
+        trigger("dns-to-origin", "actiontrail-aliyun-initiated", "eventbridge", eventbridge(ALIYUN_INITIATED), null);
+        trigger("dns-to-cdn", "actiontrail-domain-started", "eventbridge", eventbridge(STARTED), null);
+        String region = sandbox.read(s -> s.fc.region);
+        for (String[] n : NOTIFICATIONS) {
+            trigger(n[0], n[1], "eventbridge", eventbridge("{\"type\":[\"lifeline:Notification:" + n[3] + "\"]}"),
+                    "acs:eventbridge:" + region + ":" + account + ":eventbus/cdn-lifeline/rule/" + n[2]);
+        }
     }
 
     /** UpdateFunction of every function with a new code package: what `s deploy` of a new release does to them. */
@@ -127,8 +138,9 @@ final class LocalFcDeploy {
         return fc;
     }
 
-    private void trigger(String function, String name, String type, JsonObject config) {
+    private void trigger(String function, String name, String type, JsonObject config, String sourceArn) {
         JsonObject t = new JsonObject();
+        if (sourceArn != null) t.addProperty("sourceArn", sourceArn);
         t.addProperty("triggerName", name);
         t.addProperty("triggerType", type);
         t.addProperty("description", "as template.yml: " + name);

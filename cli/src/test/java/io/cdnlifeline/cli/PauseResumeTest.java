@@ -73,13 +73,10 @@ class PauseResumeTest {
 
         // then every timer and event trigger that was on is off, the one that was off before is left so
         assertEquals(0, pause.status, pause::toString);
-        assertEquals(6, count(pause.out, "on -> off"), pause::toString);
+        assertEquals(12, count(pause.out, "on -> off"), pause::toString);
         assertTrue(pause.out.contains("enable-domain/every-6-hours") && pause.out.contains("off before the pause"), pause::toString);
         assertTrue(pause.out.contains("PAUSED by ops-alice since "), pause::toString);
-        // and inspect, doctor and a manual run say who paused, since when and why
-        CommandRun inspect = shown("inspect", "--endpoint", sandbox.endpoint());
-        assertEquals(0, inspect.status, inspect::toString);
-        assertTrue(inspect.err.contains("automation PAUSED by ops-alice since ") && inspect.err.contains("(incident 4711)"), inspect::toString);
+        // and doctor, inspect and a manual run say who paused, since when and why
         CommandRun doctor = shown("doctor", "--endpoint", sandbox.endpoint());
         assertTrue(doctor.out.contains("automation\n  PAUSED by ops-alice since "), doctor::toString);
 
@@ -96,10 +93,15 @@ class PauseResumeTest {
         assertEquals(before, records());
         assertEquals("offline", sandbox.read(s -> s.cdnDomain("www.example.com").status));
 
-        // and a manual run still works, with the warning
+        // and inspect shows the domain offline, what the timers would do, and that they are paused
         Transcript.note("www.example.com stopped through the CDN API (ActionTrail event), then FC's clock moved 2 hours: "
                 + fired.size() + " timer invocations, " + (sandbox.fcInvocations().size() - invocations) + " event invocations");
-        CommandRun manual = shown("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"img.example.com\"]}", "--dry-run",
+        CommandRun inspect = shown("inspect", "--endpoint", sandbox.endpoint());
+        assertEquals(0, inspect.status, inspect::toString);
+        assertTrue(inspect.err.contains("automation PAUSED by ops-alice since ") && inspect.err.contains("(incident 4711)"), inspect::toString);
+        assertTrue(inspect.out.contains("dns-to-origin"), inspect::toString);
+        // and a manual run still works, with the warning
+        CommandRun manual = shown("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"www.example.com\"]}", "--dry-run",
                 "--output", "table", "--endpoint", sandbox.endpoint());
         assertEquals(0, manual.status, manual::toString);
         assertTrue(manual.err.contains("automation PAUSED by ops-alice") && manual.err.contains("this manual run went ahead"), manual::toString);
@@ -107,8 +109,8 @@ class PauseResumeTest {
         // when the automation resumes
         CommandRun resume = shown("resume", "--endpoint", sandbox.endpoint());
         assertEquals(0, resume.status, resume::toString);
-        assertEquals(6, count(resume.out, "off -> on"), resume::toString);
-        assertTrue(resume.out.contains("running: 6 of 7 triggers on"), resume::toString);
+        assertEquals(12, count(resume.out, "off -> on"), resume::toString);
+        assertTrue(resume.out.contains("running: 12 of 13 triggers on"), resume::toString);
         // then the descriptions are as deployed, the 6-hour timer still off
         for (JsonObject t : new LocalFcDeploy(sandbox).fc().triggers("enable-domain")) {
             assertFalse(JsonParser.parseString(t.get("triggerConfig").getAsString()).getAsJsonObject().get("enable").getAsBoolean());
@@ -150,10 +152,15 @@ class PauseResumeTest {
         String template = Files.readString(Path.of("..", "template.yml"));
         // then each timer the local deploy makes is there with the same cron and payload
         for (String[] t : LocalFcDeploy.TIMERS) {
+            assertTrue(template.contains("- triggerName: " + t[1]), t[1]);
             assertTrue(template.contains("cronExpression: " + t[2]), t[2]);
             assertTrue(template.contains("payload: '" + t[3] + "'"), t[3]);
         }
-        assertTrue(template.contains("triggerEnable: true"));
+        assertTrue(template.contains("enableDomainTimer: false"));
+        for (String pattern : List.of(LocalFcDeploy.STOPPED, LocalFcDeploy.STARTED, LocalFcDeploy.ALIYUN_INITIATED)) {
+            assertTrue(template.contains(pattern), pattern);
+        }
+        for (String[] n : LocalFcDeploy.NOTIFICATIONS) assertTrue(template.contains("rule/" + n[2]), n[2]);
     }
 
     private static CommandRun shown(String... args) {
