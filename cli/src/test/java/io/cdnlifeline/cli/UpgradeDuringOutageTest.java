@@ -104,11 +104,12 @@ class UpgradeDuringOutageTest {
         for (String id : sandbox.fcAdvanceClock(by)) done.add(awaitDone(id));
         Transcript.note("FC's clock +" + by.toMinutes() + " min:");
         for (FcInvocation i : done) {
-            String summary = "";
+            String summary;
             try {
-                summary = " " + JsonParser.parseString(i.output).getAsJsonObject().get("summary");
+                JsonObject o = JsonParser.parseString(i.output).getAsJsonObject();
+                summary = o.has("summary") ? " " + o.get("summary") : " " + i.errorType + ": " + o.get("errorMessage");
             } catch (RuntimeException e) {
-                summary = " (" + i.errorType + ")";
+                summary = " " + i.errorType;
             }
             Transcript.note("  " + i.functionName + " (" + i.source + ") " + i.status + summary);
         }
