@@ -133,6 +133,58 @@ class UninstallTest {
         }
     }
 
+    @Test
+    void aLiveLockIsWaitedForAndTheFunctionsGoOnlyWhenItIsDown() throws Exception {
+        // given a run in flight on shop.example.net: its lock flag is up, with a deadline ten minutes away
+        String lock = "lifeline:lock:run-in-flight";
+        String value = (System.currentTimeMillis() + 600_000) + ".restore-coverage";
+        sandbox.update(s -> s.cdnDomain("shop.example.net").tags.put(lock, value));
+        long poll = UninstallCommand.pollMillis;
+        UninstallCommand.pollMillis = 200;
+        try {
+            // when uninstall may wait 1 s only
+            CommandRun gaveUp = run("uninstall", "--yes", "--wait", "1");
+            // then it gives up, says what is left, and the functions stay (paused)
+            assertEquals(1, gaveUp.status, gaveUp::toString);
+            assertTrue(gaveUp.err.contains("shop.example.net 1 lock flag(s)") && gaveUp.err.contains("The functions were NOT removed"), gaveUp::toString);
+            assertEquals(7, functions());
+            assertEquals(value, sandbox.read(s -> s.cdnDomain("shop.example.net").tags.get(lock)));
+
+            // when the run in flight ends (its flag comes down) while uninstall waits
+            Thread finisher = new Thread(() -> {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                sandbox.update(s -> s.cdnDomain("shop.example.net").tags.remove(lock));
+            });
+            finisher.start();
+            CommandRun done = run("uninstall", "--yes", "--wait", "60");
+            finisher.join();
+            // then it waited, and only then removed the functions
+            assertEquals(0, done.status, done::toString);
+            assertTrue(done.out.contains("waiting: 1 domain(s) still carry markers or locks (shop.example.net 1 lock flag(s))"), done::toString);
+            assertTrue(done.out.indexOf("no lifeline marker or lock left") < done.out.indexOf("deleted: "), done::toString);
+            assertEquals(0, functions());
+        } finally {
+            UninstallCommand.pollMillis = poll;
+        }
+    }
+
+    @Test
+    void aStaleLockOfARunThatDiedIsTakenDown() {
+        // given a lock flag whose run's deadline passed long ago
+        sandbox.update(s -> s.cdnDomain("www.example.com").tags.put("lifeline:lock:dead-run", "1000.switch-to-overseas"));
+        // when uninstall runs
+        CommandRun done = run("uninstall", "--yes", "--wait", "30");
+        // then the flag is gone, the functions too, and the account is as it began
+        assertEquals(0, done.status, done::toString);
+        assertTrue(done.out.contains("www.example.com: 1 stale lock flag(s) removed"), done::toString);
+        assertEquals(0, functions());
+        assertEquals(initial, state());
+    }
+
     private void outage() {
         ok("sandbox", "offline", "www.example.com");
         ok("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"www.example.com\"]}");
