@@ -85,6 +85,10 @@ final class UninstallCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--wait must be from 0 to 86400 seconds; got " + waitSeconds);
         }
         FcSession session = FcSession.open(cmd, lifeline.env(), cloud);
+        if (session.settings.dryRun()) {
+            throw new BadSettingsException("uninstall: LIFELINE_DRY_RUN is true, so the undo functions would change nothing and the"
+                    + " markers would never go; unset it (nothing was changed)", null);
+        }
         Cloud c = AliyunCloud.create(session.settings, () -> session.found.credentials);
         Automation automation = Automation.read(session.fc);
         MarkerScan scan = MarkerScan.read(c);

@@ -185,6 +185,21 @@ class UninstallTest {
         assertEquals(initial, state());
     }
 
+    @Test
+    void aDryRunEnvironmentIsRefusedBeforeAnythingChanges() {
+        // given LIFELINE_DRY_RUN=true in the environment
+        outage();
+        ok("sandbox", "online", "www.example.com");
+        String remedied = state();
+        // when uninstall runs
+        CommandRun refused = CommandRun.withEnv(Map.of("LIFELINE_DRY_RUN", "true"), "uninstall", "--yes", "--endpoint", sandbox.endpoint());
+        // then it refuses as bad input and nothing changed
+        assertEquals(2, refused.status, refused::toString);
+        assertTrue(refused.err.contains("LIFELINE_DRY_RUN is true"), refused::toString);
+        assertEquals(remedied, state());
+        assertEquals(7, functions());
+    }
+
     private void outage() {
         ok("sandbox", "offline", "www.example.com");
         ok("invoke", "dns-to-origin", "--payload", "{\"domains\":[\"www.example.com\"]}");
