@@ -17,14 +17,16 @@ import java.util.concurrent.Callable;
  * nothing already changed is touched, and {@code lifeline invoke} still runs (with a warning).
  */
 @Command(name = "pause", mixinStandardHelpOptions = true,
-        description = {"Stop every automatic action now: switch off the timers and EventBridge triggers of the deployed",
-                "functions (FC UpdateTrigger), recording who paused and since when on each trigger. Nothing already",
-                "changed is touched; manual runs (lifeline invoke) still work. `lifeline resume` undoes it."},
+        description = {"Stop every automatic action now: switch off the timers and EventBridge",
+                "triggers of the deployed functions (FC UpdateTrigger), recording who paused",
+                "and since when on each trigger. Nothing already changed is touched; manual",
+                "runs (lifeline invoke) still work. `lifeline resume` undoes it."},
         footer = {"", "Examples:",
                 "  lifeline pause --reason 'incident 4711: hands off DNS'",
                 "  lifeline pause --endpoint http://127.0.0.1:8787",
-                "", "Exit status: 0 paused (or already paused), 1 a trigger could not be switched (run again: it is safe),",
-                "2 bad usage, 4 FC could not be reached or refused the credentials."})
+                "", "Exit status: 0 paused (or already paused); 1 a trigger could not be",
+                "switched (running again is safe); 2 bad usage; 4 FC could not be reached",
+                "or refused the credentials."})
 final class PauseCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.ParentCommand Lifeline lifeline;

@@ -13,13 +13,15 @@ import java.util.concurrent.Callable;
  * put back; a trigger that was off before the pause stays off.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Undo `lifeline pause`: switch on again every trigger the pause switched off (FC UpdateTrigger) and",
-                "remove the pause record. A trigger that was off before the pause stays off."},
+        description = {"Undo `lifeline pause`: switch on again every trigger the pause switched off",
+                "(FC UpdateTrigger) and remove the pause record. A trigger that was off before",
+                "the pause stays off."},
         footer = {"", "Examples:",
                 "  lifeline resume",
                 "  lifeline resume --endpoint http://127.0.0.1:8787",
-                "", "Exit status: 0 running (or was not paused), 1 a trigger could not be switched (run again: it is safe),",
-                "2 bad usage, 4 FC could not be reached or refused the credentials."})
+                "", "Exit status: 0 running (or was not paused); 1 a trigger could not be",
+                "switched (running again is safe); 2 bad usage; 4 FC could not be reached",
+                "or refused the credentials."})
 final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.ParentCommand Lifeline lifeline;

@@ -37,18 +37,20 @@ import java.util.function.Predicate;
  * functions are deleted. A domain that still needs its remediation is a refusal, unless {@code --leave-offline}.
  */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = {"Take cdn-lifeline away: show the plan, then (confirmed, or --yes) pause the automation, restore every",
-                "domain lifeline changed (each undo by its own function: enable-domain, restore-coverage, dns-to-cdn) and",
-                "remove the markers, wait until nothing carries a lifeline marker or lock, and delete the triggers and",
-                "functions. --keep-changes leaves DNS and coverage as they are and removes only the markers."},
+        description = {"Take cdn-lifeline away. Shows the plan; then (confirmed, or --yes) pauses the",
+                "automation, restores every domain lifeline changed (each by its own undo",
+                "function: enable-domain, restore-coverage, dns-to-cdn), waits until nothing",
+                "carries a lifeline marker or lock, and deletes the triggers and functions.",
+                "--keep-changes leaves DNS and coverage as they are and removes only the markers."},
         footer = {"", "Examples:",
                 "  lifeline uninstall                       # the plan, then a question",
                 "  lifeline uninstall --yes --endpoint http://127.0.0.1:8787",
                 "  lifeline uninstall --keep-changes --yes  # sites stay as they are; only the markers go",
-                "  lifeline uninstall --leave-offline       # restore the others; domains still offline keep their remedy",
-                "", "Exit status: 0 removed, 1 something could not be restored or removed (listed; running again is safe),",
-                "2 bad usage, 3 refused (a remediation still needed, or not confirmed): nothing was changed,",
-                "4 the cloud or FC could not be reached or refused the credentials."})
+                "  lifeline uninstall --leave-offline  # domains still offline keep their remedy",
+                "", "Exit status: 0 removed; 1 something could not be restored or removed",
+                "(listed; running again is safe); 2 bad usage; 3 refused (a remediation",
+                "still needed, or not confirmed): nothing was changed; 4 the cloud or FC",
+                "could not be reached or refused the credentials."})
 final class UninstallCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.ParentCommand Lifeline lifeline;
