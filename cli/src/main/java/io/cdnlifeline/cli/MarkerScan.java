@@ -28,6 +28,11 @@ final class MarkerScan {
     static final String COVERAGE = "lifeline:coverage";
     static final String DISABLED = "lifeline:disabled";
     static final String LOCK = "lifeline:lock:";
+    /**
+     * A domain-level DNS intent tag ({@code lifeline:dns...}): a release that switches records under a domain tag
+     * before it marks them leaves it; its records are dns-to-cdn's to restore, whatever their remarks say.
+     */
+    static final String DNS_INTENT = "lifeline:dns";
     /** DomainLock.SKEW: a flag is stale once its deadline plus this has passed. */
     static final Duration LOCK_SKEW = Duration.ofMinutes(1);
 
@@ -49,6 +54,11 @@ final class MarkerScan {
                 Marker m = Marker.parse(r.remark());
                 return m != null && m.kind() != Marker.Kind.ADDED;
             });
+        }
+
+        /** DNS that dns-to-cdn restores: marked records, or a DNS intent tag on the domain. */
+        boolean dnsChanged() {
+            return !records.isEmpty() || tags.keySet().stream().anyMatch(k -> k.startsWith(DNS_INTENT));
         }
 
         boolean coverageChanged() {
@@ -89,6 +99,7 @@ final class MarkerScan {
             }
             if (coverageChanged()) parts.add("coverage " + coverage + " (was " + tags.get(COVERAGE) + ")");
             if (disabledByLifeline()) parts.add("stopped by lifeline (" + tags.get(DISABLED) + ")");
+            if (tags.keySet().stream().anyMatch(k -> k.startsWith(DNS_INTENT))) parts.add("DNS intent tag");
             long locks = tags.keySet().stream().filter(k -> k.startsWith(LOCK)).count();
             if (locks > 0) parts.add(locks + " lock flag(s)");
             return String.join("; ", parts);
@@ -181,7 +192,7 @@ final class MarkerScan {
      * disable-domain; or the account in debt), or its coverage left mainland China and the filing is still invalid.
      */
     String stillNeeded(Marked m, Cloud cloud) {
-        if (m.switchedDns()) {
+        if (m.switchedDns() || m.tags.keySet().stream().anyMatch(k -> k.startsWith(DNS_INTENT))) {
             if (m.status == null) return "its DNS points at the origin and its CDN domain was not found";
             if (m.offline() && !m.disabledByLifeline()) return "still offline: its DNS points at the origin, and dns-to-cdn would send visitors to a stopped CDN";
             if (accountInDebt) return "the account is in debt: its DNS points at the origin because the CDN may stop serving it";

@@ -212,7 +212,7 @@ final class UninstallCommand implements Callable<Integer> {
         List<String> f = new ArrayList<>();
         if (m.disabledByLifeline()) f.add("enable-domain");
         if (m.coverageChanged()) f.add("restore-coverage");
-        if (!m.records.isEmpty()) f.add("dns-to-cdn");
+        if (m.dnsChanged()) f.add("dns-to-cdn");
         if (f.isEmpty()) f.add("its lock flags cleared (stale) or waited for (live)");
         return String.join(", then ", f);
     }
@@ -223,7 +223,7 @@ final class UninstallCommand implements Callable<Integer> {
                 new StderrLogger(verbose ? err : new PrintWriter(Writer.nullWriter())));
         run(invoker, "enable-domain", todo, MarkerScan.Marked::disabledByLifeline, out);
         run(invoker, "restore-coverage", todo, MarkerScan.Marked::coverageChanged, out);
-        run(invoker, "dns-to-cdn", todo, m -> !m.records.isEmpty(), out);
+        run(invoker, "dns-to-cdn", todo, MarkerScan.Marked::dnsChanged, out);
         clearStaleLocks(session, todo, out);
     }
 
