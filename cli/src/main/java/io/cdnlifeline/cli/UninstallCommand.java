@@ -95,14 +95,18 @@ final class UninstallCommand implements Callable<Integer> {
         Automation automation = Automation.read(session.fc);
         MarkerScan scan = MarkerScan.read(c);
 
+        // Outside LIFELINE_SCOPE / inside LIFELINE_EXCLUDE the functions never write: what looks like a marker there is
+        // not theirs to restore or remove (and their undo would skip it), so it is left alone and not waited for.
+        Predicate<MarkerScan.Marked> outOfScope = m -> !session.settings.inScope(m.domain);
         Map<String, String> needed = new LinkedHashMap<>();
         if (!keepChanges) {
             for (MarkerScan.Marked m : scan.marked.values()) {
+                if (outOfScope.test(m)) continue;
                 String why = scan.stillNeeded(m, c);
                 if (why != null) needed.put(m.domain, why);
             }
         }
-        Predicate<MarkerScan.Marked> leftAlone = m -> needed.containsKey(m.domain);
+        Predicate<MarkerScan.Marked> leftAlone = m -> needed.containsKey(m.domain) || outOfScope.test(m);
 
         // The plan
         out.println("uninstall plan: " + (keepChanges ? "keep every change, remove only lifeline's markers" : "restore every domain lifeline changed")
@@ -110,7 +114,8 @@ final class UninstallCommand implements Callable<Integer> {
         out.println("  automation: " + automation.summary() + (automation.deployed() ? " -> paused first: nothing acts while it is taken away" : ""));
         out.println("  domains lifeline changed: " + scan.marked.size() + (scan.marked.isEmpty() ? " (nothing to restore)" : ""));
         for (MarkerScan.Marked m : scan.marked.values()) {
-            String action = needed.containsKey(m.domain) ? "STILL NEEDED: " + needed.get(m.domain)
+            String action = outOfScope.test(m) ? "outside LIFELINE_SCOPE / LIFELINE_EXCLUDE: not lifeline's to touch, left as it is"
+                    : needed.containsKey(m.domain) ? "STILL NEEDED: " + needed.get(m.domain)
                     + (leaveOffline ? " -> left as it is, changes and markers" : "")
                     : keepChanges ? "-> markers removed, changes kept" : "-> " + undoFunctions(m);
             out.println("    " + m.label() + "  " + m.describe() + "  " + action);
@@ -173,7 +178,8 @@ final class UninstallCommand implements Callable<Integer> {
             }
             scan = MarkerScan.read(c);
         }
-        out.println("no lifeline marker or lock left" + (needed.isEmpty() ? "" : " except on the " + needed.size() + " domain(s) left as they are"));
+        long kept = scan.marked.values().stream().filter(leftAlone).count();
+        out.println("no lifeline marker or lock left" + (kept == 0 ? "" : " except on the " + kept + " domain(s) left as they are"));
 
         // 3. Only now the triggers, then the functions.
         int failed = 0;
@@ -223,20 +229,55 @@ final class UninstallCommand implements Callable<Integer> {
                 new StderrLogger(verbose ? err : new PrintWriter(Writer.nullWriter())));
         run(invoker, "enable-domain", todo, MarkerScan.Marked::disabledByLifeline, out);
         run(invoker, "restore-coverage", todo, MarkerScan.Marked::coverageChanged, out);
-        run(invoker, "dns-to-cdn", todo, MarkerScan.Marked::dnsChanged, out);
+        LocalRun dns = run(invoker, "dns-to-cdn", todo, MarkerScan.Marked::dnsChanged, out);
+        // A dns-to-origin that died between adding an origin record and marking it left a record dns-to-cdn cannot
+        // tell from a person's. dns-to-origin's next run adopts it (it wrote it: its value is one of the origin's); that
+        // run never came because the domain was back first. Finish it for those domains, then undo them.
+        List<String> unfinished = skippedFor(dns, "lifeline did not write");
+        if (!unfinished.isEmpty()) {
+            out.println("  " + String.join(",", unfinished) + ": a dns-to-origin run died before marking a record it added:"
+                    + " finishing it, then dns-to-cdn again");
+            Request finish = Request.builder().domains(unfinished).when(Condition.ALWAYS).maxChanges(Math.max(50, unfinished.size() * 20))
+                    .reason("lifeline uninstall: finish a dns-to-origin run that died").build();
+            LocalRun finished = invoker.invoke("dns-to-origin", finish.toString());
+            out.println("dns-to-origin " + String.join(",", unfinished) + ": " + summary(finished.report()));
+            run(invoker, "dns-to-cdn", todo, m -> unfinished.contains(m.domain), out);
+        }
         clearStaleLocks(session, todo, out);
     }
 
-    private static void run(LocalInvoker invoker, String function, List<MarkerScan.Marked> todo, Predicate<MarkerScan.Marked> which, PrintWriter out) {
+    /** The domains a run skipped with a reason containing {@code why}. */
+    private static List<String> skippedFor(LocalRun run, String why) {
+        List<String> out = new ArrayList<>();
+        JsonElement skipped = run == null ? null : run.report().get("skipped");
+        if (skipped == null || !skipped.isJsonArray()) return out;
+        for (JsonElement e : skipped.getAsJsonArray()) {
+            JsonObject k = e.getAsJsonObject();
+            if (k.has("domain") && k.has("why") && k.get("why").getAsString().contains(why) && !out.contains(k.get("domain").getAsString())) {
+                out.add(k.get("domain").getAsString());
+            }
+        }
+        return out;
+    }
+
+    private static LocalRun run(LocalInvoker invoker, String function, List<MarkerScan.Marked> todo, Predicate<MarkerScan.Marked> which, PrintWriter out) {
         List<String> domains = new ArrayList<>();
         for (MarkerScan.Marked m : todo) if (which.test(m)) domains.add(m.domain);
-        if (domains.isEmpty()) return;
+        if (domains.isEmpty()) return null;
         // remediated: the domains that carry this function's counterpart's marker, named; the guard sized to the plan shown
         Request request = Request.builder().domains(domains).when(Condition.REMEDIATED).maxChanges(Math.max(50, domains.size() * 20))
                 .reason("lifeline uninstall").build();
         LocalRun run = invoker.invoke(function, request.toString());
         out.println(function + " " + String.join(",", domains) + ": " + summary(run.report()));
+        JsonElement skipped = run.report().get("skipped");
+        if (skipped != null && skipped.isJsonArray()) {
+            for (JsonElement e : skipped.getAsJsonArray()) {
+                JsonObject k = e.getAsJsonObject();
+                out.println("  skipped " + (k.has("domain") ? k.get("domain").getAsString() : "?") + ": " + (k.has("why") ? k.get("why").getAsString() : ""));
+            }
+        }
         out.flush();
+        return run;
     }
 
     /** Lock flags of runs that died (deadline passed) are taken down; live ones are waited for. */
