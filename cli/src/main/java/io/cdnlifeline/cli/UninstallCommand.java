@@ -121,6 +121,11 @@ final class UninstallCommand implements Callable<Integer> {
             out.println("    " + m.label() + "  " + m.describe() + "  " + action);
         }
         for (String note : scan.notes) out.println("  note: " + note);
+        if (session.settings.accounts().configured()) {
+            out.println("  note: LIFELINE_ACCOUNTS is set (" + session.settings.accounts() + "): only this account's domains are read and"
+                    + " restored here; run `lifeline uninstall --keep-changes` or `--yes` with each member account's credentials"
+                    + " (--profile) first: their markers are not seen from here");
+        }
         out.println("  then: delete " + automation.triggers().size() + " trigger(s) and " + automation.functions().size()
                 + " function(s) at " + automation.fcEndpoint() + (automation.functions().isEmpty() ? "" : " (" + String.join(", ", automation.functions()) + ")"));
         out.println("  the one-time setup's resources are left: listed at the end with how to remove them");

@@ -63,7 +63,11 @@ enum AliyunApi {
     DELETE_DOMAIN_RECORD(AliyunService.ALIDNS, "DeleteDomainRecord", 60),
     UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS),
 
-    GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS);
+    GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS),
+    /** 6000 calls per minute, shared by the account and all its RAM users and roles (sts/README-notes.md). */
+    ASSUME_ROLE(AliyunService.STS, "AssumeRole", 100),
+    /** No QPS stated (resourcemanager/README-notes.md); 100 accounts a page, so a handful of calls a run. */
+    LIST_ACCOUNTS(AliyunService.RESOURCE_MANAGER, "ListAccounts", AliyunApi.UNDOCUMENTED_QPS);
 
     /** Used where no per-API QPS is documented (Alidns, and three CDN/DCDN account reads). */
     static final int UNDOCUMENTED_QPS = 20;

@@ -42,7 +42,8 @@ public final class Endpoints {
             row(AliyunService.ALIDNS, "ap-northeast-1,ap-south-1,ap-southeast-1,ap-southeast-2,ap-southeast-3,ap-southeast-5,"
                     + "cn-hongkong,eu-central-1,eu-west-1,me-east-1,us-east-1,us-west-1", "alidns.{region}.aliyuncs.com", null),
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),
-            row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null));
+            row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
+            row(AliyunService.RESOURCE_MANAGER, ANY, "resourcemanager.aliyuncs.com", null));
 
     private Endpoints() {
     }
