@@ -336,12 +336,12 @@ final class UninstallCommand implements Callable<Integer> {
     }
 
     private static void printSetupLeft(PrintWriter out) {
-        out.println("left in the account (the one-time setup, made by hand or by your own tooling; remove them when nothing else uses them):");
-        out.println("  RAM role cdn-lifeline-fc and its policy: RAM DetachPolicyFromRole, DeletePolicyVersion (non-default versions), DeletePolicy, DeleteRole");
-        out.println("  Log Service project cdn-lifeline-<account id> with logstore audit (the audit trail: keep it as long as you need the record)");
-        out.println("  MNS queue cdn-lifeline-failures");
-        out.println("  EventBridge bus cdn-lifeline and its four rules: EventBridge DeleteRule (each), DeleteEventBus");
-        out.println("  (names as in docs/deploy.md; LIFELINE_ROLE_NAME, LIFELINE_LOG_PROJECT, LIFELINE_FAILURE_QUEUE, LIFELINE_NOTIFICATION_BUS if you changed them)");
+        out.println("left in the account (what `lifeline setup` made; remove them when nothing else uses them):");
+        out.println("  RAM role cdn-lifeline-fc and its policy cdn-lifeline-fc: RAM DetachPolicyFromRole, DeletePolicyVersion (non-default versions), DeletePolicy, DeleteRole");
+        out.println("  EventBridge bus cdn-lifeline and its four notification rules: EventBridge DeleteRule (each), DeleteEventBus");
+        out.println("  Log Service project cdn-lifeline-<account id> with logstore audit (made by hand; the audit trail: keep it as long as you need the record)");
+        out.println("  in member accounts (lifeline setup --member-of): the role cdn-lifeline-member: RAM DeleteRole");
+        out.println("  (names as in docs/deploy.md; LIFELINE_ROLE_NAME, LIFELINE_LOG_PROJECT, LIFELINE_NOTIFICATION_BUS if you changed them)");
     }
 
     private boolean confirmed(PrintWriter out) {

@@ -41,6 +41,8 @@ final class ApiServer implements HttpHandler {
         byVersion.put("2017-12-14", new BssApi());
         byVersion.put(StsApi.VERSION, new StsApi());
         byVersion.put("2020-03-31", new ResourceManagerApi());
+        byVersion.put(RamApi.VERSION, new RamApi());
+        byVersion.put(EventBridgeApi.VERSION, new EventBridgeApi());
     }
 
     @Override
@@ -218,6 +220,10 @@ final class ApiServer implements HttpHandler {
                 return "Alidns";
             case "sts":
                 return "Sts";
+            case "ram":
+                return "Ram";
+            case "eventbridge":
+                return "eventbridge";
             case "resourcemanager":
                 return "ResourceManager";
             default:

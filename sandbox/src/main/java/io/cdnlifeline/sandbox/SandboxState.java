@@ -27,6 +27,10 @@ public final class SandboxState {
     public Faults faults = new Faults();
     /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). Central account only. */
     public LocalFc fc = new LocalFc();
+    /** RAM of every account: roles, custom policies and their versions (RamApi; what lifeline setup makes). */
+    public RamState ram = new RamState();
+    /** EventBridge's control plane of every account: custom buses and rules (EventBridgeApi). */
+    public EventBridgeState eventBridge = new EventBridgeState();
     /**
      * The member accounts of the central account's Resource Directory (seed {@code members}): each an account of its own
      * ({@code accountId}, the single-account keys) with the {@code role} the central account assumes into it. Central
@@ -196,6 +200,12 @@ public final class SandboxState {
     private void reindexAccount() {
         if (account == null) {
             account = new Account();
+        }
+        if (ram == null) {
+            ram = new RamState();
+        }
+        if (eventBridge == null) {
+            eventBridge = new EventBridgeState();
         }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;

@@ -16,7 +16,11 @@ enum AliyunService {
     /** GetCallerIdentity (lifeline doctor) and AssumeRole (a run over several accounts). */
     STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
     /** Resource Directory's ListAccounts (rd: in LIFELINE_ACCOUNTS); rule "central" (resourcemanager/README-notes.md). */
-    RESOURCE_MANAGER("ResourceManager", "2020-03-31", "resourcemanager.aliyuncs.com");
+    RESOURCE_MANAGER("ResourceManager", "2020-03-31", "resourcemanager.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the function role and policy, a member role): global, ram.aliyuncs.com. */
+    RAM("Ram", "2015-05-01", "ram.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the notification bus and its rules): regional, {@link Endpoints}. */
+    EVENTBRIDGE("eventbridge", "2020-04-01", "eventbridge.cn-hangzhou.aliyuncs.com");
 
     private final String productCode;
     private final String version;
