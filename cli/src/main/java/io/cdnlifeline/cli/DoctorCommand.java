@@ -118,9 +118,11 @@ final class DoctorCommand implements Callable<Integer> {
         Settings called = region == null ? settings : settings.toBuilder().region(region).build();
         Cloud c = AliyunCloud.create(called, () -> credentials, doctorPolicy());
         out.println("account");
+        String accountId = null;
         String caller = null;
         try {
             AccountApi.CallerIdentity id = c.account().callerIdentity();
+            accountId = id.accountId();
             out.println("  id        " + id.accountId());
             out.println("  caller    " + id.identityType() + " " + id.arn());
             caller = id.arn();
@@ -128,6 +130,7 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("  unknown: " + e);
             problems.add("account: sts:GetCallerIdentity failed: " + e);
         }
+        automation(out, credentials, settings, accountId);
         out.println("permissions (one read each)");
         for (Probe p : Probe.values()) {
             String verdict = probe(c, p, problems);
@@ -135,6 +138,26 @@ final class DoctorCommand implements Callable<Integer> {
         }
         if (called.accounts().configured()) accounts(out, called, credentials, caller, problems);
         return finish(out, problems);
+    }
+
+    /**
+     * Whether the deployed functions act on their own (lifeline pause / resume): told, not judged: before the first
+     * deploy there is nothing, and an operator may not be allowed to read FC.
+     */
+    private void automation(PrintWriter out, io.cdnlifeline.cloud.CloudCredentials credentials, Settings settings, String accountId) {
+        out.println("automation");
+        if (settings.endpoint() == null && accountId == null) {
+            out.println("  unknown: the account id is needed to find FC's endpoint");
+            return;
+        }
+        String base = settings.endpoint() != null ? settings.endpoint()
+                : FcControl.endpoint(accountId, lifeline.env().getOrDefault("LIFELINE_FC_REGION", FcSession.DEFAULT_FC_REGION));
+        try {
+            out.println("  " + Automation.read(new FcControl(base, credentials)).summary());
+        } catch (FcCallException e) {
+            out.println("  unknown: " + e.getMessage() + (e.deniedRamAction() == null ? "" : " (grant " + e.deniedRamAction()
+                    + " and fc:ListTriggers to see it)"));
+        }
     }
 
     /**

@@ -39,6 +39,9 @@ final class InspectCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         // Built through Request so a malformed domain is refused here, with the parser's own message.
         String payload = domains.isEmpty() ? "" : Request.builder().domains(domains).build().toString();
-        return LocalSession.of(cmd, lifeline, cloud, run).run("inspect", payload, new LocalSession.Overrides(), output);
+        int status = LocalSession.of(cmd, lifeline, cloud, run).run("inspect", payload, new LocalSession.Overrides(), output);
+        // NEXT says what the timers would do: while they are paused, say so (lifeline pause)
+        if (status != ExitStatus.NO_ACCESS) FcSession.tell(cmd, lifeline.env(), cloud, "");
+        return status;
     }
 }

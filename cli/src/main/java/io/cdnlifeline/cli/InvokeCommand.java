@@ -85,7 +85,10 @@ final class InvokeCommand implements Callable<Integer> {
         overrides.dryRun = dryRun;
         overrides.maxChanges = maxChanges;
         overrides.timeLimitMillis = timeoutSeconds * 1000;
-        return LocalSession.of(cmd, lifeline, cloud, run).run(function, event, overrides, output);
+        int status = LocalSession.of(cmd, lifeline, cloud, run).run(function, event, overrides, output);
+        // a manual run goes ahead while the automation is paused, and says so
+        if (status != ExitStatus.NO_ACCESS) FcSession.tell(cmd, lifeline.env(), cloud, "; this manual run went ahead all the same");
+        return status;
     }
 
     static String read(CommandLine cmd, String file) {

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** The {@code lifeline} command: demo, sandbox, invoke, inspect, doctor, setup. */
+/** The {@code lifeline} command: demo, sandbox, invoke, inspect, doctor, setup, pause, resume, uninstall. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
         footer = {"", ExitStatus.HELP, "Start with: lifeline demo"},
         subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class, DoctorCommand.class, SetupCommand.class,
+                PauseCommand.class, ResumeCommand.class, UninstallCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -106,7 +107,7 @@ public final class Lifeline implements Callable<Integer> {
             err.flush();
             return ExitStatus.BAD_INPUT;
         }
-        if (e instanceof EndpointUnreachableException) {
+        if (e instanceof EndpointUnreachableException || e instanceof FcCallException) {
             err.println("lifeline: " + cmd.getCommandName() + ": " + e.getMessage());
             err.flush();
             return ExitStatus.NO_ACCESS;

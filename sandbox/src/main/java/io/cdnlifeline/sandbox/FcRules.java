@@ -146,6 +146,10 @@ final class FcRules {
                 throw invalid("triggerConfig.enable of timer trigger " + name + " must be true or false");
             }
         } else if ("eventbridge".equals(type)) {
+            JsonElement enable = config.get("triggerEnable");
+            if (enable != null && !(enable.isJsonPrimitive() && enable.getAsJsonPrimitive().isBoolean())) {
+                throw invalid("triggerConfig.triggerEnable of eventbridge trigger " + name + " must be true or false");
+            }
             String pattern = str(config, "eventRuleFilterPattern");
             if (pattern == null) {
                 throw invalid("triggerConfig.eventRuleFilterPattern of eventbridge trigger " + name + " is required");

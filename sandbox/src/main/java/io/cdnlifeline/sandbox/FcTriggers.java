@@ -20,7 +20,8 @@ import java.util.UUID;
  * the real time and moves only when {@link #advance} moves it (a test fast-forwards hours in a call), or one
  * timer on demand ({@link #fire}). Events: a successful Stop/Start(Batch)(Dcdn|Cdn)Domain call produces the
  * ActionTrail CloudEvent EventBridge would put on the default bus, and every EventBridge trigger on that bus whose
- * filter pattern matches it is invoked asynchronously with it. Both invoke as EventBridge and timers do: async.
+ * filter pattern matches it is invoked asynchronously with it. Both invoke as EventBridge and timers do: async. A trigger
+ * switched off ({@code enable} / {@code triggerEnable} false, as {@code lifeline pause} leaves it) neither fires nor receives.
  */
 final class FcTriggers {
     /** The calls ActionTrail reports that the template's triggers listen to, by product. */
@@ -97,8 +98,7 @@ final class FcTriggers {
                 for (JsonObject t : f.triggers) {
                     if (!"timer".equals(FcRules.str(t, "triggerType"))) continue;
                     JsonObject c = config(t);
-                    JsonElement enable = c.get("enable");
-                    if (enable != null && enable.isJsonPrimitive() && !enable.getAsBoolean()) continue;
+                    if (!switchedOn(c, "enable")) continue;
                     out.add(new Object[] {f.name(), FcRules.str(t, "triggerName"), FcCron.parse(FcRules.str(c, "cronExpression")),
                         FcRules.str(c, "payload")});
                 }
@@ -123,7 +123,9 @@ final class FcTriggers {
                     if (!"eventbridge".equals(FcRules.str(t, "triggerType"))) continue;
                     String sourceArn = FcRules.str(t, "sourceArn");
                     if (sourceArn != null && !sourceArn.contains("eventbus/default")) continue;  // a custom bus: not where ActionTrail publishes
-                    JsonObject pattern = JsonParser.parseString(FcRules.str(config(t), "eventRuleFilterPattern")).getAsJsonObject();
+                    JsonObject c = config(t);
+                    if (!switchedOn(c, "triggerEnable")) continue;  // a disabled trigger is a disabled EventBridge rule: nothing is delivered
+                    JsonObject pattern = JsonParser.parseString(FcRules.str(c, "eventRuleFilterPattern")).getAsJsonObject();
                     if (matches(pattern, event)) out.add(new String[] {f.name(), FcRules.str(t, "triggerName")});
                 }
             }
@@ -219,6 +221,15 @@ final class FcTriggers {
             }
         }
         return false;
+    }
+
+    /**
+     * A trigger's own switch: {@code enable} of a timer, {@code triggerEnable} of an EventBridge trigger (the FC 3.0
+     * models' TimerTriggerConfig and EventBridgeTriggerConfig); absent means on, FC's default.
+     */
+    private static boolean switchedOn(JsonObject config, String field) {
+        JsonElement on = config.get(field);
+        return on == null || !on.isJsonPrimitive() || on.getAsBoolean();
     }
 
     private static JsonObject config(JsonObject trigger) {

@@ -273,6 +273,45 @@ class LocalFcTest {
         assertEquals("www.example.com", event.getAsJsonObject("data").getAsJsonObject("requestParameters").get("DomainName").getAsString());
     }
 
+    @Test
+    void triggersSwitchedOffByUpdateTriggerNeitherFireNorReceiveEvents() throws Exception {
+        // given a function with a 5-minute timer and an ActionTrail trigger for StopCdnDomain, both on
+        sandbox.update(s -> s.fc.serviceLinkedRoles.add(FcReferences.EVENTBRIDGE_SEND_TO_FC));
+        call("POST", "/2023-03-30/functions", function("guarded"));
+        String timerOn = "{\"cronExpression\":\"0 */5 * * * *\",\"enable\":true,\"payload\":\"tick\"}";
+        String eventsOn = "{\"triggerEnable\":true,\"eventRuleFilterPattern\":\"{\\\"type\\\":[\\\"cdn:ActionTrail:ApiCall\\\"]}\","
+                + "\"eventSourceConfig\":{\"eventSourceType\":\"Default\"}}";
+        call("POST", "/2023-03-30/functions/guarded/triggers", Map.of("triggerName", "timer", "triggerType", "timer", "triggerConfig", timerOn));
+        call("POST", "/2023-03-30/functions/guarded/triggers", Map.of("triggerName", "events", "triggerType", "eventbridge", "triggerConfig", eventsOn));
+        // when both are switched off through UpdateTrigger, the clock moves an hour and a domain is stopped
+        call("PUT", "/2023-03-30/functions/guarded/triggers/timer", Map.of("triggerConfig", timerOn.replace("\"enable\":true", "\"enable\":false")));
+        call("PUT", "/2023-03-30/functions/guarded/triggers/events", Map.of("triggerConfig", eventsOn.replace("\"triggerEnable\":true", "\"triggerEnable\":false")));
+        int before = sandbox.fcInvocations().size();
+        List<String> fired = sandbox.fcAdvanceClock(java.time.Duration.ofHours(1));
+        stopCdnDomain("www.example.com");
+        // then nothing ran
+        assertEquals(List.of(), fired);
+        assertEquals(before, sandbox.fcInvocations().size());
+        // and when they are switched on again, both work again
+        call("PUT", "/2023-03-30/functions/guarded/triggers/timer", Map.of("triggerConfig", timerOn));
+        call("PUT", "/2023-03-30/functions/guarded/triggers/events", Map.of("triggerConfig", eventsOn));
+        assertEquals(1, sandbox.fcAdvanceClock(java.time.Duration.ofMinutes(5)).size());
+        stopCdnDomain("img.example.com");
+        assertEquals(before + 2, sandbox.fcInvocations().size());
+        // and a switch that is not a boolean is refused, as FC refuses it
+        TeaException bad = refused("PUT", "/2023-03-30/functions/guarded/triggers/events",
+                Map.of("triggerConfig", eventsOn.replace("\"triggerEnable\":true", "\"triggerEnable\":\"no\"")));
+        assertTrue(bad.getMessage().contains("triggerEnable"), bad.getMessage());
+    }
+
+    private static void stopCdnDomain(String domain) throws Exception {
+        Config config = new Config().setAccessKeyId("sandbox-ak").setAccessKeySecret("sandbox-secret")
+                .setEndpoint("127.0.0.1:" + sandbox.port()).setProtocol("HTTP");
+        Params params = new Params().setAction("StopCdnDomain").setVersion("2018-05-10").setProtocol("HTTP").setMethod("POST")
+                .setAuthType("AK").setStyle("RPC").setPathname("/").setReqBodyType("formData").setBodyType("json");
+        new com.aliyun.teaopenapi.Client(config).callApi(params, new OpenApiRequest().setQuery(Map.of("DomainName", domain)), new RuntimeOptions());
+    }
+
     private static FcInvocation awaitDone(String id) throws InterruptedException {
         for (int n = 0; n < 600; n++) {
             FcInvocation done = sandbox.fcInvocations().stream().filter(x -> x.requestId.equals(id) && !"Running".equals(x.status)).findFirst().orElse(null);
