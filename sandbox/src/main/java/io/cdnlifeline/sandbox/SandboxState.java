@@ -27,6 +27,20 @@ public final class SandboxState {
     public Faults faults = new Faults();
     /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). */
     public LocalFc fc = new LocalFc();
+    /**
+     * The account's OSS buckets that functions keep objects in (the watch's state, the notify memory). Absent in a
+     * seed: one bucket, {@code cdn-lifeline-<accountId>}, the name template.yml's LIFELINE_STATE defaults to.
+     */
+    public List<OssBucket> oss;
+
+    /** The bucket of that name, or null. */
+    public OssBucket ossBucket(String name) {
+        if (oss == null) return null;
+        for (OssBucket b : oss) {
+            if (name.equals(b.bucket)) return b;
+        }
+        return null;
+    }
 
     private transient Map<String, Domain> cdnByName = new HashMap<>();
     private transient Map<String, Domain> dcdnByName = new HashMap<>();
@@ -117,6 +131,12 @@ public final class SandboxState {
             fc = new LocalFc();
         }
         fc.normalise();
+        if (oss == null) {
+            oss = new ArrayList<>(List.of(new OssBucket("cdn-lifeline-" + (accountId == null ? "1234567890123456" : accountId))));
+        }
+        for (OssBucket b : oss) {
+            if (b.objects == null) b.objects = new java.util.TreeMap<>();
+        }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;
         vod = vod == null ? new ArrayList<>() : vod;
