@@ -63,7 +63,10 @@ enum AliyunApi {
     DELETE_DOMAIN_RECORD(AliyunService.ALIDNS, "DeleteDomainRecord", 60),
     UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS),
 
-    GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS);
+    GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS),
+
+    // api-examples/README.md section 6 states no QPS for it; the watch calls it once a minute
+    QUERY_ACCOUNT_BALANCE(AliyunService.BSS, "QueryAccountBalance", AliyunApi.UNDOCUMENTED_QPS);
 
     /** Used where no per-API QPS is documented (Alidns, and three CDN/DCDN account reads). */
     static final int UNDOCUMENTED_QPS = 20;

@@ -14,7 +14,9 @@ enum AliyunService {
     LIVE("live", "2016-11-01", "live.aliyuncs.com"),
     ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com"),
     /** For {@code GetCallerIdentity} only (lifeline doctor): the functions never call STS. */
-    STS("Sts", "2015-04-01", "sts.aliyuncs.com");
+    STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
+    /** For {@code QueryAccountBalance} only (the watch's balance warning). */
+    BSS("BssOpenApi", "2017-12-14", "business.aliyuncs.com");
 
     private final String productCode;
     private final String version;

@@ -42,7 +42,10 @@ public final class Endpoints {
             row(AliyunService.ALIDNS, "ap-northeast-1,ap-south-1,ap-southeast-1,ap-southeast-2,ap-southeast-3,ap-southeast-5,"
                     + "cn-hongkong,eu-central-1,eu-west-1,me-east-1,us-east-1,us-west-1", "alidns.{region}.aliyuncs.com", null),
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),
-            row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null));
+            row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
+            // api-examples/README.md: business.aliyuncs.com (China site), business.ap-southeast-1.aliyuncs.com (international)
+            row(AliyunService.BSS, INTERNATIONAL, "business.ap-southeast-1.aliyuncs.com", null),
+            row(AliyunService.BSS, ANY, "business.aliyuncs.com", null));
 
     private Endpoints() {
     }
