@@ -94,8 +94,6 @@ final class EventBridgeApi {
             }
             JsonObject out = new JsonObject();
             out.addProperty("RequestId", requestId);
-            String owner = sandbox.read(s -> s.fc.accountId);
-            out.addProperty("ResourceOwnerAccountId", owner);
             out.addProperty("FailedEntryCount", failed);
             out.add("EntryList", entries);
             FcApi.Answer a = new FcApi.Answer(200, "PutEvents", Json.WIRE.toJson(out).getBytes(StandardCharsets.UTF_8), null);

@@ -151,7 +151,22 @@ final class FcTriggers {
      * ({@code aliyuneventbusname}) whose pattern matches; returns the request ids of the invocations started.
      */
     List<String> publish(JsonObject event) {
+        synchronized (published) {
+            published.add(event.deepCopy());
+            if (published.size() > 10_000) published.remove(0);
+        }
         return deliver(event.get("aliyuneventbusname").getAsString(), event);
+    }
+
+    private final List<JsonObject> published = new ArrayList<>();
+
+    /** Every event PutEvents accepted (the last 10,000), oldest first, as the triggers received them. */
+    List<JsonObject> published() {
+        synchronized (published) {
+            List<JsonObject> out = new ArrayList<>();
+            for (JsonObject e : published) out.add(e.deepCopy());
+            return out;
+        }
     }
 
     /**

@@ -282,6 +282,11 @@ public final class Sandbox implements AutoCloseable {
         fcTriggers.realTime(on);
     }
 
+    /** Every event EventBridge PutEvents accepted so far (the last 10,000), oldest first, as the triggers received them. */
+    public List<JsonObject> publishedEvents() {
+        return fcTriggers.published();
+    }
+
     FcTriggers fcTriggers() {
         return fcTriggers;
     }
