@@ -67,7 +67,9 @@ final class FcOssApi {
         } catch (ApiError e) {
             String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + e.code + "</Code><Message>" + e.getMessage()
                     + "</Message><RequestId>" + requestId + "</RequestId><HostId>" + host + "</HostId></Error>";
-            FcApi.Answer a = new FcApi.Answer(e.httpStatus, "PutObject", xml.getBytes(StandardCharsets.UTF_8), e.code);
+            String action = "GET".equals(r.method) ? "GetObject" : "HEAD".equals(r.method) ? "HeadObject"
+                    : "DELETE".equals(r.method) ? "DeleteObject" : "PutObject";
+            FcApi.Answer a = new FcApi.Answer(e.httpStatus, action, xml.getBytes(StandardCharsets.UTF_8), e.code);
             a.headers.put("Content-Type", "application/xml");
             a.headers.put("x-oss-request-id", requestId);
             return a;
