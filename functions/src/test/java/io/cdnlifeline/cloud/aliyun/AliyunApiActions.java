@@ -18,7 +18,9 @@ public final class AliyunApiActions {
         for (AliyunApi api : AliyunApi.values()) {
             // sts:GetCallerIdentity is lifeline doctor's (the command line's), never a function's: not the role's business
             if (api.service() == AliyunService.STS) continue;
-            out.add(api.service().name().toLowerCase(Locale.ROOT) + ":" + api.action());
+            // BssOpenApi's RAM action for QueryAccountBalance is bss:DescribeAcccount, spelled so in its reference
+            if (api == AliyunApi.QUERY_ACCOUNT_BALANCE) out.add("bss:DescribeAcccount");
+            else out.add(api.service().name().toLowerCase(Locale.ROOT) + ":" + api.action());
         }
         return out;
     }
