@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * <pre>
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
  *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
- *            [--only jar,cold,calls,origin,fleet,outage] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
+ *            [--only jar,cold,calls,origin,fleet,outage,watch] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
+ *            [--trials N] (the watch's trials, default 6; each waits up to a minute and a half, in wall-clock time)
  * </pre>
  */
 public final class Bench {
@@ -34,7 +35,8 @@ public final class Bench {
         int offline = 1_000;
         String concurrency = null;
         String heap = "128m";
-        String only = "jar,cold,calls,origin,fleet,outage";
+        String only = "jar,cold,calls,origin,fleet,outage,watch";
+        int trials = 6;
         int timeout = Outage.TEMPLATE_TIMEOUT_S;
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
@@ -49,6 +51,7 @@ public final class Bench {
                 case "--concurrency": concurrency = args[i + 1]; break;
                 case "--heap": heap = args[i + 1]; break;
                 case "--only": only = args[i + 1]; break;
+                case "--trials": trials = Integer.parseInt(args[i + 1]); break;
                 case "--cold-flags":
                     for (String f : args[i + 1].trim().split("\\s+")) if (!f.isEmpty()) coldFlags.add(f);
                     break;
@@ -95,6 +98,11 @@ public final class Bench {
                 out.println();
                 out.println("5. Outage (issue 18): all " + domains + " domains offline at once in an overdue account; dns-to-origin, then the undo");
                 new Outage(layout, sandbox, domains, timeout, concurrency, heap, fleetFlags).run(out, figures);
+            }
+            if (only.contains("watch")) {
+                out.println();
+                out.println("6. Watch (issue 21): a domain taken offline -> its records answer with the origin, in the local FC at the default periods");
+                new WatchBench(layout, trials).run(out, figures);
             }
         }
         out.println();
