@@ -77,7 +77,9 @@ public final class Bench {
             if (only.contains("cold")) {
                 out.println();
                 out.println("1. Cold start: one dns-to-origin invocation for " + Seeds.COLD_DOMAIN + " in a fresh JVM");
-                new ColdStart(layout, sandbox, rounds, coldFlags).run(out, figures);
+                try (WebhookReceiver webhook = WebhookReceiver.start()) {
+                    new ColdStart(layout, sandbox, rounds, coldFlags, webhook).run(out, figures);
+                }
             }
             if (only.contains("calls")) {
                 out.println();

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Figure 1: a fresh JVM running one dns-to-origin invocation for one domain, against the floor (the same API
  * calls with the JDK alone) and a trivial JVM, alternating in every round so that a busy machine slows all
- * three alike. The sandbox state is reset before every run, so every run does the full switch.
+ * of them alike. The sandbox state is reset before every run, so every run does the full switch. A fourth program
+ * is the same function with a notification channel set (issue 16): it posts its digest to a local webhook receiver,
+ * which is what a deployment with notifications pays on a cold start that changes something.
  */
 final class ColdStart {
     static final String HANDLER = "io.cdnlifeline.handler.DnsToOriginHandler";
@@ -20,14 +22,16 @@ final class ColdStart {
     private final Sandbox sandbox;
     private final int rounds;
     private final List<String> flags;
+    private final WebhookReceiver webhook;
     private final String seed = Seeds.coldStart();
     private final String payload = "{\"domains\":[\"" + Seeds.COLD_DOMAIN + "\"],\"reason\":\"cold-start benchmark\"}";
 
-    ColdStart(Layout layout, Sandbox sandbox, int rounds, List<String> flags) {
+    ColdStart(Layout layout, Sandbox sandbox, int rounds, List<String> flags, WebhookReceiver webhook) {
         this.layout = layout;
         this.sandbox = sandbox;
         this.rounds = rounds;
         this.flags = flags;
+        this.webhook = webhook;
     }
 
     /** The three programs measured, in the order of the first round. */
@@ -45,10 +49,18 @@ final class ColdStart {
                 .env("LIFELINE_ENDPOINT", sandbox.endpoint())
                 // these accounts' origins are documentation addresses: never probed (figure 5 measures the check)
                 .env("LIFELINE_ORIGIN_CHECK", "off");
+        Jvm notifyJvm = new Jvm(layout.functionsJar.toString(), layout.fnJar.toString())
+                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET)
+                .env("LIFELINE_ENDPOINT", sandbox.endpoint())
+                .env("LIFELINE_ORIGIN_CHECK", "off")
+                .env("LIFELINE_NOTIFY_WEBHOOK", webhook.url())
+                .env("LIFELINE_NOTIFY_MEMORY", layout.work.resolve("cold-notify-memory.json").toString());
         for (String f : flags) {
             trivialJvm.flag(f);
             floorJvm.flag(f);
             fnJvm.flag(f);
+            notifyJvm.flag(f);
         }
         if (!flags.isEmpty()) out.println("  JVM flags of all three: " + String.join(" ", flags));
 
@@ -83,8 +95,17 @@ final class ColdStart {
         Program trivial = tag -> trivialJvm.run(layout.work.resolve("cold-trivial.err"), "io.cdnlifeline.bench.floor.Trivial");
         Program floor = tag -> floorJvm.run(layout.work.resolve("cold-floor.err"), "io.cdnlifeline.bench.floor.FloorClient", floorArgs);
         Program fn = tag -> fnJvm.run(layout.work.resolve("cold-fn.err"), "io.cdnlifeline.bench.fn.Invoke", HANDLER, payload);
-        Program[] programs = {trivial, floor, fn};
-        String[] names = {"trivial", "floor", "function"};
+        Program withNotify = tag -> {
+            int before = webhook.received();
+            Jvm.Run r = notifyJvm.run(layout.work.resolve("cold-notify.err"), "io.cdnlifeline.bench.fn.Invoke", HANDLER, payload);
+            if (webhook.received() != before + 1) {
+                throw new IllegalStateException("the function with a webhook set posted " + (webhook.received() - before)
+                        + " digests, not 1; see " + layout.work.resolve("cold-notify.err"));
+            }
+            return r;
+        };
+        Program[] programs = {trivial, floor, fn, withNotify};
+        String[] names = {"trivial", "floor", "function", "+notify"};
         List<List<Double>> ms = new ArrayList<>();
         for (int i = 0; i < programs.length; i++) ms.add(new ArrayList<>());
         for (int round = 0; round < rounds; round++) {
@@ -100,17 +121,21 @@ final class ColdStart {
         double t = Stats.median(ms.get(0));
         double f = Stats.median(ms.get(1));
         double x = Stats.median(ms.get(2));
+        double n = Stats.median(ms.get(3));
         out.printf("  %d rounds, median [min..max] wall ms from process start to exit:%n", rounds);
         for (int i = 0; i < names.length; i++) {
             out.printf("    %-9s %7.0f ms  [%.0f..%.0f]%n", names[i], Stats.median(ms.get(i)), Stats.min(ms.get(i)), Stats.max(ms.get(i)));
         }
         out.printf("  function / floor:            %.2fx   (target <= 1.5x)%n", x / f);
+        out.printf("  function + webhook digest:   %.2fx the function alone (+%.0f ms: the notify classes and one POST)%n", n / x, n - x);
         out.printf("  against a trivial JVM:       floor %.1fx, function %.1fx%n", f / t, x / t);
         out.printf("  above a trivial JVM:         floor +%.0f ms, function +%.0f ms (%.1fx)%n", f - t, x - t, (x - t) / (f - t));
         figures.put("cold.trivialMs", fmt(t));
         figures.put("cold.floorMs", fmt(f));
         figures.put("cold.functionMs", fmt(x));
         figures.put("cold.ratio", String.format("%.2f", x / f));
+        figures.put("cold.notifyMs", fmt(n));
+        figures.put("cold.notifyRatio", String.format("%.2f", n / x));
 
         reset();
         Jvm.ClassCount ct = trivialJvm.countClasses(layout.work, "trivial", "io.cdnlifeline.bench.floor.Trivial");
@@ -118,14 +143,18 @@ final class ColdStart {
         Jvm.ClassCount cf = floorJvm.countClasses(layout.work, "floor", "io.cdnlifeline.bench.floor.FloorClient", floorArgs);
         reset();
         Jvm.ClassCount cx = fnJvm.countClasses(layout.work, "function", "io.cdnlifeline.bench.fn.Invoke", HANDLER, payload);
+        reset();
+        Jvm.ClassCount cn = notifyJvm.countClasses(layout.work, "notify", "io.cdnlifeline.bench.fn.Invoke", HANDLER, payload);
         out.println("  classes loaded:");
         out.println("    trivial   " + ct);
         out.println("    floor     " + cf);
         out.println("    function  " + cx);
+        out.println("    +notify   " + cn);
         figures.put("cold.classes.trivial", Integer.toString(ct.total));
         figures.put("cold.classes.floor", Integer.toString(cf.total));
         figures.put("cold.classes.function", Integer.toString(cx.total));
         figures.put("cold.classes.functionJars", Integer.toString(cx.fromJars));
+        figures.put("cold.classes.notify", Integer.toString(cn.total));
     }
 
     private void reset() {

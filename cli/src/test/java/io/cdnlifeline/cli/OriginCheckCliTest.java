@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Origin readiness through {@code lifeline invoke dns-to-origin} and {@code lifeline inspect} against the sandbox, with
  * real origins on 127.15.1.x: plain HTTP that serves, a closed port, a 503, a slow origin, an OSS bucket that refuses a
  * foreign Host (its name from the test hosts file), HTTPS the edge served that the origin does not, a private address
- * and a back-to-origin port DNS cannot express. (The certificate cases, which need a test CA, run through the FC
- * handler in the functions module.)
+ * and a back-to-origin port DNS cannot express. (The certificate cases, which need a test CA, are in
+ * {@link OriginCertificateCliTest}.)
  */
 class OriginCheckCliTest {
     private static final String ZONE = "cli-origin.test";
