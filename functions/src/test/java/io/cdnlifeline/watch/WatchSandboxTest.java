@@ -262,7 +262,7 @@ class WatchSandboxTest {
     }
 
     @Test
-    void aBalanceBelowTheThresholdWarnsOncePerWindowAndTellsThePeople() {
+    void aBalanceBelowTheThresholdWarnsOncePerWindowAndTellsThePeople() throws Exception {
         // given 30.00 available + 20.00 credit, below a threshold of 100
         sc.sandbox().update(s -> {
             s.account.availableAmount = "30.00";
@@ -281,7 +281,18 @@ class WatchSandboxTest {
         assertEquals("30.00", data.get("available").getAsString());
         assertEquals("20.00", data.get("credit").getAsString());
         assertEquals("100", data.get("threshold").getAsString());
-        assertEquals(1, reports.stream().filter(r -> r.skipped().stream().anyMatch(s -> s.why().contains("below LIFELINE_BALANCE_WARN 100"))).count());
+        List<Report> warned = reports.stream().filter(r -> r.skipped().stream().anyMatch(s -> s.why().contains("below LIFELINE_BALANCE_WARN 100")))
+                .collect(Collectors.toList());
+        assertEquals(1, warned.size());
+        // and the notify step tells the people, with the store as its memory: once, as a finding that needs a human
+        List<String> chat = new ArrayList<>();
+        io.cdnlifeline.notify.Notifier notifier = new io.cdnlifeline.notify.Notifier(
+                io.cdnlifeline.notify.NotifySettings.builder().preview(chat::add).build(), oss());
+        io.cdnlifeline.notify.RunFacts facts = io.cdnlifeline.notify.RunFacts.builder().trigger("timer:every-minute").build();
+        notifier.afterRun(warned.get(0), facts, System.currentTimeMillis() + 5_000, line -> { });
+        assertEquals(1, chat.size());
+        assertTrue(chat.get(0).contains("needs a human") && chat.get(0).contains("below LIFELINE_BALANCE_WARN 100"), chat.get(0));
+        assertTrue(oss().get("notify/notify-watch.json") != null, "the notify memory is in the same bucket");
         // when the 6 h window has passed and it is still low, then once more
         clock.addAndGet(Duration.ofHours(6).toMillis());
         watch(ws, oss(), bus());
