@@ -90,7 +90,62 @@ final class WatchBench {
             figures.put("watch.lifeline.median.ms", String.format(Locale.ROOT, "%.0f", median));
             figures.put("watch.lifeline.worst.ms", String.format(Locale.ROOT, "%.0f", worst));
             cost(sandbox.fcInvocations(), out, figures);
+            timers(sandbox, jar, env, out, figures);
         }
+    }
+
+    /** Every timer of template.yml, its invocations a month and what one quiet run of it takes here (3 runs each). */
+    private static void timers(Sandbox sandbox, String jar, Map<String, String> env, PrintStream out, Figures figures) throws Exception {
+        String[][] timers = {
+            // function, handler, trigger, cron, payload, runs a month (30 days)
+            {"watch", null, "every-minute", null, null, Integer.toString(60 * 24 * 30)},
+            {"dns-to-origin", null, "every-5-minutes", null, null, Integer.toString(12 * 24 * 30)},
+            {"switch-to-overseas", "io.cdnlifeline.handler.SwitchToOverseasHandler", "every-5-minutes", "0 2/5 * * * *",
+                "{\"when\":[\"icp-invalid\"],\"products\":[\"cdn\"],\"reason\":\"every 5 minutes\"}", Integer.toString(12 * 24 * 30)},
+            {"dns-to-cdn", "io.cdnlifeline.handler.DnsToCdnHandler", "every-30-minutes", "0 10/30 * * * *", "{\"reason\":\"every 30 minutes\"}",
+                Integer.toString(2 * 24 * 30)},
+            {"restore-coverage", "io.cdnlifeline.handler.RestoreCoverageHandler", "every-hour", "0 20 * * * *", "{\"reason\":\"every hour\"}",
+                Integer.toString(24 * 30)},
+            {"inspect", "io.cdnlifeline.handler.InspectHandler", "daily", "0 0 1 * * *", "{\"reason\":\"daily snapshot\"}", "30"},
+        };
+        sandbox.update(s -> {
+            for (String[] t : timers) {
+                if (t[1] != null) s.fc.functions.add(FcFunction.java(ACCOUNT, t[0], t[1], 600, jar, env).timer(t[2], t[3], t[4]));
+            }
+        });
+        out.println("   the timers of template.yml on this account (50 domains, nothing to do), 3 runs each; GB-s at 0.5 GB a month:");
+        long invocations = 0;
+        double gbsCold = 0;
+        double gbsWarm = 0;
+        for (String[] t : timers) {
+            int seen = sandbox.fcInvocations().size();
+            for (int i = 0; i < 3; i++) {
+                sandbox.fcFireTimer(t[0], t[2]);
+                waitFor(() -> sandbox.fcInvocations().stream().noneMatch(x -> "Running".equals(x.status)), 300_000);
+            }
+            List<FcInvocation> runs = sandbox.fcInvocations().subList(seen, sandbox.fcInvocations().size());
+            List<Long> wall = new ArrayList<>();
+            List<Long> own = new ArrayList<>();
+            for (FcInvocation i : runs) {
+                wall.add(i.finishedAtMillis - i.acceptedAtMillis);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"durationMs\"\\s*:\\s*(\\d+)").matcher(i.output == null ? "" : i.output);
+                if (m.find()) own.add(Long.parseLong(m.group(1)));
+            }
+            int perMonth = Integer.parseInt(t[5]);
+            double w = Stats.median(wall);
+            double r = own.isEmpty() ? w : Stats.median(own);
+            invocations += perMonth;
+            gbsCold += perMonth * 0.5 * w / 1000;
+            gbsWarm += perMonth * 0.5 * r / 1000;
+            out.printf(Locale.ROOT, "     %-18s %-17s %,7d a month; %,6.0f ms a run in a new JVM, %,5.0f ms its own run: %,9.0f / %,8.0f GB-s%n",
+                    t[0], t[2], perMonth, w, r, perMonth * 0.5 * w / 1000, perMonth * 0.5 * r / 1000);
+            figures.put("timer." + t[0] + ".ms", String.format(Locale.ROOT, "%.0f", w));
+        }
+        out.printf(Locale.ROOT, "     all timers: %,d invocations a month; %,.0f GB-s a month if every run were a cold start, %,.0f GB-s if warm%n",
+                invocations, gbsCold, gbsWarm);
+        figures.put("timers.invocations.month", Long.toString(invocations));
+        figures.put("timers.gbs.month.cold", String.format(Locale.ROOT, "%.0f", gbsCold));
+        figures.put("timers.gbs.month.warm", String.format(Locale.ROOT, "%.0f", gbsWarm));
     }
 
     /** What one watch invocation costs: its wall time in the local FC (a fresh JVM each: an upper bound) and its own run time. */
