@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * Issue 18: an account-wide arrears outage. Every domain of a fleet account (half CDN, half DCDN, 100 hosts a zone)
  * is offline and the account is overdue; the documented QPS limits are enforced and every call takes 20 ms. One child
  * JVM, a warm FC instance, runs dns-to-origin from its timer event with the template's time limit, then each
- * continuation the function hands to FC (the sandbox records the asynchronous InvokeFunction; the runner passes it to
+ * continuation the function hands to FC (the local FC holds the asynchronous InvokeFunction; the runner passes it to
  * the child, as FC would), until none is left. Then the bill is paid, the domains come back, and dns-to-cdn undoes it
  * the same way.
  * <p>Per pass: <b>time to lifeline</b> per domain = from the pass's start until the last visitor-facing record write of
@@ -69,6 +69,8 @@ final class Outage {
 
     void run(PrintStream out, Figures figures) throws IOException, InterruptedException {
         sandbox.replaceState(Seeds.fleet(domains, domains, true));
+        // the runner drives the handlers in their own JVMs: the local FC holds their continuations for it
+        for (String f : FUNCTIONS) sandbox.fcHoldAsync(f);
         sandbox.takeFcAsyncRequests();
         Limits limits = new Limits();
         limits.latencyMs = 20;

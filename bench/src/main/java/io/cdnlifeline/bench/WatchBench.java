@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Figure 6 (issue 21): time to lifeline through the watch, in wall-clock time. The sandbox's local FC runs the
+ * Figure 7 (issue 21): time to lifeline through the watch, in wall-clock time. The sandbox's local FC runs the
  * deployed function jar (each invocation in its own JVM) with its timers on the real clock: the watch every minute,
  * dns-to-origin's DomainOffline trigger and its own 5-minute timer, as template.yml deploys them. Each trial waits a
  * random part of a minute (seeded), takes one domain of a 50-domain account offline, and measures until that domain's

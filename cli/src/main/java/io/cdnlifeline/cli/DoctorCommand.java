@@ -1,5 +1,11 @@
 package io.cdnlifeline.cli;
 
+import io.cdnlifeline.accounts.AccountRuns;
+import io.cdnlifeline.accounts.MemberAccount;
+import io.cdnlifeline.accounts.RoleSessions;
+import io.cdnlifeline.cloud.RoleApi;
+import io.cdnlifeline.cloud.aliyun.AliyunRoles;
+
 import io.cdnlifeline.cloud.AccountApi;
 import io.cdnlifeline.cloud.Cloud;
 import io.cdnlifeline.cloud.CloudException;
@@ -30,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check, read-only, that cdn-lifeline can work with this account: credentials and where they come from,",
                 "the account id, the endpoint of every product, and one harmless read per product (the RAM action named",
-                "when it is denied)."},
+                "when it is denied). With LIFELINE_ACCOUNTS: whether each account's role can be assumed, and by whom."},
         footer = {"", "Examples:",
                 "  lifeline doctor",
                 "  lifeline doctor --profile prod",
@@ -112,10 +118,12 @@ final class DoctorCommand implements Callable<Integer> {
         Settings called = region == null ? settings : settings.toBuilder().region(region).build();
         Cloud c = AliyunCloud.create(called, () -> credentials, doctorPolicy());
         out.println("account");
+        String caller = null;
         try {
             AccountApi.CallerIdentity id = c.account().callerIdentity();
             out.println("  id        " + id.accountId());
             out.println("  caller    " + id.identityType() + " " + id.arn());
+            caller = id.arn();
         } catch (CloudException e) {
             out.println("  unknown: " + e);
             problems.add("account: sts:GetCallerIdentity failed: " + e);
@@ -125,7 +133,55 @@ final class DoctorCommand implements Callable<Integer> {
             String verdict = probe(c, p, problems);
             out.println(String.format(Locale.ROOT, "  %-7s %-30s %s", p.product, p.ramAction, verdict));
         }
+        if (called.accounts().configured()) accounts(out, called, credentials, caller, problems);
         return finish(out, problems);
+    }
+
+    /**
+     * LIFELINE_ACCOUNTS: every account it covers (Resource Directory's members for rd:), whether its role can be assumed
+     * and by whom, and one harmless read in it with the assumed credentials.
+     */
+    private static void accounts(PrintWriter out, Settings settings, io.cdnlifeline.cloud.CloudCredentials credentials, String caller,
+                                 List<String> problems) {
+        out.println("accounts (LIFELINE_ACCOUNTS=" + settings.accounts() + ")");
+        out.println("  assumed by " + (caller == null ? "(the caller above: unknown)" : caller)
+                + (settings.accounts().externalId() == null ? "" : ", with the ExternalId of LIFELINE_ACCOUNTS_EXTERNAL_ID"));
+        AliyunRoles roles = AliyunCloud.roles(settings, () -> credentials, doctorPolicy());
+        AccountRuns runs = new AccountRuns(settings.accounts(), new RoleSessions(roles, settings.accounts().externalId()), roles,
+                cr -> AliyunCloud.create(settings, cr, doctorPolicy()), "cli", null);
+        List<MemberAccount> members;
+        try {
+            members = runs.resolve(io.cdnlifeline.event.Request.builder().build());
+        } catch (CloudException e) {
+            String verdict = "resourcemanager:ListAccounts failed: " + e.code() + ": " + e.getMessage();
+            out.println("  " + verdict);
+            problems.add("accounts: " + verdict);
+            return;
+        }
+        for (MemberAccount m : members) {
+            if (m.isSelf()) {
+                out.println(String.format(Locale.ROOT, "  %-18s %s", "self", "the account above, with the caller's own credentials"));
+                continue;
+            }
+            String verdict;
+            try {
+                RoleApi.AssumedRole assumed = runs.sessions().of(m.roleArn(), io.cdnlifeline.accounts.SessionName.of("doctor", "cli"), 0).assume();
+                Cloud member = AliyunCloud.create(settings, assumed::credentials, doctorPolicy());
+                try {
+                    member.cdn().listDomains(Product.CDN, 1, 1, null);
+                    verdict = "assumable: " + (assumed.arn() == null ? m.roleArn() : assumed.arn()) + "; cdn:DescribeUserDomains granted";
+                } catch (CloudException e) {
+                    verdict = "assumable, but cdn:DescribeUserDomains " + (denied(e.code()) ? "DENIED" : "failed") + " (" + e.code() + ")";
+                    problems.add("account " + m.id() + ": " + verdict);
+                }
+            } catch (CloudException e) {
+                verdict = "NOT ASSUMABLE: sts:AssumeRole " + m.roleArn() + " answered " + e.code()
+                        + (e.code().equals("NoPermission") ? " (its trust policy does not name the caller, or the caller may not assume it)"
+                        : e.code().equals("EntityNotExist.Role") ? " (no such role in that account: create it there, see docs/deploy.md)" : "");
+                problems.add("account " + m.id() + ": " + verdict);
+            }
+            out.println(String.format(Locale.ROOT, "  %-18s %s", m.id(), verdict));
+        }
     }
 
     /** A doctor answers in seconds: two attempts a call, a short budget. */

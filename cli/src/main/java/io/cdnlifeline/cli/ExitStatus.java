@@ -27,10 +27,22 @@ final class ExitStatus {
 
     /** A failure outranks a refusal: the handler throws on failures, so FC would retry that run. */
     static int of(JsonObject report) {
-        if (failedCount(report) > 0) return FAILED;
+        if (failedCount(report) > 0 || failedAccount(report)) return FAILED;
         JsonElement refused = report.get("refused");
         if (refused != null && !refused.isJsonNull()) return REFUSED;
         return DONE;
+    }
+
+    /** An account of a run over several that could not be worked on (its role could not be assumed, ...). */
+    private static boolean failedAccount(JsonObject report) {
+        JsonElement accounts = report.get("accounts");
+        if (accounts == null || !accounts.isJsonArray()) return false;
+        for (JsonElement a : accounts.getAsJsonArray()) {
+            if (a.isJsonObject() && a.getAsJsonObject().has("status") && "failed".equals(a.getAsJsonObject().get("status").getAsString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long failedCount(JsonObject report) {

@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
                 "      --dry-run --endpoint http://127.0.0.1:8787",
                 "  lifeline invoke switch-to-overseas --output table \\",
                 "      --payload '{\"domains\":[\"www.example.com\"],\"when\":[\"always\"]}'",
+                "  LIFELINE_ACCOUNTS=rd:cdn-lifeline-member lifeline invoke dns-to-origin --payload '{}' --output table",
+                "      (every Resource Directory member at once, through the role cdn-lifeline-member in each)",
                 "", ExitStatus.HELP})
 final class InvokeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

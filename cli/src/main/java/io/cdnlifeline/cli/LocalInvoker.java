@@ -32,6 +32,7 @@ final class LocalInvoker {
     private final int timeLimitMillis;
     private final Progress progress;
     private final Integer maxChanges;
+    private io.cdnlifeline.accounts.AccountRuns accountRuns;
 
     LocalInvoker(Settings settings, CloudCredentials credentials, FunctionComputeLogger logger) {
         this(settings, credentials, logger, LocalContext.TIME_LIMIT_MILLIS, Progress.NONE, null);
@@ -52,7 +53,16 @@ final class LocalInvoker {
 
     /** The same invoker with another time limit per invocation (round): {@code --timeout}. */
     LocalInvoker withTimeLimit(int millis) {
-        return new LocalInvoker(settings, credentials, logger, millis, progress, maxChanges);
+        LocalInvoker i = new LocalInvoker(settings, credentials, logger, millis, progress, maxChanges);
+        i.accountRuns = accountRuns;
+        return i;
+    }
+
+    /** The same invoker, its handlers sharing one process-wide run over accounts (one STS client, role tokens cached). */
+    LocalInvoker withAccountRuns(io.cdnlifeline.accounts.AccountRuns runs) {
+        LocalInvoker i = new LocalInvoker(settings, credentials, logger, timeLimitMillis, progress, maxChanges);
+        i.accountRuns = runs;
+        return i;
     }
 
     /**
@@ -79,6 +89,7 @@ final class LocalInvoker {
         // credentials, with its own deadline-aware retry policy, exactly as in FC.
         LifelineHandler handler = FunctionHandlers.create(function).with(settings, null).continuingWith(next::add)
                 .withProgress(progress);
+        if (accountRuns != null) handler.withAccountRuns(accountRuns);
         String bytes = settings.dryRun() ? forceDryRun(event, function) : event;
         if (maxChanges != null) bytes = forceMaxChanges(bytes, function, maxChanges);
         LocalContext context = new LocalContext("cli-" + UUID.randomUUID(), credentials, logger, function,

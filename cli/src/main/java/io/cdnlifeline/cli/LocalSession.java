@@ -57,6 +57,15 @@ final class LocalSession {
         CredentialChain.Found found = CredentialChain.find(cloud.profile, settings.endpoint(), env, log::info);
         CloudCredentials credentials = found.credentials;
         if (settings.endpoint() != null) EndpointCheck.reachable(settings.endpoint());
+        io.cdnlifeline.event.Request request = io.cdnlifeline.event.EventParser.parse(event, function);
+        if (settings.accounts().configured() || !request.accounts().isEmpty()) {
+            if (progress != null) progress.stop();
+            LocalInvoker quiet = new LocalInvoker(settings, credentials, log, overrides.timeLimitMillis, io.cdnlifeline.report.Progress.NONE,
+                    overrides.maxChanges);
+            AccountsRun accounts = AccountsRun.run(function, request, settings, credentials, quiet, log);
+            accounts.print(format, cmd.getOut());
+            return accounts.outcome(err, text);
+        }
         LocalInvoker invoker = new LocalInvoker(settings, credentials, log, overrides.timeLimitMillis,
                 progress != null ? progress : io.cdnlifeline.report.Progress.NONE, overrides.maxChanges);
         LocalRun run;

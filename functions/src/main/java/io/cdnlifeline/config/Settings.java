@@ -33,6 +33,8 @@ import io.cdnlifeline.origin.StatusSet;
  * LIFELINE_ORIGIN_CONNECT_TIMEOUT_MS a probe's connect time limit                   (default 3000)
  * LIFELINE_ORIGIN_PROBES  probes in flight at once                                  (default 64)
  * LIFELINE_NOTIFY_*     where the digest of a run goes (see {@link NotifySettings})  (default: nowhere)
+ * LIFELINE_ACCOUNTS     role ARNs, self, rd:&lt;role name&gt;: the accounts a run covers (default: this account only)
+ * LIFELINE_ACCOUNTS_EXTERNAL_ID  sent with every AssumeRole                      (default: none)
  * </pre>
  */
 public final class Settings {
@@ -56,6 +58,7 @@ public final class Settings {
     private final OriginNetwork originNetwork;
     private final java.security.KeyStore originTrustStore;
     private final NotifySettings notify;
+    private final io.cdnlifeline.accounts.AccountsConfig accounts;
 
     private Settings(Builder b) {
         this.scopeText = b.scope;
@@ -81,6 +84,7 @@ public final class Settings {
         this.originNetwork = b.originNetwork;
         this.originTrustStore = b.originTrustStore;
         this.notify = b.notify;
+        this.accounts = b.accounts;
     }
 
     public static Settings fromEnvironment() {
@@ -109,6 +113,7 @@ public final class Settings {
         }
         if ((v = env.get("LIFELINE_ORIGIN_PROBES")) != null && !v.isBlank()) b.originProbes(intValue("LIFELINE_ORIGIN_PROBES", v, 1, 512));
         b.notifications(NotifySettings.fromMap(env));
+        b.accounts(io.cdnlifeline.accounts.AccountsConfig.parse(env.get("LIFELINE_ACCOUNTS"), env.get("LIFELINE_ACCOUNTS_EXTERNAL_ID")));
         return b.build();
     }
 
@@ -121,7 +126,7 @@ public final class Settings {
                 .endpoint(endpoint).region(region).concurrency(concurrency).originCheck(originCheck).originAllow(originAllowText)
                 .originPath(originPath).originStatuses(originStatuses.toString()).originTimeoutMs(originTimeoutMs)
                 .originConnectTimeoutMs(originConnectTimeoutMs).originProbes(originProbes).originNetwork(originNetwork)
-                .originTrustStore(originTrustStore).notifications(notify);
+                .originTrustStore(originTrustStore).notifications(notify).accounts(accounts);
     }
 
     /** True when the scope globs match the domain and no exclude glob does. */
@@ -169,6 +174,8 @@ public final class Settings {
     public java.security.KeyStore originTrustStore() { return originTrustStore; }
     /** Where the digest of a run goes; off unless a LIFELINE_NOTIFY_* channel is set. */
     public NotifySettings notifications() { return notify; }
+    /** {@code LIFELINE_ACCOUNTS}: the accounts a run covers; not configured: this account only. */
+    public io.cdnlifeline.accounts.AccountsConfig accounts() { return accounts; }
 
     static List<Pattern> globs(String csv) {
         if (csv == null || csv.isBlank()) return Collections.emptyList();
@@ -223,6 +230,7 @@ public final class Settings {
         private OriginNetwork originNetwork = OriginNetwork.system();
         private java.security.KeyStore originTrustStore;
         private NotifySettings notify = NotifySettings.off();
+        private io.cdnlifeline.accounts.AccountsConfig accounts = io.cdnlifeline.accounts.AccountsConfig.none();
 
         private Builder() {
         }
@@ -246,6 +254,10 @@ public final class Settings {
         /** Not from the environment: trust anchors for tests and the demo; null is the JVM's trust store. */
         public Builder originTrustStore(java.security.KeyStore v) { originTrustStore = v; return this; }
         public Builder notifications(NotifySettings v) { notify = v == null ? NotifySettings.off() : v; return this; }
+        public Builder accounts(io.cdnlifeline.accounts.AccountsConfig v) {
+            accounts = v == null ? io.cdnlifeline.accounts.AccountsConfig.none() : v;
+            return this;
+        }
 
         public Settings build() { return new Settings(this); }
     }

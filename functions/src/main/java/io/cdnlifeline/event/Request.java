@@ -22,6 +22,9 @@ import java.util.Set;
  *   <li>{@code maxChanges}: null when the request does not say (the environment decides).</li>
  *   <li>{@code continuation}: null for a run that starts from the beginning; where a stopped run left off
  *       otherwise ({@link Continuation}).</li>
+ *   <li>{@code accounts}: account ids (or {@code self}) of LIFELINE_ACCOUNTS that the run is narrowed to; empty means
+ *       every configured account. A member run of a fan-out names exactly one.</li>
+ *   <li>{@code memberOf}: set on a member run of a fan-out: the request id of the run over several accounts.</li>
  * </ul>
  */
 public final class Request {
@@ -34,6 +37,8 @@ public final class Request {
     private final String reason;
     private final String source;
     private final Continuation continuation;
+    private final List<String> accounts;
+    private final String memberOf;
 
     private Request(Builder b) {
         this.domains = Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(b.domains)));
@@ -46,6 +51,8 @@ public final class Request {
         this.reason = b.reason;
         this.source = b.source == null ? "manual" : b.source;
         this.continuation = b.continuation;
+        this.accounts = Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(b.accounts)));
+        this.memberOf = b.memberOf;
     }
 
     public static Builder builder() {
@@ -62,6 +69,8 @@ public final class Request {
         b.reason = reason;
         b.source = source;
         b.continuation = continuation;
+        b.accounts.addAll(accounts);
+        b.memberOf = memberOf;
         return b;
     }
 
@@ -80,6 +89,10 @@ public final class Request {
     public String source() { return source; }
     /** Where an earlier round of this run stopped, or null. */
     public Continuation continuation() { return continuation; }
+    /** The accounts (ids or {@code self}) this run is narrowed to; empty: every configured account. */
+    public List<String> accounts() { return accounts; }
+    /** The request id of the run over several accounts this member run belongs to, or null. */
+    public String memberOf() { return memberOf; }
 
     @Override
     public boolean equals(Object o) {
@@ -87,12 +100,13 @@ public final class Request {
         Request r = (Request) o;
         return domains.equals(r.domains) && when.equals(r.when) && products.equals(r.products) && productsNamed == r.productsNamed
                 && Objects.equals(dryRun, r.dryRun) && Objects.equals(maxChanges, r.maxChanges)
-                && Objects.equals(reason, r.reason) && source.equals(r.source) && Objects.equals(continuation, r.continuation);
+                && Objects.equals(reason, r.reason) && source.equals(r.source) && Objects.equals(continuation, r.continuation)
+                && accounts.equals(r.accounts) && Objects.equals(memberOf, r.memberOf);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(domains, when, products, productsNamed, dryRun, maxChanges, reason, source, continuation);
+        return Objects.hash(domains, when, products, productsNamed, dryRun, maxChanges, reason, source, continuation, accounts, memberOf);
     }
 
     @Override
@@ -110,6 +124,8 @@ public final class Request {
         private String reason;
         private String source;
         private Continuation continuation;
+        private final List<String> accounts = new ArrayList<>();
+        private String memberOf;
 
         private Builder() {
         }
@@ -124,6 +140,9 @@ public final class Request {
         public Builder reason(String v) { reason = v; return this; }
         public Builder source(String v) { source = v; return this; }
         public Builder continuation(Continuation v) { continuation = v; return this; }
+        /** Narrows the run to these accounts (ids or {@code self}), replacing any named before. */
+        public Builder accounts(List<String> ids) { accounts.clear(); accounts.addAll(ids); return this; }
+        public Builder memberOf(String requestId) { memberOf = requestId; return this; }
 
         public Request build() { return new Request(this); }
     }

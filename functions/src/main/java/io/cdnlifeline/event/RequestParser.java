@@ -25,7 +25,13 @@ public final class RequestParser {
     public static final int MAX_BYTES = 256 * 1024;
     public static final int MAX_DOMAINS = 10_000;
     public static final int MAX_REASON = 1_000;
-    static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason", "continuation");
+    static final Set<String> KEYS = Set.of("domains", "when", "products", "dryRun", "maxChanges", "reason", "continuation", "accounts",
+            "memberOf");
+    /** More accounts than a Resource Directory holds by default; a longer list is refused. */
+    public static final int MAX_ACCOUNTS = 1_000;
+
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("self|[0-9]{1,32}");
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private RequestParser() {
     }
@@ -85,7 +91,7 @@ public final class RequestParser {
             JsonElement v = e.getValue();
             if (!KEYS.contains(key)) {
                 throw new BadInputException(where + " has an unknown field '" + DomainNames.printable(key) + "'; expected any of "
-                        + "domains, when, products, dryRun, maxChanges, reason, continuation");
+                        + "domains, when, products, dryRun, maxChanges, reason, continuation, accounts, memberOf");
             }
             if (v.isJsonNull()) continue;
             switch (key) {
@@ -135,6 +141,32 @@ public final class RequestParser {
                 case "continuation":
                     b.continuation(continuation(v, where + ".continuation"));
                     break;
+                case "accounts": {
+                    JsonArray as = array(v, where + ".accounts", "account ids such as [\"1234567890123456\"] or \"self\"");
+                    if (as.size() > MAX_ACCOUNTS) {
+                        throw new BadInputException(where + ".accounts has " + as.size() + " entries; at most " + MAX_ACCOUNTS);
+                    }
+                    java.util.List<String> ids = new java.util.ArrayList<>();
+                    for (JsonElement a : as) {
+                        String id = string(a, where + ".accounts[]", "an account id or self");
+                        if (!ACCOUNT.matcher(id).matches()) {
+                            throw new BadInputException(where + ".accounts has '" + DomainNames.printable(id) + "'; expected an account id "
+                                    + "(digits) or self");
+                        }
+                        ids.add(id);
+                    }
+                    b.accounts(ids);
+                    break;
+                }
+                case "memberOf": {
+                    String id = string(v, where + ".memberOf", "the request id of the run over several accounts");
+                    if (!REQUEST_ID.matcher(id).matches()) {
+                        throw new BadInputException(where + ".memberOf must be a request id (letters, digits, - and _, at most 64); got '"
+                                + DomainNames.printable(id) + "'");
+                    }
+                    b.memberOf(id);
+                    break;
+                }
                 default:
                     throw new AssertionError(key);
             }
@@ -224,6 +256,12 @@ public final class RequestParser {
                 for (Map.Entry<Product, String> e : r.continuation().after().entrySet()) w.name(e.getKey().id()).value(e.getValue());
                 w.endObject().endObject();
             }
+            if (!r.accounts().isEmpty()) {
+                w.name("accounts").beginArray();
+                for (String a : r.accounts()) w.value(a);
+                w.endArray();
+            }
+            if (r.memberOf() != null) w.name("memberOf").value(r.memberOf());
             w.endObject();
             w.flush();
         } catch (IOException impossible) {
@@ -260,6 +298,12 @@ public final class RequestParser {
             c.add("after", after);
             o.add("continuation", c);
         }
+        if (!r.accounts().isEmpty()) {
+            JsonArray a = new JsonArray();
+            r.accounts().forEach(a::add);
+            o.add("accounts", a);
+        }
+        if (r.memberOf() != null) o.addProperty("memberOf", r.memberOf());
         return o;
     }
 

@@ -5,7 +5,13 @@ import com.aliyun.fc.runtime.Credentials;
 import com.aliyun.fc.runtime.FunctionComputeLogger;
 import com.aliyun.fc.runtime.FunctionInitializer;
 import com.aliyun.fc.runtime.StreamRequestHandler;
+import io.cdnlifeline.accounts.AccountRuns;
+import io.cdnlifeline.accounts.MemberAccount;
+import io.cdnlifeline.accounts.RoleSessions;
 import io.cdnlifeline.cloud.Cloud;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.aliyun.AliyunRoles;
+import io.cdnlifeline.report.AccountOutcome;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.cloud.aliyun.CallPolicy;
@@ -29,6 +35,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -56,6 +63,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private volatile Progress progress = Progress.NONE;
     private volatile Notifier notifier;
     private volatile io.cdnlifeline.state.ObjectStore stateStore;
+    private volatile AccountRuns accountRuns;
 
     /** The function this handler runs. */
     protected abstract LifelineFunction function();
@@ -79,6 +87,15 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
      */
     public final LifelineHandler continuingWith(Continuer c) {
         this.continuer = c;
+        return this;
+    }
+
+    /**
+     * Used by the command line: the runs over several accounts of the whole process (one STS client, so every AssumeRole
+     * shares STS's rate limit; role tokens cached across the accounts' handlers).
+     */
+    public final LifelineHandler withAccountRuns(AccountRuns runs) {
+        this.accountRuns = runs;
         return this;
     }
 
@@ -112,7 +129,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         String requestId = context == null ? null : context.getRequestId();
         Report report;
         try {
-            report = function().run(request, new Invocation(cloud(), settings(), log, requestId, deadline, continuer(context)).withProgress(progress));
+            report = run(request, new Invocation(cloud(), settings(), log, requestId, deadline, continuer(context)).withProgress(progress), context);
         } catch (RuntimeException e) {
             // On FC's last attempt nothing runs after this invocation: the people hear of it now.
             Notifier n = notifier();
@@ -129,18 +146,76 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     }
 
     /**
+     * The run: in this account as always, unless LIFELINE_ACCOUNTS (or the Request's {@code accounts}) makes it a run over
+     * accounts. One account (a fan-out's member run, or a Request naming one) runs here, through the role assumed into
+     * it; several fan out, one asynchronous invocation of this function per account. An account that cannot be worked on
+     * is reported with its cause and never stops the others.
+     */
+    private Report run(Request request, Invocation inv, Context context) {
+        if (!settings().accounts().configured() && request.accounts().isEmpty()) return function().run(request, inv);
+        AccountRuns runs = accountRuns();
+        boolean dryRun = request.dryRun() != null ? request.dryRun() : settings().dryRun();
+        List<MemberAccount> accounts;
+        try {
+            accounts = runs.resolve(request);
+        } catch (CloudException e) {
+            return AccountRuns.directoryFailed(function().name(), inv.requestId(), settings().accounts(), e, dryRun);
+        }
+        if (accounts.size() == 1) return runs.runIn(accounts.get(0), function(), request, inv, cloud());
+        FcAsyncInvoker fc = fcInvoker(context);
+        if (fc == null) {
+            throw new BadInputException("a run over " + accounts.size() + " accounts fans out through FC's asynchronous invocation, and this "
+                    + "is not FC: name one account in the Request's accounts, or use the command line, which runs them at once");
+        }
+        String id = inv.requestId() != null && inv.requestId().matches("[A-Za-z0-9_-]{1,64}") ? inv.requestId() : java.util.UUID.randomUUID().toString();
+        Report fanned = AccountRuns.fanOut(function().name(), request, accounts, fc::invoke, id, dryRun);
+        for (AccountOutcome a : fanned.accounts()) {
+            inv.log().accept("{\"audit\":\"lifeline\",\"account\":\"" + a.account() + "\",\"function\":\"" + function().name()
+                    + "\",\"requestId\":\"" + id + "\",\"fanOut\":\"" + a.status().id() + "\""
+                    + (a.error() == null ? "" : ",\"error\":\"" + a.error().code() + "\"") + "}");
+        }
+        return fanned;
+    }
+
+    /** Built on the first run over accounts: STS and Resource Directory with the function's own credentials. */
+    private AccountRuns accountRuns() {
+        AccountRuns r = accountRuns;
+        if (r == null) {
+            synchronized (this) {
+                r = accountRuns;
+                if (r == null) {
+                    CallPolicy policy = CallPolicy.defaults().withDeadline(runDeadline::get);
+                    AliyunRoles roles = AliyunCloud.roles(settings(), this::credentials, policy);
+                    r = new AccountRuns(settings().accounts(), new RoleSessions(roles, settings().accounts().externalId()), roles,
+                            credentials -> AliyunCloud.create(settings(), credentials, policy), null, System.getenv("FC_ACCOUNT_ID"));
+                    accountRuns = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
      * The continuation of a run stopped at its deadline: the one handed in, else an asynchronous invocation of this
-     * very function (its name and qualifier from the context) at LIFELINE_ENDPOINT or FC's endpoint of the account
-     * and region FC runs it in ({@code FC_ACCOUNT_ID}, {@code FC_REGION}); none outside FC.
+     * very function ({@link #fcInvoker}); none outside FC.
      */
     private Continuer continuer(Context context) {
         if (continuer != null) return continuer;
-        if (context == null || context.getFunctionParam() == null || context.getFunctionParam().getFunctionName() == null) return Continuer.NONE;
+        return fcInvoker(context);
+    }
+
+    /**
+     * An asynchronous invocation of this very function (its name and qualifier from the context) at LIFELINE_ENDPOINT or
+     * FC's endpoint of the account and region FC runs it in ({@code FC_ACCOUNT_ID}, {@code FC_REGION}), signed with the
+     * function's own credentials; null outside FC.
+     */
+    private FcAsyncInvoker fcInvoker(Context context) {
+        if (context == null || context.getFunctionParam() == null || context.getFunctionParam().getFunctionName() == null) return null;
         String base = settings().endpoint();
         if (base == null) {
             String account = System.getenv("FC_ACCOUNT_ID");
             String region = System.getenv("FC_REGION");
-            if (account == null || account.isEmpty()) return Continuer.NONE;
+            if (account == null || account.isEmpty()) return null;
             base = FcAsyncInvoker.endpoint(account, region == null || region.isEmpty() ? settings().region() : region);
         }
         String qualifier = context.getService() == null ? null : context.getService().getQualifier();

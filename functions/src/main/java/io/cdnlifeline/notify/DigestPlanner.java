@@ -92,6 +92,25 @@ final class DigestPlanner {
                 }
             }
         }
+        // an account of a run over several that could not be worked on: told like a failed change, on FC's last attempt
+        for (io.cdnlifeline.report.AccountOutcome a : report.accounts()) {
+            if (a.status() != io.cdnlifeline.report.AccountOutcome.Status.FAILED) continue;
+            String text = "account " + a.account() + ": " + a.step() + " failed: " + a.error().code() + ": " + a.error().message();
+            Digest.Item item = new Digest.Item(FAILED, text, null);
+            if (dryRun || !facts.lastAttempt()) {
+                d.item("account " + a.account(), null, item);
+                if (dryRun) worthIt = true;
+                continue;
+            }
+            String key = "account|" + fn + "|" + a.account() + "|" + a.step() + "|" + a.error().code();
+            if (due(key, remembered, now, repeat)) {
+                d.item("account " + a.account(), null, item);
+                told.add(key);
+                worthIt = true;
+            } else {
+                held++;
+            }
+        }
         for (Skip s : report.skipped()) {
             if (!Attention.needsHuman(s.why())) continue;
             String key = "human|" + fn + "|" + s.domain() + "|" + Attention.normalized(s.why());

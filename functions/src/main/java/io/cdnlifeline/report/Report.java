@@ -27,6 +27,7 @@ public final class Report {
     private final String account;
     private final String continues;
     private final String memberOf;
+    private final List<AccountOutcome> accounts;
 
     private Report(Builder b) {
         this.function = Objects.requireNonNull(b.function, "function");
@@ -42,6 +43,7 @@ public final class Report {
         this.account = b.account;
         this.continues = b.continues;
         this.memberOf = b.memberOf;
+        this.accounts = Collections.unmodifiableList(new ArrayList<>(b.accounts));
     }
 
     public static Builder builder(String function) {
@@ -65,11 +67,14 @@ public final class Report {
     public String continues() { return continues; }
     /** Set on a member-account run: the request id of the run over several accounts that started it; else null. */
     public String memberOf() { return memberOf; }
+    /** A run over several accounts: what became of each (a fan-out's invocations, or an account that failed); else empty. */
+    public List<AccountOutcome> accounts() { return accounts; }
 
     /** A builder holding everything this Report holds, e.g. to add the notify step's notes. */
     public Builder toBuilder() {
         Builder b = new Builder(function).requestId(requestId).dryRun(dryRun).durationMs(durationMs).changes(changes)
                 .refused(refused).domains(domains).continued(continued).account(account).continues(continues).memberOf(memberOf);
+        for (AccountOutcome a : accounts) b.accountOutcome(a);
         for (Skip s : skipped) b.skip(s);
         for (String n : notes) b.note(n);
         return b;
@@ -79,8 +84,9 @@ public final class Report {
         return changes.stream().filter(c -> c.status() == s).count();
     }
 
+    /** A failed change, or an account that could not be worked on. */
     public boolean hasFailures() {
-        return count(ChangeStatus.FAILED) > 0;
+        return count(ChangeStatus.FAILED) > 0 || accounts.stream().anyMatch(a -> a.status() == AccountOutcome.Status.FAILED);
     }
 
     public JsonObject toJson() {
@@ -107,6 +113,7 @@ public final class Report {
         private String account;
         private String continues;
         private String memberOf;
+        private final List<AccountOutcome> accounts = new ArrayList<>();
 
         private Builder(String function) {
             this.function = function;
@@ -125,6 +132,7 @@ public final class Report {
         public synchronized Builder account(String v) { account = v; return this; }
         public synchronized Builder continues(String requestId) { continues = requestId; return this; }
         public synchronized Builder memberOf(String requestId) { memberOf = requestId; return this; }
+        public synchronized Builder accountOutcome(AccountOutcome a) { accounts.add(a); return this; }
 
         public synchronized Report build() { return new Report(this); }
     }

@@ -55,6 +55,11 @@ public final class ReportJson {
             o.add("notes", notes);
         }
         if (r.domains() != null) o.add("domains", r.domains());
+        if (!r.accounts().isEmpty()) {
+            JsonArray accounts = new JsonArray();
+            for (AccountOutcome a : r.accounts()) accounts.add(account(a));
+            o.add("accounts", accounts);
+        }
         JsonObject summary = new JsonObject();
         summary.addProperty("applied", r.count(ChangeStatus.APPLIED));
         summary.addProperty("planned", r.count(ChangeStatus.PLANNED));
@@ -62,6 +67,18 @@ public final class ReportJson {
         summary.addProperty("skipped", r.skipped().size());
         summary.addProperty("failed", r.count(ChangeStatus.FAILED));
         o.add("summary", summary);
+        return o;
+    }
+
+    /** {@code {"account", "role", "status", "invocationId"|"step", "error"}}: one account of a run over several. */
+    public static JsonObject account(AccountOutcome a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("account", a.account());
+        if (a.role() != null) o.addProperty("role", a.role());
+        o.addProperty("status", a.status().id());
+        if (a.invocationId() != null) o.addProperty("invocationId", a.invocationId());
+        if (a.step() != null) o.addProperty("step", a.step());
+        if (a.error() != null) o.add("error", error(a.error()));
         return o;
     }
 
@@ -75,16 +92,18 @@ public final class ReportJson {
         if (c.after() != null) co.add("after", c.after());
         co.addProperty("status", c.status().id());
         if (c.note() != null) co.addProperty("note", c.note());
-        if (c.error() != null) {
-            JsonObject e = new JsonObject();
-            e.addProperty("code", c.error().code());
-            e.addProperty("message", c.error().message());
-            if (c.error().requestId() != null) e.addProperty("requestId", c.error().requestId());
-            if (c.error().hostId() != null) e.addProperty("hostId", c.error().hostId());
-            if (c.error().recommend() != null) e.addProperty("recommend", c.error().recommend());
-            co.add("error", e);
-        }
+        if (c.error() != null) co.add("error", error(c.error()));
         return co;
+    }
+
+    static JsonObject error(ChangeError err) {
+        JsonObject e = new JsonObject();
+        e.addProperty("code", err.code());
+        e.addProperty("message", err.message());
+        if (err.requestId() != null) e.addProperty("requestId", err.requestId());
+        if (err.hostId() != null) e.addProperty("hostId", err.hostId());
+        if (err.recommend() != null) e.addProperty("recommend", err.recommend());
+        return e;
     }
 
     public static String pretty(Report r) {

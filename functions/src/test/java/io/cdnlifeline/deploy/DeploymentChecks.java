@@ -274,9 +274,20 @@ final class DeploymentChecks {
         for (String a : usedActions) {
             if (!granted.contains(a)) problems.add("the code calls " + a + " but ram-policy.json does not grant it");
         }
+        // the central role may assume only the member roles: named role ARNs, or one role name in every account (rd:)
+        for (JsonObject st : statements(policy)) {
+            if (!strings(st.get("Action")).contains("sts:AssumeRole")) continue;
+            Set<String> resources = strings(st.get("Resource"));
+            if (resources.isEmpty()) problems.add("sts:AssumeRole is granted without a Resource");
+            for (String r : resources) {
+                if (!r.matches("acs:ram::(\\*|[0-9]+):role/[A-Za-z0-9._-]+")) {
+                    problems.add("sts:AssumeRole is granted on '" + r + "': only member role ARNs acs:ram::<id>:role/<name> or acs:ram::*:role/<name>");
+                }
+            }
+        }
         for (String a : granted) {
             String product = a.substring(0, Math.max(0, a.indexOf(':'))).toLowerCase(Locale.ROOT);
-            if (java.util.Set.of("cdn", "dcdn", "vod", "live", "alidns").contains(product) && !usedActions.contains(a)) {
+            if (java.util.Set.of("cdn", "dcdn", "vod", "live", "alidns", "sts", "resourcemanager").contains(product) && !usedActions.contains(a)) {
                 problems.add("ram-policy.json grants " + a + ", which the code does not call (least privilege)");
             }
         }

@@ -109,6 +109,7 @@ class TemplateTest {
                 "LIFELINE_NOTIFY_DINGTALK", "LIFELINE_NOTIFY_DINGTALK_SECRET", "LIFELINE_NOTIFY_WECOM", "LIFELINE_NOTIFY_FEISHU",
                 "LIFELINE_NOTIFY_FEISHU_SECRET", "LIFELINE_NOTIFY_SLACK", "LIFELINE_NOTIFY_WEBHOOK", "LIFELINE_NOTIFY_WEBHOOK_SECRET",
                 "LIFELINE_NOTIFY_REPEAT", "LIFELINE_NOTIFY_TIMEOUT", "LIFELINE_NOTIFY_MEMORY", "LIFELINE_ASYNC_RETRIES",
+                "LIFELINE_ACCOUNTS", "LIFELINE_ACCOUNTS_EXTERNAL_ID",
                 "LIFELINE_STATE", "LIFELINE_NOTIFICATION_BUS", "LIFELINE_BALANCE_WARN");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
@@ -187,5 +188,22 @@ class TemplateTest {
         policy.add("PolicyDocument", document);
         // then it grants each of them, nothing broader, and what the template's logs and failure queue need
         assertNoProblems(DeploymentChecks.ramPolicy(policy, used, template));
+    }
+
+    @Test
+    void theMemberRoleTrustsOnlyTheCentralRole() throws Exception {
+        // given the trust policy of the member role (ram-member-trust-policy.json; its permissions are ram-policy.json's)
+        JsonObject trust = JsonParser.parseString(Files.readString(root.resolve("ram-member-trust-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(Set.of("Version", "Statement"), trust.keySet());
+        // then its one statement lets exactly one principal assume it: the central account's function role, no service, no account root
+        com.google.gson.JsonArray statements = trust.getAsJsonArray("Statement");
+        assertEquals(1, statements.size());
+        JsonObject st = statements.get(0).getAsJsonObject();
+        assertEquals("Allow", st.get("Effect").getAsString());
+        assertEquals("sts:AssumeRole", st.get("Action").getAsString());
+        JsonObject principal = st.getAsJsonObject("Principal");
+        assertEquals(Set.of("RAM"), principal.keySet());
+        assertEquals(1, principal.getAsJsonArray("RAM").size());
+        assertEquals("acs:ram::CENTRAL_ACCOUNT_ID:role/cdn-lifeline-fc", principal.getAsJsonArray("RAM").get(0).getAsString());
     }
 }

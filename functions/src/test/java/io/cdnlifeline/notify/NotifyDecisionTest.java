@@ -218,4 +218,24 @@ class NotifyDecisionTest {
             assertTrue(out.notes().stream().anyMatch(x -> x.startsWith("notify: webhook did not take the digest")), out.notes().toString());
         }
     }
+
+    @Test
+    void aMemberRunWhoseRoleCannotBeAssumedIsToldOnTheLastAttemptNamingItsAccount() {
+        // given a member run of a run over several accounts whose role was refused by STS
+        Report refused = TestReports.run("m1").account("2000000000000004").memberOf("fan-1")
+                .accountOutcome(io.cdnlifeline.report.AccountOutcome.failed("2000000000000004", "acs:ram::2000000000000004:role/cdn-lifeline-member",
+                        "assume-role", new io.cdnlifeline.report.ChangeError("NoPermission", "You are not authorized to do this action.", "r-1")))
+                .build();
+        Notifier n = notifier(Duration.ofHours(6), 3);
+        // when FC's first attempt is told: nothing (FC runs it again)
+        tell(n, refused, timer(T0, 0, 3));
+        assertTrue(previews.isEmpty(), previews.toString());
+        // when its last attempt is told: one digest naming the account, the run it belongs to and STS's answer
+        tell(n, refused, timer(T0, 3, 3));
+        assertEquals(1, previews.size(), previews.toString());
+        String digest = previews.get(0);
+        assertTrue(digest.contains("2000000000000004"), digest);
+        assertTrue(digest.contains("NoPermission"), digest);
+        assertTrue(digest.contains("fan-1"), digest);
+    }
 }

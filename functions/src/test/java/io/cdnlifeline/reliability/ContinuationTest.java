@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 18, "never die at the timeout", through the FC handler: a run whose time limit is far too short for the outage
  * stops starting new domains before its deadline, hands the rest to an asynchronous invocation of the same function
- * (FC InvokeFunction, answered and recorded by the sandbox; the test runs each one, as FC would), and the rounds end
+ * (FC InvokeFunction, V3-signed, which the local FC holds for the test; the test runs each one, as FC would), and the rounds end
  * in exactly the state one long run reaches — for the switch and for the undo.
  */
 class ContinuationTest {
@@ -121,6 +121,8 @@ class ContinuationTest {
     void aDeadlineTooShortForTheOutageEndsInTheStateOfOneLongRunForTheSwitchAndTheUndo() throws Exception {
         // given the same overdue account twice, 40 ms per call in the short one
         try (SandboxCloud shortRuns = SandboxCloud.start(seed()); SandboxCloud longRun = SandboxCloud.start(seed())) {
+            shortRuns.sandbox().fcHoldAsync(FakeContext.FUNCTION);
+            longRun.sandbox().fcHoldAsync(FakeContext.FUNCTION);
             shortRuns.sandbox().setLimits(new Limits(40, false));
             List<String> before = records(shortRuns);
             // (a dry run first, so the short limit measures a warm instance, not this JVM's class loading)
@@ -161,7 +163,8 @@ class ContinuationTest {
             assertEquals(records(longRun), records(shortRuns));
             assertNotEquals(before, records(shortRuns));
             assertEquals(rounds.size() - 1, shortRuns.requests("InvokeFunction").size(), "one async InvokeFunction per continuation");
-            assertTrue(shortRuns.requests("InvokeFunction").stream().allMatch(c -> c.httpStatus == 202 && "ROA".equals(c.signature)));
+            assertTrue(shortRuns.requests("InvokeFunction").stream().allMatch(c -> c.httpStatus == 202 && "V3".equals(c.signature)),
+                    "FC 3.0 InvokeFunction, V3-signed, answered 202");
 
             // and when the bill is paid and the domains are back, the undo with the same short limit ends where one long undo does
             bringBackOnlineAndPay(shortRuns);
@@ -180,6 +183,7 @@ class ContinuationTest {
     void theContinuationPayloadIsAnOrdinaryRequestParsedAsStrictly() throws Exception {
         // given a short run that continued
         try (SandboxCloud sc = SandboxCloud.start(seed())) {
+            sc.sandbox().fcHoldAsync(FakeContext.FUNCTION);
             sc.sandbox().setLimits(new Limits(40, false));
             invoke(DnsToOriginHandler::new, sc, "{\"reason\": \"arrears\"}", SHORT_LIMIT_MS);
             List<FcAsyncRequest> asked = sc.sandbox().takeFcAsyncRequests();
@@ -200,6 +204,7 @@ class ContinuationTest {
     void whenFcRefusesTheContinuationTheRunFailsSoFcRetriesIt() throws Exception {
         // given a short run whose FC credentials are wrong (the cloud's own calls go through the test's cloud)
         try (SandboxCloud sc = SandboxCloud.start(seed())) {
+            sc.sandbox().fcHoldAsync(FakeContext.FUNCTION);
             sc.sandbox().setLimits(new Limits(40, false));
             Settings settings = sc.settings().toBuilder().concurrency(4).build();
             FakeContext context = new FakeContext("refused", SandboxCloud.SANDBOX_KEYS.accessKeyId(), "not-the-secret", null, SHORT_LIMIT_MS);

@@ -16,6 +16,8 @@ import java.util.List;
  * the function's time limit, and a logger whose lines the test can read (what FC ships to Log Service).
  */
 public final class FakeContext implements Context {
+    /** The function name every FakeContext gives: the local FC holds its async invocations for the test (Sandbox.fcHoldAsync). */
+    public static final String FUNCTION = "lifeline-test";
     private final String requestId;
     private final String accessKeyId;
     private final String secret;
@@ -63,7 +65,7 @@ public final class FakeContext implements Context {
     @Override
     public FunctionParam getFunctionParam() {
         return new FunctionParam() {
-            @Override public String getFunctionName() { return "lifeline-test"; }
+            @Override public String getFunctionName() { return FUNCTION; }
             @Override public String getFunctionHandler() { return "handler"; }
             @Override public String getFunctionInitializer() { return "initializer"; }
             @Override public int getExecTimeLimitInMillis() { return timeLimitMillis; }

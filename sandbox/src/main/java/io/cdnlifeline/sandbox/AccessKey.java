@@ -5,6 +5,9 @@ public final class AccessKey {
     public String id;
     public String secret;
     public String securityToken;
+    /** For STS credentials that AssumeRole handed out: the role and the session name (what GetCallerIdentity answers). */
+    public String roleName;
+    public String sessionName;
 
     public AccessKey() {
     }

@@ -59,10 +59,6 @@ final class ApiServer implements HttpHandler {
             } else if (EventBridgeApi.handles(path, exchange.getRequestHeaders().getFirst("x-eventbridge-version"))) {
                 sandbox.traffic().delay();
                 fc(exchange, path, body, arrived, Kind.EVENTBRIDGE);
-            } else if (FcAsyncRequests.handles(path, exchange.getRequestHeaders().getFirst("Authorization"))) {
-                sandbox.traffic().delay();
-                sandbox.fcAsyncRequestsHandler().handle(exchange, new WireRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                        WireRequest.lowerCaseHeaders(exchange.getRequestHeaders()), body), sandbox.accessKeys(), sandbox.log(), arrived);
             } else if (path != null && FcApi.handles(path)) {
                 fc(exchange, path, body, arrived, Kind.FC);
             } else if (FcOssApi.handles(wire(exchange, path, body))) {
@@ -99,6 +95,7 @@ final class ApiServer implements HttpHandler {
         String responseBody;
         Traffic traffic = sandbox.traffic();
         Traffic.Fault fault = Traffic.Fault.NONE;
+        String accountId = null;
         try {
             traffic.delay();
             fault = traffic.drawFault();
@@ -117,10 +114,13 @@ final class ApiServer implements HttpHandler {
             if (api == null) {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
+            AccessKey key = null;
             if (!StsApi.isAnonymous(api, action)) {
-                signatures.verify(request, sandbox.accessKeys());
+                key = signatures.verify(request, sandbox.accessKeys());
             }
-            if (fault == Traffic.Fault.THROTTLE || !traffic.admit(action, started)) {
+            // QPS limits are per account: the key (or STS token) tells the accounts apart
+            accountId = sandbox.accountIdOf(key);
+            if (fault == Traffic.Fault.THROTTLE || !traffic.admit(accountId, action, started)) {
                 throw ApiError.throttled();
             }
             if (fault == Traffic.Fault.ERROR_500) {
@@ -133,7 +133,7 @@ final class ApiServer implements HttpHandler {
             if (injected != null) {
                 throw injected;
             }
-            JsonObject result = sandbox.apply(api, action, new Params(request.params));
+            JsonObject result = sandbox.apply(api, action, new Params(request.params), key);
             JsonObject out = new JsonObject();
             out.addProperty("RequestId", requestId);
             for (Map.Entry<String, com.google.gson.JsonElement> e : result.entrySet()) {
@@ -149,7 +149,7 @@ final class ApiServer implements HttpHandler {
             // the call was carried out (or refused) as usual; only its answer is lost: the log keeps the status it
             // would have had, so 200 still means "the account changed"
             sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, LOST_REPLY,
-                    (System.nanoTime() - started) / 1_000_000, signatureVersion));
+                    (System.nanoTime() - started) / 1_000_000, signatureVersion).inAccount(accountId));
             return;
         }
         if (status == 200 && api != null && (api.product().equals("cdn") || api.product().equals("dcdn"))) {
@@ -158,7 +158,7 @@ final class ApiServer implements HttpHandler {
         }
         // logged before answering, so a client that reads the log right after its call finds the call there
         sandbox.log().add(new SandboxCall(api == null ? null : api.product(), action, logged, status, errorCode,
-                (System.nanoTime() - started) / 1_000_000, signatureVersion));
+                (System.nanoTime() - started) / 1_000_000, signatureVersion).inAccount(accountId));
         exchange.getResponseHeaders().set("x-acs-request-id", requestId);
         send(exchange, status, responseBody);
     }
@@ -228,6 +228,8 @@ final class ApiServer implements HttpHandler {
                 return "Alidns";
             case "sts":
                 return "Sts";
+            case "resourcemanager":
+                return "ResourceManager";
             default:
                 return "BssOpenApi";
         }

@@ -1,6 +1,6 @@
 package io.cdnlifeline.sandbox;
 
-/** One asynchronous FC InvokeFunction (ROA-signed) the sandbox recorded without running it: FC would run it; a test or the benchmark runs it instead. */
+/** One asynchronous FC InvokeFunction the local FC held without running it (the function is driven in-process): FC would run it; a test or the benchmark runs it instead. */
 public final class FcAsyncRequest {
     public final String function;
     /** The version or alias asked for, or null (LATEST). */

@@ -13,6 +13,14 @@ interface ProductApi {
     /** The success body without RequestId; throws ApiError for error answers. */
     JsonObject call(String action, Params params, SandboxState state);
 
+    /**
+     * The same, told who signed the call ({@code state} is the caller's account): STS and Resource Manager look at the
+     * caller and at the other accounts; every other product works on the caller's account alone.
+     */
+    default JsonObject call(String action, Params params, SandboxState state, Caller caller) {
+        return call(action, params, state);
+    }
+
     /** What every call answers while the account has not activated the product ({@code account.notActivated}). */
     default ApiError notActivated() {
         return new ApiError(403, "OperationDenied", "Your account does not open " + product().toUpperCase(java.util.Locale.ROOT)

@@ -29,6 +29,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String DEFAULT_ACCESS_KEY_ID = "sandbox-ak";
     public static final String DEFAULT_ACCESS_KEY_SECRET = "sandbox-secret";
     static final String DEMO_SEED = "demo-seed.json";
+    /** Calls answered at once, unless {@link #start(int, String, int)} says otherwise. */
     private static final int THREADS = 32;
 
     /** Read-only actions share the state; changes, admin writes and {@link #update} take it alone. */
@@ -45,7 +46,7 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private SandboxState state;
 
-    private Sandbox(int port, SandboxState initial) throws IOException {
+    private Sandbox(int port, SandboxState initial, int threads) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
         // ~40 ms per call. The property is read once, when the JDK's server configuration class loads.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -56,12 +57,12 @@ public final class Sandbox implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
         server.createContext("/", new ApiServer(this, fcCode, fcInvoker));
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
+        ThreadFactory threadFactory = r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        executor = Executors.newFixedThreadPool(THREADS, threads);
+        executor = Executors.newFixedThreadPool(threads, threadFactory);
         server.setExecutor(executor);
         server.start();
     }
@@ -71,8 +72,17 @@ public final class Sandbox implements AutoCloseable {
      * account when {@code seedJsonOrNull} is null.
      */
     public static Sandbox start(int port, String seedJsonOrNull) {
+        return start(port, seedJsonOrNull, THREADS);
+    }
+
+    /**
+     * The same, answering up to {@code threads} calls at once (default 32). The cloud's capacity is not shared between
+     * accounts, only their QPS limits are each account's own: a benchmark of many accounts at once needs more.
+     */
+    public static Sandbox start(int port, String seedJsonOrNull, int threads) {
+        if (threads < 1 || threads > 4096) throw new IllegalArgumentException("threads must be 1..4096; got " + threads);
         try {
-            return new Sandbox(port, parse(seedJsonOrNull == null ? demoSeed() : seedJsonOrNull));
+            return new Sandbox(port, parse(seedJsonOrNull == null ? demoSeed() : seedJsonOrNull), threads);
         } catch (IOException e) {
             throw new UncheckedIOException("sandbox could not listen on port " + port, e);
         }
@@ -168,11 +178,20 @@ public final class Sandbox implements AutoCloseable {
         JsonObject[] result = new JsonObject[1];
         if (parts.length == 3 && parts[0].equals("domains")) {
             String domain = java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-            update(s -> result[0] = StoryVerbs.onDomain(s, domain, parts[2]));
+            // a member's domain plays in that member's account
+            update(s -> {
+                SandboxState holder = s.accountOfDomain(domain);
+                result[0] = StoryVerbs.onDomain(holder == null ? s : holder, domain, parts[2]);
+            });
         } else if (parts.length == 2 && parts[0].equals("account")) {
             boolean all = options.has("allDomains") && options.get("allDomains").getAsBoolean();
             String balance = options.has("availableAmount") ? options.get("availableAmount").getAsString() : null;
-            update(s -> result[0] = StoryVerbs.onAccount(s, parts[1], all, balance));
+            String memberId = options.has("accountId") ? options.get("accountId").getAsString() : null;
+            update(s -> {
+                SandboxState which = memberId == null || memberId.equals(s.accountIdOrDefault()) ? s : s.member(memberId);
+                if (which == null) throw new StoryVerbs.NotFound("no account " + memberId + " in this sandbox");
+                result[0] = StoryVerbs.onAccount(which, parts[1], all, balance);
+            });
         } else {
             throw new StoryVerbs.NotFound("expected /_sandbox/domains/{domain}/{" + String.join("|", StoryVerbs.DOMAIN_VERBS)
                     + "} or /_sandbox/account/{" + String.join("|", StoryVerbs.ACCOUNT_VERBS) + "}; got " + path);
@@ -206,8 +225,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The ROA-signed asynchronous InvokeFunction calls recorded since the last take (a function continuing its run),
-     * oldest first, and forgets them: the caller runs them, as FC would.
+     * Holds the asynchronous invocations of {@code functionName} instead of running them: for a test or the benchmark that
+     * runs the function's handler in its own process. The function need not be deployed; InvokeFunction answers 202 as
+     * for any async call, and {@link #takeFcAsyncRequests()} hands the held invocations over.
+     */
+    public void fcHoldAsync(String functionName) {
+        fcAsyncRequests.hold(functionName);
+    }
+
+    /**
+     * The asynchronous InvokeFunction calls held since the last take (see {@link #fcHoldAsync}), oldest first, and
+     * forgets them: the caller runs them, as FC would.
      */
     public List<FcAsyncRequest> takeFcAsyncRequests() {
         return fcAsyncRequests.take();
@@ -312,28 +340,42 @@ public final class Sandbox implements AutoCloseable {
         return log;
     }
 
+    /** Every key the sandbox accepts: the central account's and each member's (the STS keys AssumeRole handed out). */
     List<AccessKey> accessKeys() {
         readLock.lock();
         try {
-            return new ArrayList<>(state.accessKeys);
+            List<AccessKey> all = new ArrayList<>();
+            for (SandboxState a : state.accounts()) all.addAll(a.accessKeys);
+            return all;
         } finally {
             readLock.unlock();
         }
     }
 
-    /** Runs one action against the state: reads under the shared lock, changes under the exclusive one. */
-    JsonObject apply(ProductApi api, String action, Params params) {
+    /** The id of the account that holds the key (the central one when no account does: an unsigned call). */
+    String accountIdOf(AccessKey key) {
+        return read(s -> {
+            SandboxState a = key == null ? null : s.accountOfKey(key.id);
+            return (a == null ? s : a).accountIdOrDefault();
+        });
+    }
+
+    /** Runs one action against the state of the caller's account: reads under the shared lock, changes under the exclusive one. */
+    JsonObject apply(ProductApi api, String action, Params params, AccessKey key) {
         Lock l = isReadOnly(action) ? readLock : writeLock;
         l.lock();
         try {
-            Account a = state.account;
+            SandboxState account = key == null ? null : state.accountOfKey(key.id);
+            if (account == null) account = state;
+            Caller caller = new Caller(key, account, state);
+            Account a = account.account;
             if (a.notActivated != null && a.notActivated.contains(api.product())) {
                 throw api.notActivated();
             }
             if (a.notAuthorized != null && a.notAuthorized.contains(api.product())) {
                 throw api.forbidden();
             }
-            return api.call(action, params, state);
+            return api.call(action, params, account, caller);
         } finally {
             l.unlock();
         }
@@ -356,6 +398,7 @@ public final class Sandbox implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("empty seed");
         }
+        checkMembers(s, com.google.gson.JsonParser.parseString(seedJson).getAsJsonObject());
         if (s.faults != null && s.faults.inject != null) {
             for (ErrorInjection i : s.faults.inject) {
                 i.error();   // a bad entry refuses the whole seed before anything is installed
@@ -363,6 +406,43 @@ public final class Sandbox implements AutoCloseable {
         }
         check(s);
         return s;
+    }
+
+    /** The keys a member entry may have: the single-account keys, its id and its role (and keys of its own, rarely needed). */
+    static final java.util.Set<String> MEMBER_KEYS = java.util.Set.of("accountId", "account", "cdn", "dcdn", "vod", "live", "dns", "role",
+            "accessKeys", "tags");
+
+    /**
+     * {@code members}: each with a unique {@code accountId} of digits (not the central one), a {@code role} with a
+     * {@code name}, and only {@link #MEMBER_KEYS}: {@code limits} and {@code faults} are the top level's, for every account.
+     */
+    private static void checkMembers(SandboxState s, JsonObject raw) {
+        if (s.members == null) return;
+        com.google.gson.JsonArray list = raw.getAsJsonArray("members");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.add(s.accountIdOrDefault());
+        for (int i = 0; i < s.members.size(); i++) {
+            SandboxState m = s.members.get(i);
+            String where = "seed: members[" + i + "]";
+            if (m == null) throw new IllegalArgumentException(where + " is null; expected an account object");
+            for (String key : list.get(i).getAsJsonObject().keySet()) {
+                if (!MEMBER_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(where + " has \"" + key + "\"; a member may have " + new java.util.TreeSet<>(MEMBER_KEYS)
+                            + (key.equals("limits") || key.equals("faults") ? " (the top-level limits and faults apply to every account)" : ""));
+                }
+            }
+            if (m.accountId == null || !m.accountId.matches("[0-9]{1,32}")) {
+                throw new IllegalArgumentException(where + " needs an \"accountId\" of digits; got " + m.accountId);
+            }
+            if (!ids.add(m.accountId)) {
+                throw new IllegalArgumentException(where + " repeats the account id " + m.accountId);
+            }
+            if (m.role == null || m.role.name == null || m.role.name.isBlank()) {
+                throw new IllegalArgumentException(where + " (" + m.accountId + ") needs a \"role\" with a \"name\": members are reached "
+                        + "only through AssumeRole");
+            }
+            check(m);
+        }
     }
 
     /** What the seed format requires and no default can fill: a name per domain, a value per record. */

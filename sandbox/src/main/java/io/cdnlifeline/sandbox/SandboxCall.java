@@ -16,6 +16,8 @@ public final class SandboxCall {
     public final String signature;
     /** When the call was answered (epoch milliseconds): the outage benchmark's time to lifeline per domain. */
     public final long at;
+    /** The account the call ran in (told by its key or STS token); null when the call was refused before that was known. */
+    public String account;
 
     public SandboxCall(String product, String action, Map<String, String> params, int httpStatus, String errorCode, long millis,
                        String signature) {
@@ -27,6 +29,12 @@ public final class SandboxCall {
         this.millis = millis;
         this.signature = signature;
         this.at = System.currentTimeMillis();
+    }
+
+    /** Names the account the call ran in. */
+    SandboxCall inAccount(String accountId) {
+        this.account = accountId;
+        return this;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class SandboxState {
     public List<DnsZone> dns = new ArrayList<>();
     public Limits limits = new Limits();
     public Faults faults = new Faults();
-    /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). */
+    /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). Central account only. */
     public LocalFc fc = new LocalFc();
     /**
      * The account's OSS buckets that functions keep objects in (the watch's state, the notify memory). Absent in a
@@ -42,6 +42,17 @@ public final class SandboxState {
         return null;
     }
 
+    /**
+     * The member accounts of the central account's Resource Directory (seed {@code members}): each an account of its own
+     * ({@code accountId}, the single-account keys) with the {@code role} the central account assumes into it. Central
+     * account only; a member has none. The top-level {@code limits} and {@code faults} apply to every account.
+     */
+    public List<SandboxState> members;
+    /** A member's role (seed {@code members[].role}); null on the central account. */
+    public MemberRole role;
+    /** A member's Resource Directory tags (seed {@code members[].tags}, optional), which ListAccounts shows with IncludeTags. */
+    public Map<String, String> tags;
+
     private transient Map<String, Domain> cdnByName = new HashMap<>();
     private transient Map<String, Domain> dcdnByName = new HashMap<>();
     private transient Map<String, Domain> vodByName = new HashMap<>();
@@ -51,6 +62,48 @@ public final class SandboxState {
     private transient Map<String, DnsZone> zoneByRecordId = new HashMap<>();
     private transient long lastRecordId;
     private transient long lastDomainId;
+
+    /** This account's id: {@code accountId}, or {@code 1234567890123456} when the seed names none. */
+    public String accountIdOrDefault() {
+        return accountId == null ? StsApi.DEFAULT_ACCOUNT_ID : accountId;
+    }
+
+    /** The member account with this id, or null. */
+    public SandboxState member(String memberAccountId) {
+        if (members == null || memberAccountId == null) return null;
+        for (SandboxState m : members) {
+            if (memberAccountId.equals(m.accountId)) return m;
+        }
+        return null;
+    }
+
+    /** This account and its members, central first. */
+    public List<SandboxState> accounts() {
+        List<SandboxState> all = new ArrayList<>();
+        all.add(this);
+        if (members != null) all.addAll(members);
+        return all;
+    }
+
+    /** The account (this one or a member) that holds the access key {@code keyId}, or null. */
+    public SandboxState accountOfKey(String keyId) {
+        for (SandboxState a : accounts()) {
+            for (AccessKey k : a.accessKeys) {
+                if (k.id != null && k.id.equals(keyId)) return a;
+            }
+        }
+        return null;
+    }
+
+    /** The account (this one or a member) that has the domain under any product, or null. */
+    public SandboxState accountOfDomain(String name) {
+        for (SandboxState a : accounts()) {
+            if (a.cdnDomain(name) != null || a.dcdnDomain(name) != null || a.vodDomain(name) != null || a.liveDomain(name) != null) {
+                return a;
+            }
+        }
+        return null;
+    }
 
     public Domain cdnDomain(String name) {
         return name == null ? null : cdnByName.get(name.toLowerCase());
@@ -113,13 +166,10 @@ public final class SandboxState {
         }
     }
 
-    /** Fills defaults the seed may omit and rebuilds every index. Call after changing the lists directly. */
+    /** Fills defaults the seed may omit and rebuilds every index, of the members too. Call after changing the lists directly. */
     public void reindex() {
         if (accessKeys == null || accessKeys.isEmpty()) {
             accessKeys = new ArrayList<>(List.of(new AccessKey(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET)));
-        }
-        if (account == null) {
-            account = new Account();
         }
         if (limits == null) {
             limits = new Limits();
@@ -132,10 +182,42 @@ public final class SandboxState {
         }
         fc.normalise();
         if (oss == null) {
-            oss = new ArrayList<>(List.of(new OssBucket("cdn-lifeline-" + (accountId == null ? "1234567890123456" : accountId))));
+            oss = new ArrayList<>(List.of(new OssBucket("cdn-lifeline-" + accountIdOrDefault())));
         }
         for (OssBucket b : oss) {
             if (b.objects == null) b.objects = new java.util.TreeMap<>();
+        }
+        if (members != null) {
+            for (SandboxState m : members) {
+                m.reindexMember(accountIdOrDefault());
+            }
+        }
+        reindexAccount();
+    }
+
+    /**
+     * A member: reached only through AssumeRole, so no default key (the keys STS hands out are added as they are); no
+     * limits, faults or local FC of its own (the central account's apply); its role trusts the central account unless the
+     * seed says whom.
+     */
+    private void reindexMember(String centralAccountId) {
+        if (accessKeys == null) {
+            accessKeys = new ArrayList<>();
+        }
+        if (role.trusts == null || role.trusts.isEmpty()) {
+            role.trusts = new ArrayList<>(List.of(centralAccountId));
+        }
+        limits = null;
+        faults = null;
+        fc = null;
+        members = null;
+        oss = null;
+        reindexAccount();
+    }
+
+    private void reindexAccount() {
+        if (account == null) {
+            account = new Account();
         }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;

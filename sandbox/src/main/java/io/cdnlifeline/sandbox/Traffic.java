@@ -71,7 +71,8 @@ final class Traffic {
             Map.entry("SetDomainRecordStatus", 20),          // default
             Map.entry("UpdateDomainRecordRemark", 20),       // default
             Map.entry("GetMainDomainName", 20),              // default
-            Map.entry("QueryAccountBalance", 10));           // default, as the other BSS Query* operations
+            Map.entry("QueryAccountBalance", 10),           // default, as the other BSS Query* operations
+            Map.entry("AssumeRole", 100));                   // STS: 6000 calls per minute per account (sts/README-notes.md)           // default, as the other BSS Query* operations
     /** For an action missing from the table. */
     static final int DEFAULT_QPS = 20;
 
@@ -132,6 +133,11 @@ final class Traffic {
      * pacing itself at the documented rate is not throttled by the sandbox's own delays.
      */
     boolean admit(String action, long arrivalNanos) {
+        return admit(null, action, arrivalNanos);
+    }
+
+    /** The same, in one account's window: the cloud's QPS limits are per account. */
+    boolean admit(String accountId, String action, long arrivalNanos) {
         if (!limits.enforceQps) {
             return true;
         }
@@ -139,7 +145,8 @@ final class Traffic {
         long windowStart = arrivalNanos - 1_000_000_000L;
         synchronized (windows) {
             // arrivals reach this point a little out of order across threads: keep them sorted
-            PriorityQueue<Long> window = windows.computeIfAbsent(action, a -> new PriorityQueue<>());
+            PriorityQueue<Long> window = windows.computeIfAbsent(accountId == null ? action : accountId + "/" + action,
+                    a -> new PriorityQueue<>());
             while (!window.isEmpty() && window.peek() <= windowStart) {
                 window.poll();
             }

@@ -136,6 +136,14 @@ class ContractTest {
         // the example carries UserId and RoleId, which the field table says never come together: a RAM user gets UserId
         c.add(new Case("sts", "GetCallerIdentity").absent("RoleId"));
         c.add(new Case("sts", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/lifeline", "RoleSessionName", "alice"));
+        // the management account lists its members; Tags come only with IncludeTags=true
+        c.add(new Case("resourcemanager", "ListAccounts", "PageSize", "5", "IncludeTags", "true").given(s -> {
+            SandboxState member = new SandboxState();
+            member.accountId = "1817610956900001";
+            member.role = new MemberRole("cdn-lifeline-member", List.of(), null);
+            member.tags = new java.util.LinkedHashMap<>(Map.of("team", "web"));
+            s.members = new ArrayList<>(List.of(member));
+        }));
         // VOD: the example's own artifacts (numbers as strings, Sources in a second item, an undocumented Weight) are the
         // documentation's; the fields its note lists from the response table and the Tea model are allowed extras
         c.add(new Case("vod", "DescribeVodUserDomains")
@@ -178,7 +186,7 @@ class ContractTest {
         Set<String> covered = new TreeSet<>();
         cases().forEach(c -> covered.add(c.product + "/" + c.action));
         Set<String> documented = new TreeSet<>();
-        for (String product : List.of("cdn", "dcdn", "vod", "live", "alidns", "bssopenapi", "sts")) {
+        for (String product : List.of("cdn", "dcdn", "vod", "live", "alidns", "bssopenapi", "sts", "resourcemanager")) {
             for (String line : resource("/api-examples/" + product + "/index.txt").split("\n")) {
                 if (!line.trim().isEmpty()) {
                     documented.add(product + "/" + line.trim().replace(".json", ""));

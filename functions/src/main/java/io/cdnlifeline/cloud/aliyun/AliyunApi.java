@@ -64,6 +64,10 @@ enum AliyunApi {
     UPDATE_DOMAIN_RECORD_REMARK(AliyunService.ALIDNS, "UpdateDomainRecordRemark", AliyunApi.UNDOCUMENTED_QPS),
 
     GET_CALLER_IDENTITY(AliyunService.STS, "GetCallerIdentity", AliyunApi.UNDOCUMENTED_QPS),
+    /** 6000 calls per minute, shared by the account and all its RAM users and roles (sts/README-notes.md). */
+    ASSUME_ROLE(AliyunService.STS, "AssumeRole", 100),
+    /** No QPS stated (resourcemanager/README-notes.md); 100 accounts a page, so a handful of calls a run. */
+    LIST_ACCOUNTS(AliyunService.RESOURCE_MANAGER, "ListAccounts", AliyunApi.UNDOCUMENTED_QPS),
 
     // api-examples/README.md section 6 states no QPS for it; the watch calls it once a minute
     QUERY_ACCOUNT_BALANCE(AliyunService.BSS, "QueryAccountBalance", AliyunApi.UNDOCUMENTED_QPS);

@@ -40,4 +40,12 @@ public final class AliyunCloud {
         AcsCaller caller = AcsCaller.create(settings.region(), settings.endpoint(), credentials, policy);
         return new Cloud(new AliyunCdnApi(caller), new AliyunDnsApi(caller), new AliyunAccountApi(caller));
     }
+
+    /**
+     * STS AssumeRole and Resource Directory's ListAccounts with {@code credentials} (the central account's): a run over
+     * several accounts. One client, so every AssumeRole of a process shares the rate limit of STS (100 calls/s).
+     */
+    public static AliyunRoles roles(Settings settings, Supplier<CloudCredentials> credentials, CallPolicy policy) {
+        return new AliyunRoles(AcsCaller.create(settings.region(), settings.endpoint(), credentials, policy));
+    }
 }

@@ -13,8 +13,10 @@ enum AliyunService {
     /** live.aliyuncs.com serves every public region (live/README-notes.md). */
     LIVE("live", "2016-11-01", "live.aliyuncs.com"),
     ALIDNS("Alidns", "2015-01-09", "alidns.aliyuncs.com"),
-    /** For {@code GetCallerIdentity} only (lifeline doctor): the functions never call STS. */
+    /** GetCallerIdentity (lifeline doctor) and AssumeRole (a run over several accounts). */
     STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
+    /** Resource Directory's ListAccounts (rd: in LIFELINE_ACCOUNTS); rule "central" (resourcemanager/README-notes.md). */
+    RESOURCE_MANAGER("ResourceManager", "2020-03-31", "resourcemanager.aliyuncs.com"),
     /** For {@code QueryAccountBalance} only (the watch's balance warning). */
     BSS("BssOpenApi", "2017-12-14", "business.aliyuncs.com");
 

@@ -43,6 +43,7 @@ public final class Endpoints {
                     + "cn-hongkong,eu-central-1,eu-west-1,me-east-1,us-east-1,us-west-1", "alidns.{region}.aliyuncs.com", null),
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),
             row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
+            row(AliyunService.RESOURCE_MANAGER, ANY, "resourcemanager.aliyuncs.com", null),
             // api-examples/README.md: business.aliyuncs.com (China site), business.ap-southeast-1.aliyuncs.com (international)
             row(AliyunService.BSS, INTERNATIONAL, "business.ap-southeast-1.aliyuncs.com", null),
             row(AliyunService.BSS, ANY, "business.aliyuncs.com", null));

@@ -91,7 +91,7 @@ public final class EventBridgePublisher implements EventPublisher {
             acs.put("x-acs-security-token", c.securityToken());
         }
         String date = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-        String signature = FcAsyncInvoker.sign(c.accessKeySecret(), stringToSign("POST", "", CONTENT_TYPE, date, acs, PATH));
+        String signature = OssStore.hmacSha1(c.accessKeySecret(), stringToSign("POST", "", CONTENT_TYPE, date, acs, PATH));
         try {
             HttpURLConnection h = (HttpURLConnection) new URL(baseUrl + PATH).openConnection();
             h.setRequestMethod("POST");

@@ -18,7 +18,6 @@ import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +26,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The continuation of a run in FC: an asynchronous invocation of the same function (FC 3.0 InvokeFunction, ROA:
- * {@code POST /2023-03-30/functions/{name}/invocations} with {@code x-fc-invocation-type: Async}), the continuation
- * Request as its body. FC persists it and answers at once; it runs it (and retries it) like any async invocation.
- * One call per run at most, so a small client of its own: the ROA signature (HMAC-SHA1 over the method, the content
- * headers, the date, the {@code x-acs-*} headers and the resource) with the JDK alone.
+ * A function's asynchronous invocation of itself in FC (FC 3.0 InvokeFunction, ROA path
+ * {@code POST /2023-03-30/functions/{name}/invocations} with {@code x-fc-invocation-type: Async}), a Request as its
+ * body: the continuation of a run that reached its deadline, and the fan-out's member runs (one per account). FC
+ * persists it and answers at once; it runs it (and retries it) like any async invocation. Signed the V3 way
+ * (ACS3-HMAC-SHA256 over the canonical request: method, path, query, the signed headers and the body's SHA-256), as
+ * FC 3.0's SDKs sign, with the JDK alone: a few calls per run, so a small client of its own.
  */
 public final class FcAsyncInvoker implements Continuer {
     static final String VERSION = "2023-03-30";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+    static final String ALGORITHM = "ACS3-HMAC-SHA256";
+    private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 
     private final String baseUrl;
     private final Supplier<CloudCredentials> credentials;
@@ -59,35 +60,57 @@ public final class FcAsyncInvoker implements Continuer {
         return "https://" + accountId + "." + region + ".fc.aliyuncs.com";
     }
 
+    /** The function this invoker invokes. */
+    public String functionName() {
+        return functionName;
+    }
+
     @Override
     public void continueWith(Request next) throws CloudException {
-        byte[] body = next.toString().getBytes(StandardCharsets.UTF_8);
+        invoke(next);
+    }
+
+    /**
+     * Invokes the function asynchronously with {@code request} as its event; returns FC's request id of the invocation.
+     * @throws CloudException when FC refused it or could not be reached (retryable for 5xx, 429 and no answer)
+     */
+    public String invoke(Request request) throws CloudException {
+        byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
         String path = "/" + VERSION + "/functions/" + encode(functionName) + "/invocations";
         String query = qualifier == null ? "" : "qualifier=" + encode(qualifier);
         CloudCredentials c = credentials.get();
-        Map<String, String> acs = new TreeMap<>();
-        acs.put("x-acs-signature-method", "HMAC-SHA1");
-        acs.put("x-acs-signature-nonce", UUID.randomUUID().toString());
-        acs.put("x-acs-signature-version", "1.0");
-        acs.put("x-acs-version", VERSION);
-        if (c.securityToken() != null && !c.securityToken().isEmpty()) acs.put("x-acs-security-token", c.securityToken());
-        String accept = "application/json";
-        String contentType = "application/octet-stream";
-        String date = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-        String signature = sign(c.accessKeySecret(), stringToSign("POST", accept, "", contentType, date, acs, path, query));
+        URL url;
         try {
-            HttpURLConnection h = (HttpURLConnection) new URL(baseUrl + path + (query.isEmpty() ? "" : "?" + query)).openConnection();
+            url = new URL(baseUrl + path + (query.isEmpty() ? "" : "?" + query));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + baseUrl, e);
+        }
+        Map<String, String> signed = new TreeMap<>();
+        signed.put("host", url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort());
+        signed.put("content-type", "application/octet-stream");
+        signed.put("x-acs-action", "InvokeFunction");
+        signed.put("x-acs-version", VERSION);
+        signed.put("x-acs-date", ACS_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        signed.put("x-acs-signature-nonce", UUID.randomUUID().toString());
+        signed.put("x-acs-content-sha256", hex(sha256(body)));
+        if (c.securityToken() != null && !c.securityToken().isEmpty()) signed.put("x-acs-security-token", c.securityToken());
+        signed.put("x-fc-invocation-type", "Async");
+        String signedHeaders = String.join(";", signed.keySet());
+        String canonical = canonicalRequest("POST", path, query, signed, signed.get("x-acs-content-sha256"));
+        String signature = hex(hmacSha256(c.accessKeySecret(), ALGORITHM + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)))));
+        try {
+            HttpURLConnection h = (HttpURLConnection) url.openConnection();
             h.setRequestMethod("POST");
             h.setDoOutput(true);
             h.setConnectTimeout(5_000);
             h.setReadTimeout(10_000);
-            h.setRequestProperty("Accept", accept);
-            h.setRequestProperty("Content-Type", contentType);
-            h.setRequestProperty("Date", date);
+            h.setRequestProperty("Accept", "application/json");
             h.setRequestProperty("User-Agent", RpcClient.USER_AGENT);
-            h.setRequestProperty("x-fc-invocation-type", "Async");
-            for (Map.Entry<String, String> e : acs.entrySet()) h.setRequestProperty(e.getKey(), e.getValue());
-            h.setRequestProperty("Authorization", "acs " + c.accessKeyId() + ":" + signature);
+            for (Map.Entry<String, String> e : signed.entrySet()) {
+                if (!e.getKey().equals("host")) h.setRequestProperty(e.getKey(), e.getValue());   // the JDK writes Host itself
+            }
+            h.setRequestProperty("Authorization", ALGORITHM + " Credential=" + c.accessKeyId() + ",SignedHeaders=" + signedHeaders
+                    + ",Signature=" + signature);
             try (OutputStream out = h.getOutputStream()) {
                 out.write(body);
             }
@@ -95,7 +118,7 @@ public final class FcAsyncInvoker implements Continuer {
             String requestId = h.getHeaderField("x-fc-request-id");
             if (status / 100 == 2) {
                 drain(h.getInputStream());
-                return;
+                return requestId;
             }
             String text = drain(h.getErrorStream());
             String code = field(text, "Code");
@@ -108,28 +131,39 @@ public final class FcAsyncInvoker implements Continuer {
         }
     }
 
-    /** The ROA string to sign: method, Accept, Content-MD5, Content-Type, Date, the sorted x-acs-* headers, the resource. */
-    static String stringToSign(String method, String accept, String contentMd5, String contentType, String date,
-                               Map<String, String> acsHeaders, String path, String query) {
+    /** V3's canonical request: method, path, sorted query, {@code name:value} lines of the signed headers, their names, the body hash. */
+    static String canonicalRequest(String method, String path, String query, Map<String, String> signedHeaders, String payloadHash) {
         StringBuilder b = new StringBuilder();
-        b.append(method).append('\n').append(accept).append('\n').append(contentMd5).append('\n')
-                .append(contentType).append('\n').append(date).append('\n');
-        for (Map.Entry<String, String> e : new TreeMap<>(acsHeaders).entrySet()) {
+        b.append(method).append('\n').append(path).append('\n').append(query).append('\n');
+        for (Map.Entry<String, String> e : new TreeMap<>(signedHeaders).entrySet()) {
             b.append(e.getKey().toLowerCase(Locale.ROOT)).append(':').append(e.getValue().trim()).append('\n');
         }
-        b.append(path);
-        if (!query.isEmpty()) b.append('?').append(query);
+        b.append('\n').append(String.join(";", new TreeMap<>(signedHeaders).keySet())).append('\n').append(payloadHash);
         return b.toString();
     }
 
-    static String sign(String secret, String stringToSign) {
+    static byte[] hmacSha256(String secret, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder b = new StringBuilder(bytes.length * 2);
+        for (byte x : bytes) b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        return b.toString();
     }
 
     private static String encode(String s) {

@@ -140,7 +140,7 @@ public final class OssStore implements ObjectStore {
         Map<String, String> oss = new TreeMap<>();
         if (forbidOverwrite) oss.put("x-oss-forbid-overwrite", "true");
         if (c.securityToken() != null && !c.securityToken().isEmpty()) oss.put("x-oss-security-token", c.securityToken());
-        String signature = FcAsyncInvoker.sign(c.accessKeySecret(), stringToSign(method, "", contentType, date, oss, "/" + bucket + "/" + object));
+        String signature = hmacSha1(c.accessKeySecret(), stringToSign(method, "", contentType, date, oss, "/" + bucket + "/" + object));
         URL url = new URL(baseUrl + (pathStyle ? "/" + bucket : "") + "/" + object);
         HttpURLConnection h = (HttpURLConnection) url.openConnection();
         h.setRequestMethod(method);
@@ -171,6 +171,17 @@ public final class OssStore implements ObjectStore {
             b.append(e.getKey().toLowerCase(Locale.ROOT)).append(':').append(e.getValue().trim()).append('\n');
         }
         return b.append(resource).toString();
+    }
+
+    /** Base64 of HMAC-SHA1(secret, data): the OSS header signature's, and EventBridge's (the JDK alone). */
+    static String hmacSha1(String secret, String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+        }
     }
 
     private static String read(InputStream in) throws IOException {

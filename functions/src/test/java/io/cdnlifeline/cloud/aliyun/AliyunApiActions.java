@@ -7,7 +7,7 @@ import java.util.TreeSet;
 /**
  * For the deployment tests: every operation the adapters call ({@link AliyunApi}, the list their
  * callers and rate limiter use) as a RAM action, e.g. {@code dcdn:StopDcdnDomain}. The RAM service
- * code of each product is its lower-cased name: cdn, dcdn, alidns.
+ * code of each product is its lower-cased name: cdn, dcdn, alidns, sts, resourcemanager.
  */
 public final class AliyunApiActions {
     private AliyunApiActions() {
@@ -17,10 +17,11 @@ public final class AliyunApiActions {
         Set<String> out = new TreeSet<>();
         for (AliyunApi api : AliyunApi.values()) {
             // sts:GetCallerIdentity is lifeline doctor's (the command line's), never a function's: not the role's business
-            if (api.service() == AliyunService.STS) continue;
+            // (and STS answers it whatever RAM says)
+            if (api == AliyunApi.GET_CALLER_IDENTITY) continue;
             // BssOpenApi's RAM action for QueryAccountBalance is bss:DescribeAcccount, spelled so in its reference
             if (api == AliyunApi.QUERY_ACCOUNT_BALANCE) out.add("bss:DescribeAcccount");
-            else out.add(api.service().name().toLowerCase(Locale.ROOT) + ":" + api.action());
+            else out.add(api.service().name().toLowerCase(Locale.ROOT).replace("_", "") + ":" + api.action());
         }
         return out;
     }
