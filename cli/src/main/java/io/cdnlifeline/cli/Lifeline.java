@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** The {@code lifeline} command: demo, sandbox, invoke, inspect, doctor. */
+/** The {@code lifeline} command: demo, sandbox, invoke, inspect, doctor, setup. */
 @Command(name = "lifeline", mixinStandardHelpOptions = true, version = "cdn-lifeline 0.1.0",
         description = "Keeps CDN/DCDN-accelerated websites reachable when Alibaba Cloud cuts acceleration.",
         footer = {"", ExitStatus.HELP, "Start with: lifeline demo"},
-        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class, DoctorCommand.class,
+        subcommands = {DemoCommand.class, SandboxCommand.class, InvokeCommand.class, InspectCommand.class, DoctorCommand.class, SetupCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Lifeline implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -100,7 +100,8 @@ public final class Lifeline implements Callable<Integer> {
     private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof BadInputException || e instanceof UnknownFunctionException || e instanceof SandboxVerbException
-                || e instanceof MissingCredentialsException || e instanceof BadSettingsException) {
+                || e instanceof MissingCredentialsException || e instanceof BadSettingsException
+                || e instanceof SetupInputException) {
             err.println("lifeline: " + e.getMessage());
             err.flush();
             return ExitStatus.BAD_INPUT;

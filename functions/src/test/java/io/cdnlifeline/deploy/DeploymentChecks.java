@@ -246,7 +246,7 @@ final class DeploymentChecks {
     /**
      * ram-policy.json: the trust policy lets FC assume the role; every action the code calls is
      * granted by its exact name; nothing is granted with a wildcard action, and no cdn/dcdn/alidns
-     * action is granted that the code does not call; the log and failure-queue writes the template
+     * action is granted that the code does not call; the log and failure-destination writes the template
      * configures are granted.
      */
     static List<String> ramPolicy(JsonObject file, Set<String> usedActions, Template template) {
@@ -293,13 +293,16 @@ final class DeploymentChecks {
         }
         boolean logs = false;
         boolean queue = false;
+        boolean bus = false;
         for (Template.Function f : template.functions()) {
             logs |= f.props.containsKey("logConfig");
             Object dest = Template.map(Template.map(Template.map(f.props.get("asyncInvokeConfig")).get("destinationConfig")).get("onFailure")).get("destination");
             queue |= dest != null && dest.toString().startsWith("acs:mns:");
+            bus |= dest != null && dest.toString().startsWith("acs:eventbridge:");
         }
         if (logs && !granted.contains("log:PostLogStoreLogs")) problems.add("the template ships logs to Log Service but the role may not write them (log:PostLogStoreLogs)");
         if (queue && !granted.contains("mns:SendMessage")) problems.add("failed invocations go to an MNS queue but the role may not send to it (mns:SendMessage)");
+        if (bus && !granted.contains("eventbridge:PutEvents")) problems.add("failed invocations go to an EventBridge bus but the role may not put events on it (eventbridge:PutEvents)");
         return problems;
     }
 

@@ -28,13 +28,13 @@ final class ApiServer implements HttpHandler {
     private final Signatures signatures = new Signatures();
     private final FcApi fc;
     private final FcOssApi oss;
-    private final EventBridgeApi eventBridge;
+    private final EventBridgeDataPlane eventBridge;
 
     ApiServer(Sandbox sandbox, FcCodeStore code, FcInvoker invoker) {
         this.sandbox = sandbox;
         this.fc = new FcApi(sandbox, signatures, code, invoker);
         this.oss = new FcOssApi(sandbox, code);
-        this.eventBridge = new EventBridgeApi(sandbox);
+        this.eventBridge = new EventBridgeDataPlane(sandbox);
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
         byVersion.put("2017-03-21", new VodApi());
@@ -43,6 +43,8 @@ final class ApiServer implements HttpHandler {
         byVersion.put("2017-12-14", new BssApi());
         byVersion.put(StsApi.VERSION, new StsApi());
         byVersion.put("2020-03-31", new ResourceManagerApi());
+        byVersion.put(RamApi.VERSION, new RamApi());
+        byVersion.put(EventBridgeApi.VERSION, new EventBridgeApi());
     }
 
     @Override
@@ -56,7 +58,7 @@ final class ApiServer implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
-            } else if (EventBridgeApi.handles(path, exchange.getRequestHeaders().getFirst("x-eventbridge-version"))) {
+            } else if (EventBridgeDataPlane.handles(path, exchange.getRequestHeaders().getFirst("x-eventbridge-version"))) {
                 sandbox.traffic().delay();
                 fc(exchange, path, body, arrived, Kind.EVENTBRIDGE);
             } else if (path != null && FcApi.handles(path)) {
@@ -228,6 +230,10 @@ final class ApiServer implements HttpHandler {
                 return "Alidns";
             case "sts":
                 return "Sts";
+            case "ram":
+                return "Ram";
+            case "eventbridge":
+                return "eventbridge";
             case "resourcemanager":
                 return "ResourceManager";
             default:

@@ -4,210 +4,231 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
+import com.google.gson.JsonSyntaxException;
 
 /**
- * EventBridge's data plane, as far as publishing goes: {@code PutEvents} ({@code POST /openapi/putEvents}, REST, a
- * JSON array of CloudEvents, signed {@code acs <AccessKeyId>:<signature>}; the documented example is in the test
- * resources, {@code api-examples/eventbridge/PutEvents.json}). Each accepted event is handed to the local FC's
- * EventBridge triggers on that bus whose filter pattern matches ({@link FcTriggers#publish}).
+ * EventBridge 2020-04-01 (RPC, {@code eventbridge.<region>.aliyuncs.com}): the buses and rules {@code lifeline setup}
+ * makes, in the shapes of {@code src/test/resources/api-examples/eventbridge} ({@code Code}, {@code Success},
+ * {@code Data}). Checks: bus names of 2-127 letters, digits, {@code -} and {@code _}; rule names the same; a filter
+ * pattern that is a JSON object; targets (the {@code EventTargets} JSON list) with an {@code Id}, a {@code Type} and an
+ * {@code acs:} ARN as {@code Endpoint}; a rule's bus must exist. {@code EventBusNotExist},
+ * {@code EventRuleNotExisted} and {@code EventRuleFilterPatternSchemaError} are EventBridge's codes (its SDK models'
+ * examples); their HTTP statuses, and the codes of a duplicate bus or rule and of a malformed target, are ours
+ * (sandbox/README.md).
  */
-final class EventBridgeApi {
-    static final String PATH = "/openapi/putEvents";
-    static final int MAX_EVENTS = 16;
-    static final int MAX_EVENT_BYTES = 64 * 1024;
-    static final int MAX_REQUEST_BYTES = 256 * 1024;
-    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
-    private static final List<String> REQUIRED = List.of("specversion", "aliyuneventbusname", "id", "source", "time", "type");
+final class EventBridgeApi implements ProductApi {
+    static final String VERSION = "2020-04-01";
 
-    private final Sandbox sandbox;
-
-    EventBridgeApi(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    @Override
+    public String product() {
+        return "eventbridge";
     }
 
-    /** A call of EventBridge's data plane: its path, or its version header. */
-    static boolean handles(String path, String versionHeader) {
-        return PATH.equals(path) || (versionHeader != null && path != null && path.startsWith("/openapi/"));
+    @Override
+    public String hostId() {
+        return "eventbridge.aliyuncs.com";
     }
 
-    /** Answers one request; the answer's action is {@code PutEvents}. */
-    FcApi.Answer handle(WireRequest r, String requestId) {
-        try {
-            if (!PATH.equals(r.path)) {
-                throw new ApiError(404, "ResourceNotFound", "the sandbox's EventBridge answers " + PATH + " only; got " + r.path);
+    @Override
+    public JsonObject call(String action, Params p, SandboxState s) {
+        String account = RamApi.callerAccount(s, p);
+        String region = p.get("RegionId", s.fc == null || s.fc.region == null ? "cn-hangzhou" : s.fc.region);
+        switch (action) {
+            case "CreateEventBus":
+                return createBus(account, region, p, s.eventBridge);
+            case "GetEventBus": {
+                EventBridgeState.Bus b = existingBus(s.eventBridge.find(account), region, p.require("EventBusName"));
+                JsonObject data = new JsonObject();
+                data.addProperty("EventBusARN", busArn(region, account, b.eventBusName));
+                data.addProperty("EventBusName", b.eventBusName);
+                data.addProperty("Description", b.description);
+                data.addProperty("CreateTimestamp", b.createTimestamp);
+                return success(data);
             }
-            if (!"POST".equals(r.method)) {
-                throw new ApiError(405, "MethodNotAllowed", "PutEvents is POST");
+            case "CreateRule":
+                return createRule(account, region, p, s.eventBridge.find(account));
+            case "GetRule":
+                return getRule(account, region, p, s.eventBridge.find(account));
+            case "UpdateRule": {
+                EventBridgeState.Rule r = existingRule(s.eventBridge.find(account), region, p);
+                String pattern = p.get("FilterPattern");
+                if (pattern != null) r.filterPattern = pattern(pattern);
+                if (p.get("Description") != null) r.description = p.get("Description");
+                JsonObject out = success(null);
+                out.addProperty("Data", true);
+                return out;
             }
-            verify(r, sandbox.accessKeys());
-            if (r.body.length > MAX_REQUEST_BYTES) {
-                throw new ApiError(400, "InvalidArgument", "the request is " + r.body.length + " bytes; at most " + MAX_REQUEST_BYTES);
-            }
-            JsonArray events;
-            try {
-                events = JsonParser.parseString(new String(r.body, StandardCharsets.UTF_8)).getAsJsonArray();
-            } catch (RuntimeException e) {
-                throw new ApiError(400, "InvalidArgument", "the body must be a JSON array of CloudEvents (application/cloudevents-batch+json)");
-            }
-            if (events.size() == 0 || events.size() > MAX_EVENTS) {
-                throw new ApiError(400, "InvalidArgument", "a request publishes 1 to " + MAX_EVENTS + " events; got " + events.size());
-            }
-            List<JsonObject> accepted = new ArrayList<>();
-            JsonArray entries = new JsonArray();
-            int failed = 0;
-            for (JsonElement e : events) {
-                JsonObject entry = new JsonObject();
-                String problem = problem(e);
-                JsonObject event = e.isJsonObject() ? e.getAsJsonObject() : null;
-                if (event != null && event.has("id")) entry.addProperty("EventId", event.get("id").getAsString());
-                entry.addProperty("TraceId", UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
-                if (problem == null) {
-                    String bus = event.get("aliyuneventbusname").getAsString();
-                    boolean exists = "default".equals(bus) || sandbox.read(s -> s.fc.eventBuses.contains(bus));
-                    if (!exists) problem = "EventBusNotExist:The event bus " + bus + " does not exist.";
+            case "PutTargets": {
+                EventBridgeState.Rule r = existingRule(s.eventBridge.find(account), region, p);
+                // each target replaces the rule's target of its Id; a second target with the same Id in one call is refused
+                JsonArray errors = new JsonArray();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (JsonObject t : targets(p.require("Targets"))) {
+                    String id = t.get("Id").getAsString();
+                    if (!seen.add(id)) {
+                        JsonObject e = new JsonObject();
+                        e.addProperty("ErrorMessage", "The id of event target is duplicate!");
+                        e.addProperty("ErrorCode", "EventRuleTargetIdDuplicate");
+                        e.addProperty("EntryId", id);
+                        errors.add(e);
+                        continue;
+                    }
+                    r.targets.removeIf(x -> x.get("Id").getAsString().equals(id));
+                    r.targets.add(t);
                 }
-                if (problem != null) {
-                    failed++;
-                    entry.addProperty("ErrorCode", problem.substring(0, problem.indexOf(':')));
-                    entry.addProperty("ErrorMessage", problem.substring(problem.indexOf(':') + 1));
-                } else {
-                    accepted.add(delivered(event));
+                JsonObject data = new JsonObject();
+                data.addProperty("ErrorEntriesCount", errors.size());
+                data.add("ErrorEntries", errors);
+                return success(data);
+            }
+            default:
+                throw ProductApi.unknownAction();
+        }
+    }
+
+    private static JsonObject createBus(String account, String region, Params p, EventBridgeState eventBridge) {
+        String name = name(p.require("EventBusName"), "EventBusName");
+        EventBridgeState.Account a = eventBridge.account(account);
+        if (a.bus(region, name) != null) {
+            throw new ApiError(409, "EventBusAlreadyExist", "The event bus [" + name + "] already existed!");
+        }
+        EventBridgeState.Bus b = new EventBridgeState.Bus();
+        b.region = region;
+        b.eventBusName = name;
+        b.description = p.get("Description", "");
+        b.createTimestamp = System.currentTimeMillis();
+        a.buses.add(b);
+        JsonObject data = new JsonObject();
+        data.addProperty("EventBusARN", busArn(region, account, name));
+        return success(data);
+    }
+
+    private static JsonObject createRule(String account, String region, Params p, EventBridgeState.Account a) {
+        EventBridgeState.Bus b = existingBus(a, region, p.require("EventBusName"));
+        String name = name(p.require("RuleName"), "RuleName");
+        String pattern = pattern(p.require("FilterPattern"));
+        String status = p.get("Status", "ENABLE");
+        if (!status.equals("ENABLE") && !status.equals("DISABLE")) throw ApiError.invalid("Status");
+        java.util.List<JsonObject> targets = p.get("EventTargets") == null ? java.util.List.of() : targets(p.get("EventTargets"));
+        if (b.rules.containsKey(name)) {
+            throw new ApiError(409, "EventRuleAlreadyExist", "The event rule [" + name + "] already existed!");
+        }
+        EventBridgeState.Rule r = new EventBridgeState.Rule();
+        r.ruleName = name;
+        r.description = p.get("Description", "");
+        r.status = status;
+        r.filterPattern = pattern;
+        r.createdTimestamp = System.currentTimeMillis();
+        r.targets.addAll(targets);
+        b.rules.put(name, r);
+        JsonObject data = new JsonObject();
+        data.addProperty("RuleARN", busArn(region, account, b.eventBusName) + "/rule/" + name);
+        return success(data);
+    }
+
+    private static JsonObject getRule(String account, String region, Params p, EventBridgeState.Account a) {
+        EventBridgeState.Rule r = existingRule(a, region, p);
+        String bus = p.require("EventBusName");
+        JsonObject data = new JsonObject();
+        data.addProperty("Status", r.status);
+        data.addProperty("EventBusName", bus);
+        data.addProperty("RuleARN", busArn(region, account, bus) + "/rule/" + r.ruleName);
+        data.addProperty("Description", r.description);
+        JsonArray targets = new JsonArray();
+        for (JsonObject t : r.targets) targets.add(targetAnswer(t));
+        data.add("Targets", targets);
+        data.addProperty("FilterPattern", r.filterPattern);
+        data.addProperty("CreatedTimestamp", r.createdTimestamp);
+        data.addProperty("RuleName", r.ruleName);
+        return success(data);
+    }
+
+    /** A target as GetRule lists it: what was given, with EventBridge's defaults for what was not. */
+    private static JsonObject targetAnswer(JsonObject given) {
+        JsonObject t = new JsonObject();
+        t.add("DetailMap", given.has("DetailMap") ? given.get("DetailMap") : new JsonObject());
+        t.add("Type", given.get("Type"));
+        t.add("Endpoint", given.get("Endpoint"));
+        t.add("ParamList", given.has("ParamList") ? given.get("ParamList") : new JsonArray());
+        t.addProperty("PushSelector", given.has("PushSelector") ? given.get("PushSelector").getAsString() : "PARAM_TRANSFORMER");
+        t.add("Id", given.get("Id"));
+        JsonObject dlq = new JsonObject();
+        dlq.addProperty("Arn", given.has("DeadLetterQueue") && given.getAsJsonObject("DeadLetterQueue").has("Arn")
+                ? given.getAsJsonObject("DeadLetterQueue").get("Arn").getAsString() : "");
+        t.add("DeadLetterQueue", dlq);
+        t.addProperty("PushRetryStrategy", given.has("PushRetryStrategy") ? given.get("PushRetryStrategy").getAsString() : "BACKOFF_RETRY");
+        JsonObject concurrency = new JsonObject();
+        concurrency.addProperty("Concurrency", 0);
+        t.add("ConcurrentConfig", concurrency);
+        t.addProperty("ErrorsTolerance", given.has("ErrorsTolerance") ? given.get("ErrorsTolerance").getAsString() : "ALL");
+        return t;
+    }
+
+    private static EventBridgeState.Bus existingBus(EventBridgeState.Account a, String region, String name) {
+        EventBridgeState.Bus b = a == null ? null : a.bus(region, name);
+        if (b == null) throw new ApiError(404, "EventBusNotExist", "The event bus [" + name + "] not existed!");
+        return b;
+    }
+
+    private static EventBridgeState.Rule existingRule(EventBridgeState.Account a, String region, Params p) {
+        EventBridgeState.Bus b = existingBus(a, region, p.require("EventBusName"));
+        EventBridgeState.Rule r = b.rules.get(p.require("RuleName"));
+        if (r == null) throw new ApiError(404, "EventRuleNotExisted", "The event rule not existed!");
+        return r;
+    }
+
+    private static String name(String name, String parameter) {
+        if (!name.matches("[A-Za-z0-9_\\-]{2,127}")) {
+            throw new ApiError(400, "InvalidArgument", parameter + " must be 2-127 letters, digits, '-' or '_'; got '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String pattern(String text) {
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            if (e.isJsonObject()) return text;
+        } catch (JsonSyntaxException ignored) {
+            // answered below
+        }
+        throw new ApiError(400, "EventRuleFilterPatternSchemaError", "The filter pattern of the event rule is not a JSON object: " + text);
+    }
+
+    private static java.util.List<JsonObject> targets(String json) {
+        java.util.List<JsonObject> out = new java.util.ArrayList<>();
+        JsonElement e;
+        try {
+            e = JsonParser.parseString(json);
+        } catch (JsonSyntaxException ex) {
+            throw new ApiError(400, "EventRuleTargetInvalid", "EventTargets is not a JSON list");
+        }
+        if (!e.isJsonArray()) throw new ApiError(400, "EventRuleTargetInvalid", "EventTargets is not a JSON list");
+        for (JsonElement x : e.getAsJsonArray()) {
+            if (!x.isJsonObject()) throw new ApiError(400, "EventRuleTargetInvalid", "an event target is not an object");
+            JsonObject t = x.getAsJsonObject();
+            for (String key : new String[] {"Id", "Type", "Endpoint"}) {
+                if (!t.has(key) || !t.get(key).isJsonPrimitive() || t.get(key).getAsString().isEmpty()) {
+                    throw new ApiError(400, "EventRuleTargetInvalid", "an event target needs " + key);
                 }
-                entries.add(entry);
             }
-            for (JsonObject event : accepted) {
-                sandbox.fcTriggers().publish(event);
+            if (!t.get("Endpoint").getAsString().startsWith("acs:")) {
+                throw new ApiError(400, "EventRuleTargetInvalid", "The target in event rule is invalid! Endpoint is " + t.get("Endpoint").getAsString());
             }
-            JsonObject out = new JsonObject();
-            out.addProperty("RequestId", requestId);
-            out.addProperty("FailedEntryCount", failed);
-            out.add("EntryList", entries);
-            FcApi.Answer a = new FcApi.Answer(200, "PutEvents", Json.WIRE.toJson(out).getBytes(StandardCharsets.UTF_8), null);
-            a.headers.put("x-eventbridge-request-id", requestId);
-            return a;
-        } catch (ApiError e) {
-            JsonObject out = new JsonObject();
-            out.addProperty("code", e.code);
-            out.addProperty("message", e.getMessage());
-            out.addProperty("requestId", requestId);
-            FcApi.Answer a = new FcApi.Answer(e.httpStatus, "PutEvents", Json.WIRE.toJson(out).getBytes(StandardCharsets.UTF_8), e.code);
-            a.headers.put("x-eventbridge-request-id", requestId);
-            return a;
+            out.add(t);
         }
+        return out;
     }
 
-    /** Why one event cannot be published ("Code:message"), or null. */
-    private static String problem(JsonElement e) {
-        if (!e.isJsonObject()) return "InvalidArgument:an event must be a JSON object";
-        JsonObject event = e.getAsJsonObject();
-        for (String key : REQUIRED) {
-            JsonElement v = event.get(key);
-            if (v == null || !v.isJsonPrimitive() || v.getAsString().isBlank()) return "InvalidArgument:the event has no " + key;
-        }
-        if (event.toString().getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
-            return "InvalidArgument:an event is at most " + MAX_EVENT_BYTES + " bytes";
-        }
-        return null;
+    static String busArn(String region, String account, String bus) {
+        return "acs:eventbridge:" + region + ":" + account + ":eventbus/" + bus;
     }
 
-    /**
-     * The event as a trigger receives it: what was published, {@code data} as JSON when it was sent as a JSON string
-     * with a JSON content type (the SDK sends it so), and the attributes EventBridge adds.
-     */
-    private JsonObject delivered(JsonObject published) {
-        JsonObject e = published.deepCopy();
-        JsonElement data = e.get("data");
-        String contentType = e.has("datacontenttype") ? e.get("datacontenttype").getAsString() : "";
-        if (data != null && data.isJsonPrimitive() && contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            try {
-                e.add("data", JsonParser.parseString(data.getAsString()));
-            } catch (RuntimeException notJson) {
-                // a string it stays
-            }
-        }
-        String accountId = sandbox.read(s -> s.fc.accountId);
-        e.addProperty("aliyunaccountid", accountId);
-        e.addProperty("aliyunpublishtime", Instant.now().toString());
-        String region = sandbox.read(s -> s.fc.region);
-        e.addProperty("aliyunregionid", region);
-        e.addProperty("aliyunpublishaddr", "127.0.0.1");
-        return e;
-    }
-
-    /**
-     * The signature: {@code acs <AccessKeyId>:<Base64 HMAC-SHA1>} (the SDK writes {@code acs:<id>:<sig>}; both are taken)
-     * over the method, Content-MD5, Content-Type, Date, the sorted {@code x-acs-*} headers and the path with its
-     * sorted query; Date within 15 minutes; STS credentials need their {@code x-acs-security-token}.
-     */
-    static AccessKey verify(WireRequest r, List<AccessKey> keys) {
-        String auth = r.header("authorization");
-        String idSig;
-        if (auth != null && auth.startsWith("acs ")) idSig = auth.substring(4).trim();
-        else if (auth != null && auth.startsWith("acs:")) idSig = auth.substring(4).trim();
-        else throw new ApiError(403, "SignatureDoesNotMatch", "the request is not signed (Authorization: acs AccessKeyId:Signature)");
-        int colon = idSig.lastIndexOf(':');
-        if (colon <= 0) throw new ApiError(403, "SignatureDoesNotMatch", "Authorization must be acs AccessKeyId:Signature");
-        AccessKey key;
-        try {
-            key = Signatures.find(keys, idSig.substring(0, colon));
-        } catch (ApiError e) {
-            throw new ApiError(403, "InvalidAccessKeyId", "The access Id you provided is not exist.");
-        }
-        String date = r.header("date");
-        try {
-            Instant at = ZonedDateTime.parse(date == null ? "" : date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            if (Duration.between(at, Instant.now()).abs().compareTo(MAX_SKEW) > 0) {
-                throw new ApiError(403, "SignatureDoesNotMatch", "Date is more than 15 minutes away from the server's time");
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(403, "SignatureDoesNotMatch", "Date must be an RFC 1123 date, e.g. Sat, 18 Apr 2020 05:30:41 GMT");
-        }
-        String expected = Base64.getEncoder().encodeToString(Signatures.hmac("HmacSHA1", key.secret, stringToSign(r)));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), idSig.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(403, "SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
-        }
-        if (key.securityToken != null && !key.securityToken.equals(r.header("x-acs-security-token"))) {
-            throw new ApiError(403, "SecurityTokenInvalid", "The Security token that your provide is invalid.");
-        }
-        return key;
-    }
-
-    static String stringToSign(WireRequest r) {
-        StringBuilder b = new StringBuilder();
-        b.append(r.method).append('\n').append(nz(r.header("content-md5"))).append('\n').append(nz(r.header("content-type"))).append('\n')
-                .append(nz(r.header("date"))).append('\n');
-        TreeMap<String, String> acs = new TreeMap<>();
-        for (Map.Entry<String, String> h : r.headers.entrySet()) {
-            if (h.getKey().startsWith("x-acs")) acs.put(h.getKey(), h.getValue().trim());
-        }
-        acs.forEach((k, v) -> b.append(k).append(':').append(v).append('\n'));
-        b.append(r.path);
-        if (r.rawQuery != null && !r.rawQuery.isEmpty()) {
-            TreeMap<String, String> q = new TreeMap<>();
-            for (String[] pair : r.queryPairs) q.put(pair[0], pair.length > 1 ? pair[1] : "");
-            StringBuilder qs = new StringBuilder();
-            q.forEach((k, v) -> qs.append(qs.length() == 0 ? "" : "&").append(k).append(v.isEmpty() ? "" : "=" + v));
-            b.append('?').append(qs);
-        }
-        return b.toString();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static JsonObject success(JsonObject data) {
+        JsonObject out = new JsonObject();
+        out.addProperty("Message", "");
+        if (data != null) out.add("Data", data);
+        out.addProperty("Code", "Success");
+        out.addProperty("Success", true);
+        return out;
     }
 }

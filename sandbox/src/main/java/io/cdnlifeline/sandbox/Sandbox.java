@@ -410,7 +410,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The keys a member entry may have: the single-account keys, its id and its role (and keys of its own, rarely needed). */
     static final java.util.Set<String> MEMBER_KEYS = java.util.Set.of("accountId", "account", "cdn", "dcdn", "vod", "live", "dns", "role",
-            "accessKeys", "tags");
+            "accessKeys", "tags", "ram", "eventBridge");
 
     /**
      * {@code members}: each with a unique {@code accountId} of digits (not the central one), a {@code role} with a

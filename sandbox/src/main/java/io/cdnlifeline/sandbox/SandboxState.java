@@ -27,6 +27,10 @@ public final class SandboxState {
     public Faults faults = new Faults();
     /** The local Function Compute: deployed functions, triggers, async settings (LocalFc). Central account only. */
     public LocalFc fc = new LocalFc();
+    /** RAM of every account: roles, custom policies and their versions (RamApi; what lifeline setup makes). */
+    public RamState ram = new RamState();
+    /** EventBridge's control plane of every account: custom buses and rules (EventBridgeApi). */
+    public EventBridgeState eventBridge = new EventBridgeState();
     /**
      * The account's OSS buckets that functions keep objects in (the watch's state, the notify memory). Absent in a
      * seed: one bucket, {@code cdn-lifeline-<accountId>}, the name template.yml's LIFELINE_STATE defaults to.
@@ -218,6 +222,12 @@ public final class SandboxState {
     private void reindexAccount() {
         if (account == null) {
             account = new Account();
+        }
+        if (ram == null) {
+            ram = new RamState();
+        }
+        if (eventBridge == null) {
+            eventBridge = new EventBridgeState();
         }
         cdn = cdn == null ? new ArrayList<>() : cdn;
         dcdn = dcdn == null ? new ArrayList<>() : dcdn;

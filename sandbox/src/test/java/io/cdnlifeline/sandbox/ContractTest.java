@@ -161,7 +161,81 @@ class ContractTest {
         c.add(new Case("live", "TagLiveResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com", "Tag.1.Key", "k", "Tag.1.Value", "v"));
         c.add(new Case("live", "UnTagLiveResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com", "TagKey.1", "env"));
         c.add(new Case("live", "DescribeLiveTagResources", "ResourceType", "DOMAIN", "ResourceId.1", "example.com"));
+        // RAM and EventBridge's control plane (lifeline setup): an account with one role, two policies and a bus with a rule
+        String doc = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:*\"],\"Resource\":[\"acs:oss:*:*:*\"]}]}";
+        String trust = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}]}";
+        c.add(new Case("ram", "CreateRole", "RoleName", "NewRole", "AssumeRolePolicyDocument", trust, "Description", "d"));
+        c.add(new Case("ram", "GetRole", "RoleName", "ECSAdmin").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "UpdateRole", "RoleName", "ECSAdmin", "NewDescription", "d").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "CreatePolicy", "PolicyName", "New-Policy", "PolicyDocument", doc, "Description", "d"));
+        c.add(new Case("ram", "GetPolicy", "PolicyType", "Custom", "PolicyName", "OSS-Administrator").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "CreatePolicyVersion", "PolicyName", "OSS-Administrator", "PolicyDocument", doc).given(ContractTest::controlPlane));
+        c.add(new Case("ram", "ListPolicyVersions", "PolicyType", "Custom", "PolicyName", "OSS-Administrator").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "DeletePolicyVersion", "PolicyName", "OSS-Administrator", "VersionId", "v1").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "SetDefaultPolicyVersion", "PolicyName", "OSS-Administrator", "VersionId", "v1").given(ContractTest::controlPlane));
+        c.add(new Case("ram", "AttachPolicyToRole", "PolicyType", "Custom", "PolicyName", "Other-Policy", "RoleName", "ECSAdmin")
+                .given(ContractTest::controlPlane));
+        c.add(new Case("ram", "ListPoliciesForRole", "RoleName", "ECSAdmin").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "CreateEventBus", "EventBusName", "NewBus", "Description", "d"));
+        c.add(new Case("eventbridge", "GetEventBus", "EventBusName", "MyEventBus").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "CreateRule", "EventBusName", "MyEventBus", "RuleName", "NewRule", "FilterPattern",
+                "{\"type\":[\"x\"]}").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "GetRule", "EventBusName", "MyEventBus", "RuleName", "MNSRule").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "UpdateRule", "EventBusName", "MyEventBus", "RuleName", "MNSRule", "FilterPattern",
+                "{\"type\":[\"y\"]}").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "PutTargets", "EventBusName", "MyEventBus", "RuleName", "MNSRule", "Targets",
+                "[{\"Id\":\"t2\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/f\"},"
+                + "{\"Id\":\"t2\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/g\"}]")
+                .given(ContractTest::controlPlane));
         return c.stream();
+    }
+
+    /** The RAM and EventBridge entities the control-plane cases read or change, made through the APIs' own state. */
+    static void controlPlane(SandboxState s) {
+        String account = s.accountId == null ? StsApi.DEFAULT_ACCOUNT_ID : s.accountId;
+        RamState.Account ram = s.ram.account(account);
+        RamState.Role role = new RamState.Role();
+        role.roleName = "ECSAdmin";
+        role.roleId = "9012345678901234";
+        role.description = "ECS";
+        role.assumeRolePolicyDocument = "{\"Version\":\"1\",\"Statement\":[]}";
+        role.createDate = "2015-01-23T12:33:18Z";
+        role.updateDate = role.createDate;
+        ram.roles.put(role.roleName, role);
+        for (String name : List.of("OSS-Administrator", "Other-Policy")) {
+            RamState.Policy policy = new RamState.Policy();
+            policy.policyName = name;
+            policy.createDate = "2015-01-23T12:33:18Z";
+            policy.updateDate = policy.createDate;
+            for (int v = 1; v <= 2; v++) {
+                RamState.PolicyVersion version = new RamState.PolicyVersion();
+                version.versionId = "v" + v;
+                version.policyDocument = "{\"Version\":\"1\",\"Statement\":[]}";
+                version.isDefaultVersion = v == 2;
+                version.createDate = policy.createDate;
+                policy.versions.add(version);
+            }
+            policy.lastVersion = 2;
+            ram.policies.put(name, policy);
+        }
+        RamState.Attachment attachment = new RamState.Attachment();
+        attachment.policyName = "OSS-Administrator";
+        attachment.policyType = "Custom";
+        attachment.attachDate = "2015-01-23T12:33:18Z";
+        role.attached.add(attachment);
+        EventBridgeState.Bus bus = new EventBridgeState.Bus();
+        bus.region = "cn-hangzhou";
+        bus.eventBusName = "MyEventBus";
+        bus.createTimestamp = 1641781825000L;
+        EventBridgeState.Rule rule = new EventBridgeState.Rule();
+        rule.ruleName = "MNSRule";
+        rule.filterPattern = "{\"source\":[\"acs.oss\"]}";
+        JsonObject target = JsonParser.parseString("{\"Id\":\"t1\",\"Type\":\"acs.mns.queue\",\"Endpoint\":\"acs:mns:cn-hangzhou:"
+                + account + ":queues/q\",\"DetailMap\":{\"test\":\"test\",\"test2\":1},\"ParamList\":[{\"Value\":\"v\","
+                + "\"Template\":\"t\",\"Form\":\"TEMPLATE\",\"ResourceKey\":\"body\"}]}").getAsJsonObject();
+        rule.targets.add(target);
+        bus.rules.put(rule.ruleName, rule);
+        s.eventBridge.account(account).buses.add(bus);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,7 +260,7 @@ class ContractTest {
         Set<String> covered = new TreeSet<>();
         cases().forEach(c -> covered.add(c.product + "/" + c.action));
         Set<String> documented = new TreeSet<>();
-        for (String product : List.of("cdn", "dcdn", "vod", "live", "alidns", "bssopenapi", "sts", "resourcemanager")) {
+        for (String product : List.of("cdn", "dcdn", "vod", "live", "alidns", "bssopenapi", "sts", "resourcemanager", "ram", "eventbridge")) {
             for (String line : resource("/api-examples/" + product + "/index.txt").split("\n")) {
                 if (!line.trim().isEmpty()) {
                     documented.add(product + "/" + line.trim().replace(".json", ""));

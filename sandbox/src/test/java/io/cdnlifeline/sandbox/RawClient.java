@@ -24,7 +24,7 @@ import java.util.UUID;
 final class RawClient {
     static final Map<String, String> VERSIONS = Map.of("cdn", "2018-05-10", "dcdn", "2018-01-15", "alidns", "2015-01-09",
             "bssopenapi", "2017-12-14", "vod", "2017-03-21", "live", "2016-11-01", "sts", "2015-04-01",
-            "resourcemanager", "2020-03-31");
+            "resourcemanager", "2020-03-31", "ram", RamApi.VERSION, "eventbridge", EventBridgeApi.VERSION);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Sandbox sandbox;

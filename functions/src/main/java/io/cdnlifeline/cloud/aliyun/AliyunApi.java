@@ -69,6 +69,24 @@ enum AliyunApi {
     /** No QPS stated (resourcemanager/README-notes.md); 100 accounts a page, so a handful of calls a run. */
     LIST_ACCOUNTS(AliyunService.RESOURCE_MANAGER, "ListAccounts", AliyunApi.UNDOCUMENTED_QPS),
 
+    // lifeline setup's (ControlPlane), never a function's: RAM and EventBridge state no per-API QPS we found
+    RAM_CREATE_ROLE(AliyunService.RAM, "CreateRole", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_GET_ROLE(AliyunService.RAM, "GetRole", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_UPDATE_ROLE(AliyunService.RAM, "UpdateRole", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_CREATE_POLICY(AliyunService.RAM, "CreatePolicy", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_GET_POLICY(AliyunService.RAM, "GetPolicy", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_CREATE_POLICY_VERSION(AliyunService.RAM, "CreatePolicyVersion", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_LIST_POLICY_VERSIONS(AliyunService.RAM, "ListPolicyVersions", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_DELETE_POLICY_VERSION(AliyunService.RAM, "DeletePolicyVersion", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_ATTACH_POLICY_TO_ROLE(AliyunService.RAM, "AttachPolicyToRole", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_LIST_POLICIES_FOR_ROLE(AliyunService.RAM, "ListPoliciesForRole", AliyunApi.UNDOCUMENTED_QPS),
+    EB_CREATE_EVENT_BUS(AliyunService.EVENTBRIDGE, "CreateEventBus", AliyunApi.UNDOCUMENTED_QPS),
+    EB_GET_EVENT_BUS(AliyunService.EVENTBRIDGE, "GetEventBus", AliyunApi.UNDOCUMENTED_QPS),
+    EB_CREATE_RULE(AliyunService.EVENTBRIDGE, "CreateRule", AliyunApi.UNDOCUMENTED_QPS),
+    EB_GET_RULE(AliyunService.EVENTBRIDGE, "GetRule", AliyunApi.UNDOCUMENTED_QPS),
+    EB_UPDATE_RULE(AliyunService.EVENTBRIDGE, "UpdateRule", AliyunApi.UNDOCUMENTED_QPS),
+    EB_PUT_TARGETS(AliyunService.EVENTBRIDGE, "PutTargets", AliyunApi.UNDOCUMENTED_QPS),
+
     // api-examples/README.md section 6 states no QPS for it; the watch calls it once a minute
     QUERY_ACCOUNT_BALANCE(AliyunService.BSS, "QueryAccountBalance", AliyunApi.UNDOCUMENTED_QPS);
 

@@ -17,6 +17,10 @@ enum AliyunService {
     STS("Sts", "2015-04-01", "sts.aliyuncs.com"),
     /** Resource Directory's ListAccounts (rd: in LIFELINE_ACCOUNTS); rule "central" (resourcemanager/README-notes.md). */
     RESOURCE_MANAGER("ResourceManager", "2020-03-31", "resourcemanager.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the function role and policy, a member role): global, ram.aliyuncs.com. */
+    RAM("Ram", "2015-05-01", "ram.aliyuncs.com"),
+    /** For {@code lifeline setup} only (the notification bus and its rules): regional, {@link Endpoints}. */
+    EVENTBRIDGE("eventbridge", "2020-04-01", "eventbridge.cn-hangzhou.aliyuncs.com"),
     /** For {@code QueryAccountBalance} only (the watch's balance warning). */
     BSS("BssOpenApi", "2017-12-14", "business.aliyuncs.com");
 

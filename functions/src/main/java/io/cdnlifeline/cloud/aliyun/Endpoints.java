@@ -21,7 +21,9 @@ import java.util.Objects;
  * <li>Live (Go SDK live-20161101 v2.7.4): every public region to {@code live.aliyuncs.com};</li>
  * <li>Alidns (Tea SDK alidns-20150109, rule "central"): the international regions it maps go to their regional host,
  *     the rest (mainland China) to the central {@code alidns.aliyuncs.com} the classic SDK table gives;</li>
- * <li>STS (Go SDK sts-20150401, rule "regional"): {@code sts.<region>.aliyuncs.com}.</li>
+ * <li>STS (Go SDK sts-20150401, rule "regional"): {@code sts.<region>.aliyuncs.com};</li>
+ * <li>RAM (the OpenAPI metadata's endpoint table for 2015-05-01: every region): {@code ram.aliyuncs.com};</li>
+ * <li>EventBridge (2020-04-01, regional): {@code eventbridge.<region>.aliyuncs.com}.</li>
  * </ul>
  * Adding a product is adding its {@link AliyunService} and its rows here; a row may fix the RegionId its calls sign, as
  * VOD's does.
@@ -44,6 +46,8 @@ public final class Endpoints {
             row(AliyunService.ALIDNS, ANY, "alidns.aliyuncs.com", null),
             row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
             row(AliyunService.RESOURCE_MANAGER, ANY, "resourcemanager.aliyuncs.com", null),
+            row(AliyunService.RAM, ANY, "ram.aliyuncs.com", null),
+            row(AliyunService.EVENTBRIDGE, ANY, "eventbridge.{region}.aliyuncs.com", null),
             // api-examples/README.md: business.aliyuncs.com (China site), business.ap-southeast-1.aliyuncs.com (international)
             row(AliyunService.BSS, INTERNATIONAL, "business.ap-southeast-1.aliyuncs.com", null),
             row(AliyunService.BSS, ANY, "business.aliyuncs.com", null));

@@ -1,0 +1,179 @@
+package io.cdnlifeline.cli;
+
+import io.cdnlifeline.cloud.CloudCredentials;
+import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.aliyun.AliyunCloud;
+import io.cdnlifeline.cloud.aliyun.CallPolicy;
+import io.cdnlifeline.cloud.aliyun.ControlPlane;
+import io.cdnlifeline.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lifeline setup}: the one-time setup of an account, before the first {@code s deploy}. Plans from what the
+ * account has (prints the plan first), then makes what is missing: the function role and its policy, the
+ * notification bus and its rules (the bus is also the failure destination); with {@code --member-of}, the member
+ * role another account's functions assume. Idempotent: a second run finds nothing to do and says so. A refusal
+ * stops it where it is, says what was done and what not; running it again continues from there.
+ */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = {"Make what the functions need in this account, once, before the first s deploy: the RAM role",
+                "cdn-lifeline-fc (trusted by Function Compute, ram-trust-policy.json) with the policy cdn-lifeline-fc",
+                "(ram-policy.json) attached; the EventBridge bus cdn-lifeline (notifications; failed invocations) with one",
+                "rule per notification trigger. A changed ram-policy.json becomes a new default policy version (the oldest",
+                "other version is deleted when RAM's 5 are reached). Prints the plan, then applies it; safe to run again.",
+                "With --member-of, in a member account: only the role cdn-lifeline-member (same policy) that the central",
+                "account's function role may assume."},
+        footer = {"", "Examples:",
+                "  lifeline setup --dry-run                               # the plan only",
+                "  lifeline setup                                         # this account, region LIFELINE_FC_REGION or cn-hangzhou",
+                "  lifeline setup --profile prod --region cn-shanghai",
+                "  lifeline setup --policy-file ram-policy.json           # a policy edited since this jar was built",
+                "  lifeline setup --member-of 1234567890123456 --external-id lifeline-7f3a   # in a member account",
+                "  lifeline setup --endpoint http://127.0.0.1:8787 --account-id 1234567890123456   # against the sandbox",
+                "", "Not made by it: the Log Service project and logstore of the audit log (docs/deploy.md).",
+                "Exit status: 0 done or nothing to do, 1 the cloud refused a change or a read (nothing after it was tried),",
+                "2 bad usage or input."})
+final class SetupCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.ParentCommand Lifeline lifeline;
+
+    @Mixin CloudOptions cloud;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "The account being set up (used in ARNs). Default: the one the credentials belong to (STS GetCallerIdentity).")
+    String accountId;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Where the functions run (the bus lives there). Default: env LIFELINE_FC_REGION, else cn-hangzhou.")
+    String region;
+
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "The function role. Default: env LIFELINE_ROLE_NAME, else cdn-lifeline-fc (cdn-lifeline-member with --member-of).")
+    String roleName;
+
+    @Option(names = "--policy-name", paramLabel = "NAME", description = "The custom policy attached to it. Default: the role's name.")
+    String policyName;
+
+    @Option(names = "--bus", paramLabel = "NAME", description = "The notification bus. Default: env LIFELINE_NOTIFICATION_BUS, else cdn-lifeline.")
+    String bus;
+
+    @Option(names = "--policy-file", paramLabel = "FILE", description = "The policy document. Default: the ram-policy.json this jar was built with.")
+    Path policyFile;
+
+    @Option(names = "--trust-file", paramLabel = "FILE", description = "The role's trust policy. Default: the ram-trust-policy.json this jar was built with.")
+    Path trustFile;
+
+    @Option(names = "--member-of", paramLabel = "ACCOUNT",
+            description = "Set up a member account for this central account: only the member role, which the central account's function role may assume.")
+    String memberOf;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "With --member-of: the external id the central account must give to assume the role.")
+    String externalId;
+
+    @Option(names = "--central-role", paramLabel = "NAME", description = "With --member-of: the central account's function role. Default: cdn-lifeline-fc.")
+    String centralRole;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        PrintWriter out = cmd.getOut();
+        PrintWriter err = cmd.getErr();
+        Settings settings = LocalSession.settings(cmd, lifeline.env(), cloud).build();
+        String r = region != null ? region : lifeline.env().getOrDefault("LIFELINE_FC_REGION", "cn-hangzhou");
+        CloudCredentials credentials = CredentialChain.find(cloud.profile, settings.endpoint(), lifeline.env(), line -> { }).credentials;
+        ControlPlane plane;
+        try {
+            plane = ControlPlane.create(r, settings.endpoint(), () -> credentials, CallPolicy.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
+        }
+        if (memberOf == null && (centralRole != null || externalId != null)) {
+            throw new SetupInputException((centralRole != null ? "--central-role" : "--external-id") + " needs --member-of");
+        }
+        if (memberOf != null && trustFile != null) {
+            throw new SetupInputException("--trust-file does not go with --member-of: a member role trusts the central account's function role");
+        }
+        String account = accountId;
+        if (account == null) {
+            try {
+                account = AliyunCloud.create(settings, () -> credentials).account().callerIdentity().accountId();
+            } catch (CloudException e) {
+                err.println("lifeline setup: cannot tell which account the credentials belong to (sts:GetCallerIdentity): " + e
+                        + "; give it with --account-id");
+                return ExitStatus.FAILED;
+            }
+        }
+        SetupSettings target = SetupSettings.builder()
+                .accountId(account)
+                .region(r)
+                .memberOf(memberOf)
+                .externalId(externalId)
+                .centralRole(centralRole)
+                .roleName(roleName != null ? roleName : memberOf == null ? lifeline.env().get("LIFELINE_ROLE_NAME") : null)
+                .policyName(policyName)
+                .busName(bus != null ? bus : lifeline.env().get("LIFELINE_NOTIFICATION_BUS"))
+                .policyDocument(PolicyDocuments.read(policyFile, PolicyDocuments.POLICY))
+                .policySource(policyFile == null ? null : policyFile.toString())
+                .trustSource(trustFile == null ? null : trustFile.toString())
+                .trustDocument(memberOf == null ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
+                .logProject(lifeline.env().get("LIFELINE_LOG_PROJECT"))
+                .logstore(lifeline.env().get("LIFELINE_LOGSTORE"))
+                .build();
+
+        out.println("lifeline setup: account " + target.accountId + (target.member() ? " (member of " + target.memberOf + ")" : "")
+                + ", region " + target.region);
+        out.println("  RAM          " + plane.ramEndpoint());
+        if (!target.member()) out.println("  EventBridge  " + plane.eventBridgeEndpoint());
+        SetupPlan plan;
+        try {
+            plan = new SetupPlanner(plane, target).plan();
+        } catch (CloudException e) {
+            err.println("lifeline setup: could not read what the account has, nothing was changed: " + e);
+            return ExitStatus.FAILED;
+        }
+        out.println("plan: " + (plan.isEmpty() ? "no change" : changes(plan.steps().size()))
+                + (plan.unchanged().isEmpty() ? "" : ", " + plan.unchanged().size() + " already as wanted (=)"));
+        for (String u : plan.unchanged()) out.println("  = " + u);
+        for (SetupPlan.Step step : plan.steps()) out.println("  + " + step.what);
+        for (String n : plan.notes()) out.println("  i " + n);
+        if (plan.isEmpty()) {
+            out.println("lifeline setup: nothing to do, everything is as wanted");
+            return ExitStatus.DONE;
+        }
+        if (dryRun) {
+            out.println("lifeline setup: dry run, " + changes(plan.steps().size()) + " planned, none made");
+            return ExitStatus.DONE;
+        }
+        out.println("applying " + changes(plan.steps().size()));
+        int done = 0;
+        for (SetupPlan.Step step : plan.steps()) {
+            try {
+                out.println("  ok   " + step.what + ": " + step.change.apply());
+                out.flush();
+                done++;
+            } catch (CloudException e) {
+                out.println("  FAIL " + step.what);
+                err.println("lifeline setup: the cloud refused \"" + step.what + "\": " + e);
+                err.println("lifeline setup: " + done + " of " + plan.steps().size() + " changes made (above), the rest not tried;"
+                        + " fix the cause and run the same command again: it plans from what exists and continues");
+                return ExitStatus.FAILED;
+            }
+        }
+        out.println("lifeline setup: " + changes(done) + " applied");
+        return ExitStatus.DONE;
+    }
+
+    private static String changes(int n) {
+        return n + (n == 1 ? " change" : " changes");
+    }
+}
