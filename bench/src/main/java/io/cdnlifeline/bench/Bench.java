@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * <pre>
  * Bench ROOT [--rounds N] [--domains N] [--offline N] [--concurrency N] [--heap 128m] [--fleet-flags "-XX:... | none"]
  *            [--cold-flags "-XX:..."] (JVM flags of all three cold-start programs alike)
- *            [--only jar,cold,calls,origin,fleet,outage,accounts] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
+ *            [--only jar,cold,calls,origin,fleet,outage,accounts,watch] [--timeout SECONDS] (the outage's FC time limit; template.yml's)
  *            [--members 20] [--member-domains 1000] [--member-offline 100] [--singles N] (the accounts figure; default: every account run alone)
+ *            [--trials N] (the watch's trials, default 6; each waits up to a minute and a half, in wall-clock time)
  * </pre>
  */
 public final class Bench {
@@ -35,11 +36,12 @@ public final class Bench {
         int offline = 1_000;
         String concurrency = null;
         String heap = "128m";
-        String only = "jar,cold,calls,origin,fleet,outage,accounts";
+        String only = "jar,cold,calls,origin,fleet,outage,accounts,watch";
         int members = 20;
         int memberDomains = 1_000;
         int memberOffline = 100;
         int singles = Integer.MAX_VALUE;   // every account alone: "the slowest single account"
+        int trials = 6;
         int timeout = Outage.TEMPLATE_TIMEOUT_S;
         // The JVM ergonomics of a 256 MB FC instance with at most one vCPU: SerialGC, initial heap 1/64 of 256 MB.
         // Without them this 2-cpu machine's JVM picks G1 with the whole -Xmx committed up front.
@@ -58,6 +60,7 @@ public final class Bench {
                 case "--member-offline": memberOffline = Integer.parseInt(args[i + 1]); break;
                 case "--singles": singles = Integer.parseInt(args[i + 1]); break;
                 case "--only": only = args[i + 1]; break;
+                case "--trials": trials = Integer.parseInt(args[i + 1]); break;
                 case "--cold-flags":
                     for (String f : args[i + 1].trim().split("\\s+")) if (!f.isEmpty()) coldFlags.add(f);
                     break;
@@ -115,6 +118,11 @@ public final class Bench {
                 try (Sandbox many = Sandbox.start(0, null, AccountsBench.SANDBOX_THREADS)) {
                     new AccountsBench(many, members, memberDomains, memberOffline, Math.min(singles, members)).run(out, figures);
                 }
+            }
+            if (only.contains("watch")) {
+                out.println();
+                out.println("7. Watch (issue 21): a domain taken offline -> its records answer with the origin, in the local FC at the default periods");
+                new WatchBench(layout, trials).run(out, figures);
             }
         }
         out.println();

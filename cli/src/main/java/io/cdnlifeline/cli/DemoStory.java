@@ -29,12 +29,12 @@ import java.util.function.Consumer;
  */
 final class DemoStory {
     static final String ICP_INVALID = "notification-icp-invalid.json";
-    static final String TIMER_DNS_TO_ORIGIN = "timer-dns-to-origin.json";
     static final String OVERDUE = "notification-overdue-payment.json";
     static final String PAYMENT_SETTLED = "notification-payment-settled.json";
     static final String ICP_RESTORED = "notification-icp-restored.json";
     static final String DOMAIN_STARTED = "actiontrail-start-cdn-domain.json";
     static final String TIMER_INSPECT = "timer-inspect.json";
+    static final String TIMER_WATCH = "timer-watch.json";
     private static final String INDENT = "        ";
     private static final int MAX_SKIPS_SHOWN = 4;
 
@@ -43,6 +43,7 @@ final class DemoStory {
     /** What the functions' notify step would have sent to a chat (a preview channel collects it), not yet printed. */
     private final List<String> digests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean allWell = true;
+    private java.nio.file.Path stateDir;
     /** The domains dns-to-origin left on their CDN CNAME because their origin could not serve their visitors. */
     private final Set<String> heldBack = new LinkedHashSet<>();
     /** The demo's domain whose origin is an OSS bucket it is not bound to. */
@@ -69,17 +70,23 @@ final class DemoStory {
             out.println();
 
             List<Step> steps = new ArrayList<>();
-            steps.add(new Step("the account as it begins", () -> showAccount(sandbox)));
+            steps.add(new Step("the account as it begins", () -> {
+                showAccount(sandbox);
+                // the watch's first minute records the account as it is; it announces nothing
+                functions.invoke("watch", DemoResources.event(TIMER_WATCH));
+            }));
             steps.add(cloud(sandbox, "Alibaba Cloud finds the ICP filing of " + victim + " invalid and takes the domain offline",
                     s -> {
                         Domain d = s.cdnDomain(victim);
                         d.icp = false;
                         d.status = "offline";
                     }));
-            steps.add(function(sandbox, functions, "switch-to-overseas", sample(ICP_INVALID),
-                    "a filing check publishes IcpInvalid; coverage without mainland China needs no filing"));
-            steps.add(function(sandbox, functions, "dns-to-origin", sample(TIMER_DNS_TO_ORIGIN),
-                    "the 5-minute timer finds " + victim + " offline: its visitors go to the origin meanwhile"));
+            steps.add(watch(sandbox, functions, "its next minute sees the outage first: " + victim
+                    + " went offline and CheckCdnDomainICP says its filing is invalid"));
+            steps.add(function(sandbox, functions, "switch-to-overseas", published(sandbox, "IcpInvalid"),
+                    "the watch's IcpInvalid; coverage without mainland China needs no filing"));
+            steps.add(function(sandbox, functions, "dns-to-origin", published(sandbox, "DomainOffline"),
+                    "the watch's DomainOffline: " + victim + "'s visitors go to the origin meanwhile (the 5-minute timer would have too)"));
             steps.add(cloud(sandbox, "the account is overdue: Alibaba Cloud takes every accelerated domain offline",
                     s -> {
                         s.account.inDebt = true;
@@ -147,6 +154,7 @@ final class DemoStory {
                 out.flush();
             }
         }
+        forgetState();
         long ms = (System.nanoTime() - start) / 1_000_000;
         out.println((allWell ? "demo done: the sites stayed reachable and the account is exactly as it began"
                 : "demo FAILED: see the steps above") + String.format(" (%.1f s)", ms / 1000.0));
@@ -157,9 +165,30 @@ final class DemoStory {
     private LocalInvoker invoker(Sandbox sandbox, DemoOrigins origins) {
         // The origin check as deployed (require), with the demo's own origins: on this machine, so allowed here.
         Settings settings = Settings.builder().endpoint(sandbox.endpoint()).originAllow("127.0.0.0/8").originNetwork(origins.network())
-                .notifications(NotifySettings.builder().preview(digests::add).build()).build();
+                .notifications(NotifySettings.builder().preview(digests::add).state(io.cdnlifeline.state.StateLocation.parse(stateDirectory()))
+                        .build()).build();
         CloudCredentials keys = new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null);
         return new LocalInvoker(settings, keys, new StderrLogger(log));
+    }
+
+    /** The functions' memory (the watch's last state, the notify memory) for this demo only: a fresh temporary directory. */
+    private String stateDirectory() {
+        try {
+            stateDir = java.nio.file.Files.createTempDirectory("lifeline-demo-state");
+            return stateDir.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the demo's memory directory: nothing of a demo outlives it. */
+    private void forgetState() {
+        if (stateDir == null) return;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            log.println("demo: could not remove " + stateDir + ": " + e);
+        }
     }
 
     private Step cloud(Sandbox sandbox, String what, Consumer<SandboxState> change) {
@@ -170,6 +199,42 @@ final class DemoStory {
         });
     }
 
+    /** The newest event of that kind the watch published to the sandbox's bus, as its trigger would deliver it. */
+    private static Input published(Sandbox sandbox, String kind) {
+        return new Input("--event (the watch's " + kind + ")", null) {
+            @Override
+            String text() {
+                List<JsonObject> events = sandbox.publishedEvents();
+                for (int i = events.size() - 1; i >= 0; i--) {
+                    if (events.get(i).get("type").getAsString().equals("lifeline:Notification:" + kind)) return events.get(i).toString();
+                }
+                throw new IllegalStateException("the watch published no " + kind);
+            }
+        };
+    }
+
+    /** The watch's timer run: what it published, read back from the sandbox's event bus; it changes nothing in the account. */
+    private Step watch(Sandbox sandbox, LocalInvoker functions, String why) {
+        Input input = sample(TIMER_WATCH);
+        return new Step("watch " + input.label + "\n" + INDENT + why, () -> {
+            AccountState before = AccountState.of(sandbox.stateJson());
+            int seen = sandbox.publishedEvents().size();
+            LocalRun run = functions.invoke("watch", input.text());
+            List<JsonObject> events = sandbox.publishedEvents();
+            for (JsonObject e : events.subList(seen, events.size())) {
+                JsonObject data = e.getAsJsonObject("data");
+                out.println(INDENT + "published to " + e.get("aliyuneventbusname").getAsString() + ": " + e.get("type").getAsString()
+                        + (data.has("domains") ? " " + data.get("domains") : "") + " (source " + e.get("source").getAsString() + ")");
+            }
+            boolean unchanged = AccountState.of(sandbox.stateJson()).changesSince(before).isEmpty();
+            if (run.exitStatus() != ExitStatus.DONE || !unchanged || events.size() == seen) {
+                allWell = false;
+                out.println(INDENT + "FAILED: the watch " + (!unchanged ? "changed the account" : events.size() == seen ? "published nothing"
+                        : "exited " + run.exitStatus()));
+            }
+        });
+    }
+
     private static Input sample(String eventFile) {
         return new Input("--event events/" + eventFile, DemoResources.event(eventFile));
     }
@@ -177,7 +242,7 @@ final class DemoStory {
     private Step function(Sandbox sandbox, LocalInvoker functions, String function, Input input, String why) {
         return new Step(function + " " + input.label + "\n" + INDENT + why, () -> {
             AccountState before = AccountState.of(sandbox.stateJson());
-            LocalRun run = functions.invoke(function, input.text);
+            LocalRun run = functions.invoke(function, input.text());
             List<AccountState.ChangedResource> changed = AccountState.of(sandbox.stateJson()).changesSince(before);
             if (changed.isEmpty()) {
                 // Every function in this story has something to do: doing nothing is a failure, not a pass.
@@ -228,7 +293,7 @@ final class DemoStory {
         Input input = sample(TIMER_INSPECT);
         return new Step("inspect " + input.label + "\n" + INDENT + why, () -> {
             AccountState before = AccountState.of(sandbox.stateJson());
-            LocalRun run = functions.invoke("inspect", input.text);
+            LocalRun run = functions.invoke("inspect", input.text());
             StringWriter table = new StringWriter();
             ReportPrinter.print(run, OutputFormat.table, new PrintWriter(table));
             for (String line : table.toString().split("\n")) out.println(INDENT + line);
@@ -303,13 +368,18 @@ final class DemoStory {
     }
 
     /** What a function is invoked with: shown as the command line's option, handed over as the event text. */
-    private static final class Input {
+    private static class Input {
         final String label;
-        final String text;
+        private final String text;
 
         Input(String label, String text) {
             this.label = label;
             this.text = text;
+        }
+
+        /** The event's text, read when the step runs (an event the watch published in an earlier step). */
+        String text() {
+            return text;
         }
     }
 

@@ -8,6 +8,7 @@ import io.cdnlifeline.handler.InspectHandler;
 import io.cdnlifeline.handler.LifelineHandler;
 import io.cdnlifeline.handler.RestoreCoverageHandler;
 import io.cdnlifeline.handler.SwitchToOverseasHandler;
+import io.cdnlifeline.handler.WatchHandler;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ final class FunctionHandlers {
         m.put("disable-domain", DisableDomainHandler::new);
         m.put("enable-domain", EnableDomainHandler::new);
         m.put("inspect", InspectHandler::new);
+        m.put("watch", WatchHandler::new);
         ALL = Collections.unmodifiableMap(m);
     }
 

@@ -23,7 +23,9 @@ final class NotificationRules {
 
     static final List<Rule> ALL = List.of(
             new Rule("dns-to-origin-overdue-payment", "dns-to-origin", "lifeline:Notification:OverduePayment"),
+            new Rule("dns-to-origin-domain-offline", "dns-to-origin", "lifeline:Notification:DomainOffline"),
             new Rule("dns-to-cdn-payment-settled", "dns-to-cdn", "lifeline:Notification:PaymentSettled"),
+            new Rule("dns-to-cdn-domain-online", "dns-to-cdn", "lifeline:Notification:DomainOnline"),
             new Rule("switch-to-overseas-icp-invalid", "switch-to-overseas", "lifeline:Notification:IcpInvalid"),
             new Rule("restore-coverage-icp-restored", "restore-coverage", "lifeline:Notification:IcpRestored"));
 

@@ -86,7 +86,7 @@ class SetupCommandTest {
         // given an empty account
         // when setup runs (the account id from STS, as a user runs it)
         CommandRun first = setup();
-        // then the role trusted by FC, the policy from ram-policy.json attached to it, the bus and the four rules exist
+        // then the role trusted by FC, the policy from ram-policy.json attached to it, the bus and the six rules exist
         assertEquals(0, first.status, first::toString);
         RamState.Account ram = ram(ACCOUNT);
         RamState.Role role = ram.role("cdn-lifeline-fc");
@@ -113,7 +113,7 @@ class SetupCommandTest {
         assertEquals(30, audit.ttl);
         assertEquals(2, audit.shardCount);
         assertTrue(first.out.contains("+ log project cdn-lifeline-" + ACCOUNT + " in cn-hangzhou: create"), first::toString);
-        assertTrue(first.out.contains("lifeline setup: 10 changes applied"), first::toString);
+        assertTrue(first.out.contains("lifeline setup: 12 changes applied"), first::toString);
         assertTrue(sandbox.requests().stream().filter(c -> "sls".equals(c.product)).allMatch(c -> "LOG".equals(c.signature)));
 
         // when it runs again
@@ -223,16 +223,16 @@ class SetupCommandTest {
         assertEquals(1, refused.status, refused::toString);
         assertTrue(refused.err.contains("the cloud refused \"rule cdn-lifeline/dns-to-origin-overdue-payment: create"), refused::toString);
         assertTrue(refused.err.contains("NoPermission"), refused::toString);
-        assertTrue(refused.err.contains("4 of 10 changes made (above), the rest not tried"), refused::toString);
+        assertTrue(refused.err.contains("4 of 12 changes made (above), the rest not tried"), refused::toString);
         boolean noRules = read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.isEmpty());
         assertTrue(noRules, refused::toString);
         // when the permission is granted and it runs again
         sandbox.setFaults(new Faults());
         CommandRun resumed = setup();
-        // then it makes only the four rules and the log project and logstore, which were not tried
+        // then it makes only the six rules and the log project and logstore, which were not tried
         assertEquals(0, resumed.status, resumed::toString);
-        assertTrue(resumed.out.contains("lifeline setup: 6 changes applied"), resumed::toString);
-        assertEquals(4, (int) read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.size()));
+        assertTrue(resumed.out.contains("lifeline setup: 8 changes applied"), resumed::toString);
+        assertEquals(6, (int) read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.size()));
     }
 
     @Test
@@ -240,7 +240,7 @@ class SetupCommandTest {
         CommandRun run = setup("--dry-run", "--account-id", ACCOUNT);
         assertEquals(0, run.status, run::toString);
         assertTrue(run.out.contains("+ RAM role cdn-lifeline-fc: create, trusted by ram-trust-policy.json"), run::toString);
-        assertTrue(run.out.contains("dry run, 10 changes planned, none made"), run::toString);
+        assertTrue(run.out.contains("dry run, 12 changes planned, none made"), run::toString);
         assertEquals(List.of(), writes());
     }
 
@@ -258,7 +258,7 @@ class SetupCommandTest {
         assertTrue(run.out.contains("+ event bus lifeline-bus in cn-shanghai: create"), run::toString);
         assertTrue(run.out.contains("+ log project my-logs in cn-shanghai: create"), run::toString);
         assertTrue(run.out.contains("+ logstore my-logs/lifeline: create, 30 days retention, 2 shards"), run::toString);
-        assertTrue(run.out.contains("plan: 10 changes"), run::toString);
+        assertTrue(run.out.contains("plan: 12 changes"), run::toString);
     }
 
     @Test
@@ -272,7 +272,7 @@ class SetupCommandTest {
         // then RAM's MalformedPolicyDocument is shown, the role made before it stays, and nothing after it was tried
         assertEquals(1, run.status, run::toString);
         assertTrue(run.err.contains("MalformedPolicyDocument"), run::toString);
-        assertTrue(run.err.contains("1 of 10 changes made"), run::toString);
+        assertTrue(run.err.contains("1 of 12 changes made"), run::toString);
         assertNull(ram(ACCOUNT).policy("cdn-lifeline-fc"));
         assertNull(read(s -> s.eventBridge.find(ACCOUNT)));
     }

@@ -25,6 +25,14 @@ public interface AccountApi {
         throw new UnsupportedOperationException("no caller identity API");
     }
 
+    /**
+     * BssOpenApi {@code QueryAccountBalance}: what the account can still spend (AvailableAmount, CreditAmount,
+     * Currency; the watch's warning before the cut). A port without it throws {@link UnsupportedOperationException}.
+     */
+    default Balance balance() throws CloudException {
+        throw new UnsupportedOperationException("no balance API");
+    }
+
     /** {@code DescribeCdnService} / {@code DescribeDcdnService}: the LockReason values (e.g. {@code financial}). */
     List<String> serviceLocks(Product product) throws CloudException;
 
@@ -64,5 +72,26 @@ public interface AccountApi {
         /** {@code Account}, {@code RAMUser} or {@code AssumedRoleUser}. */
         public String identityType() { return identityType; }
         public String arn() { return arn; }
+    }
+
+    /** What QueryAccountBalance says: the cash available, the credit line, and their currency. */
+    final class Balance {
+        private final java.math.BigDecimal available;
+        private final java.math.BigDecimal credit;
+        private final String currency;
+
+        public Balance(java.math.BigDecimal available, java.math.BigDecimal credit, String currency) {
+            this.available = java.util.Objects.requireNonNull(available, "available");
+            this.credit = java.util.Objects.requireNonNull(credit, "credit");
+            this.currency = currency == null ? "" : currency;
+        }
+
+        /** AvailableAmount (negative when the account owes). */
+        public java.math.BigDecimal available() { return available; }
+        /** CreditAmount. */
+        public java.math.BigDecimal credit() { return credit; }
+        /** What is left to spend before the services stop: available + credit. */
+        public java.math.BigDecimal spendable() { return available.add(credit); }
+        public String currency() { return currency; }
     }
 }

@@ -201,5 +201,10 @@ public final class ReadOnlyCloud {
         public List<String> serviceLocks(Product product) throws CloudException {
             return once("locks/" + product, () -> d.serviceLocks(product));
         }
+
+        @Override
+        public Balance balance() throws CloudException {
+            return once("balance", d::balance);
+        }
     }
 }

@@ -62,6 +62,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
     private volatile Continuer continuer;
     private volatile Progress progress = Progress.NONE;
     private volatile Notifier notifier;
+    private volatile io.cdnlifeline.state.ObjectStore stateStore;
     private volatile AccountRuns accountRuns;
 
     /** The function this handler runs. */
@@ -235,7 +236,7 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
         if (!settings().notifications().enabled()) return null;
         Notifier n = notifier;
         if (n == null) {
-            n = new Notifier(settings().notifications());
+            n = new Notifier(settings().notifications(), stateStore());
             notifier = n;
         }
         return n;
@@ -249,6 +250,27 @@ public abstract class LifelineHandler implements StreamRequestHandler, FunctionI
                 .asyncRetries(settings().notifications().asyncRetries())
                 .scheduledAt(RunFacts.timerTime(event))
                 .build();
+    }
+
+    /** The credentials of the latest invocation (FC rotates the role's), for clients a function builds itself. */
+    protected final java.util.function.Supplier<CloudCredentials> credentialSource() {
+        return this::credentials;
+    }
+
+    /**
+     * LIFELINE_STATE's store (in FC the OSS bucket, at its internal endpoint; at LIFELINE_ENDPOINT a sandbox's), opened
+     * once per instance: the watch's memory and the notify memory.
+     */
+    protected final io.cdnlifeline.state.ObjectStore stateStore() {
+        io.cdnlifeline.state.ObjectStore s = stateStore;
+        if (s == null) {
+            String fcRegion = System.getenv("FC_REGION");
+            boolean inFc = fcRegion != null && !fcRegion.isEmpty() && settings().endpoint() == null;
+            s = io.cdnlifeline.cloud.aliyun.StateStores.open(settings().notifications().state(), settings().endpoint(),
+                    inFc ? fcRegion : settings().region(), inFc, this::credentials);
+            stateStore = s;
+        }
+        return s;
     }
 
     private Cloud cloud() {

@@ -28,8 +28,16 @@ public final class Notifier {
     private final Sender sender = new Sender();
 
     public Notifier(NotifySettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param store where the memory lives when LIFELINE_NOTIFY_MEMORY names no directory (the handler opens
+     *              LIFELINE_STATE's store: in FC the OSS bucket); null: this instance
+     */
+    public Notifier(NotifySettings settings, io.cdnlifeline.state.ObjectStore store) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.memory = NotifyMemory.of(settings.memoryFile());
+        this.memory = settings.memoryFile() != null || store == null ? NotifyMemory.of(settings.memoryFile()) : NotifyMemory.in(store);
     }
 
     public boolean enabled() {

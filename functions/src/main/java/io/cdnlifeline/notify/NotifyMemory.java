@@ -33,36 +33,61 @@ final class NotifyMemory {
     private static final Map<String, Map<String, Long>> INSTANCE = new ConcurrentHashMap<>();
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
     private final Path dir;
+    private final io.cdnlifeline.state.ObjectStore store;
 
-    private NotifyMemory(Path dir) {
+    private NotifyMemory(Path dir, io.cdnlifeline.state.ObjectStore store) {
         this.dir = dir;
+        this.store = store;
     }
 
     static NotifyMemory of(String directory) {
-        return new NotifyMemory(directory == null ? null : Paths.get(directory));
+        return new NotifyMemory(directory == null ? null : Paths.get(directory), null);
+    }
+
+    /**
+     * The memory as {@code notify/notify-<function>.json} in the functions' store (LIFELINE_STATE: in FC the OSS bucket the
+     * watch keeps its state in). Read and overwritten, no conditional write: two runs of one function at once may each
+     * write what they told, the later one wins, and the cost is one message repeated early, never one lost.
+     */
+    static NotifyMemory in(io.cdnlifeline.state.ObjectStore store) {
+        return new NotifyMemory(null, java.util.Objects.requireNonNull(store, "store"));
     }
 
     /** Where this memory lives, for the notes. */
     String where() {
-        return dir == null ? "this function instance" : "the memory directory";
+        return store != null ? store.where() : dir == null ? "this function instance" : "the memory directory";
     }
 
     /** What the function told, and when; an unreadable memory reads as empty (a message repeats, none is lost). */
     Map<String, Long> read(String function) {
+        if (store != null) {
+            try {
+                return parse(store.get(storeKey(function)));
+            } catch (IOException | RuntimeException unreadable) {
+                return new HashMap<>();
+            }
+        }
         if (dir == null) return new HashMap<>(INSTANCE.getOrDefault(function, Map.of()));
         Path f = file(function);
-        Map<String, Long> out = new HashMap<>();
-        if (!Files.isRegularFile(f)) return out;
+        if (!Files.isRegularFile(f)) return new HashMap<>();
         try {
-            JsonElement e = JsonParser.parseString(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            return parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException unreadable) {
+            return new HashMap<>();
+        }
+    }
+
+    private static Map<String, Long> parse(String text) {
+        Map<String, Long> out = new HashMap<>();
+        if (text == null) return out;
+        {
+            JsonElement e = JsonParser.parseString(text);
             if (!e.isJsonObject()) return out;
             for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
                 if (m.getValue().isJsonPrimitive() && m.getValue().getAsJsonPrimitive().isNumber()) {
                     out.put(m.getKey(), m.getValue().getAsLong());
                 }
             }
-        } catch (IOException | RuntimeException unreadable) {
-            return new HashMap<>();
         }
         return out;
     }
@@ -75,12 +100,16 @@ final class NotifyMemory {
         Map<String, Long> m = read(function);
         m.values().removeIf(t -> now - t >= repeat.toMillis() || t > now);
         for (String k : told) m.put(k, now);
+        JsonObject o = new JsonObject();
+        m.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> o.addProperty(e.getKey(), e.getValue()));
+        if (store != null) {
+            store.put(storeKey(function), ReportJson.compact(o));
+            return;
+        }
         if (dir == null) {
             INSTANCE.put(function, m);
             return;
         }
-        JsonObject o = new JsonObject();
-        m.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> o.addProperty(e.getKey(), e.getValue()));
         Files.createDirectories(dir);
         Path f = file(function);
         Path tmp = Files.createTempFile(dir, ".notify-", ".tmp");
@@ -94,6 +123,11 @@ final class NotifyMemory {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static String storeKey(String function) {
+        String name = SAFE.matcher(function).matches() ? function : Integer.toHexString(function.hashCode());
+        return "notify/notify-" + name + ".json";
     }
 
     private Path file(String function) {

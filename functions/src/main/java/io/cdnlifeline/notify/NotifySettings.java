@@ -43,6 +43,7 @@ public final class NotifySettings {
     private final Duration repeat;
     private final Duration timeout;
     private final String memoryFile;
+    private final io.cdnlifeline.state.StateLocation state;
     private final int asyncRetries;
 
     private NotifySettings(Builder b) {
@@ -50,6 +51,7 @@ public final class NotifySettings {
         this.repeat = b.repeat;
         this.timeout = b.timeout;
         this.memoryFile = b.memoryFile;
+        this.state = b.state;
         this.asyncRetries = b.asyncRetries;
     }
 
@@ -67,6 +69,7 @@ public final class NotifySettings {
         b.repeat = repeat;
         b.timeout = timeout;
         b.memoryFile = memoryFile;
+        b.state = state;
         b.asyncRetries = asyncRetries;
         return b;
     }
@@ -85,6 +88,7 @@ public final class NotifySettings {
         if ((v = value(env, "LIFELINE_NOTIFY_REPEAT")) != null) b.repeat(duration("LIFELINE_NOTIFY_REPEAT", v, Duration.ofMinutes(1), Duration.ofDays(30)));
         if ((v = value(env, "LIFELINE_NOTIFY_TIMEOUT")) != null) b.timeout(duration("LIFELINE_NOTIFY_TIMEOUT", v, Duration.ofMillis(100), Duration.ofSeconds(60)));
         if ((v = value(env, "LIFELINE_NOTIFY_MEMORY")) != null) b.memoryFile(v);
+        b.state(io.cdnlifeline.state.StateLocation.parse(value(env, "LIFELINE_STATE")));
         if ((v = value(env, "LIFELINE_ASYNC_RETRIES")) != null) {
             try {
                 int n = Integer.parseInt(v);
@@ -103,6 +107,11 @@ public final class NotifySettings {
     public Duration timeout() { return timeout; }
     /** The memory file, or null: the instance remembers. */
     public String memoryFile() { return memoryFile; }
+    /**
+     * LIFELINE_STATE: the store the memory lives in when LIFELINE_NOTIFY_MEMORY names no directory (in FC, the OSS bucket
+     * the watch keeps its state in).
+     */
+    public io.cdnlifeline.state.StateLocation state() { return state; }
     public int asyncRetries() { return asyncRetries; }
 
     static String value(Map<String, String> env, String name) {
@@ -136,6 +145,7 @@ public final class NotifySettings {
         private Duration repeat = DEFAULT_REPEAT;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String memoryFile;
+        private io.cdnlifeline.state.StateLocation state = io.cdnlifeline.state.StateLocation.instance();
         private int asyncRetries;
 
         private Builder() {
@@ -147,6 +157,7 @@ public final class NotifySettings {
         public Builder repeat(Duration d) { repeat = d; return this; }
         public Builder timeout(Duration d) { timeout = d; return this; }
         public Builder memoryFile(String path) { memoryFile = path; return this; }
+        public Builder state(io.cdnlifeline.state.StateLocation v) { state = v == null ? io.cdnlifeline.state.StateLocation.instance() : v; return this; }
         public Builder asyncRetries(int n) { asyncRetries = n; return this; }
 
         public NotifySettings build() { return new NotifySettings(this); }

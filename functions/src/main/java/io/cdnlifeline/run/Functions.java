@@ -15,7 +15,7 @@ import java.util.Set;
 /** Every function by name, in the order DESIGN.md lists them. */
 public final class Functions {
     private static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-            "dns-to-origin", "dns-to-cdn", "switch-to-overseas", "restore-coverage", "disable-domain", "enable-domain", "inspect")));
+            "dns-to-origin", "dns-to-cdn", "switch-to-overseas", "restore-coverage", "disable-domain", "enable-domain", "inspect", "watch")));
 
     private Functions() {
     }
@@ -34,6 +34,16 @@ public final class Functions {
             case "disable-domain": return new RemedyFunction(new DisableDomainRemedy());
             case "enable-domain": return new RemedyFunction(new EnableDomainRemedy());
             case "inspect": return new InspectFunction();
+            // Outside a handler: the environment's LIFELINE_STATE and the default credential chain (the CLI, tests).
+            case "watch": {
+                io.cdnlifeline.watch.WatchSettings ws = io.cdnlifeline.watch.WatchSettings.fromMap(System.getenv());
+                return new io.cdnlifeline.watch.WatchFunction(ws, inv -> {
+                    java.util.function.Supplier<io.cdnlifeline.cloud.CloudCredentials> creds =
+                            () -> io.cdnlifeline.cloud.aliyun.DefaultCredentials.resolve(null);
+                    return io.cdnlifeline.cloud.aliyun.WatchPortsFactory.create(ws, inv,
+                            io.cdnlifeline.cloud.aliyun.WatchPortsFactory.store(ws, inv, creds), creds);
+                });
+            }
             default: return null;
         }
     }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * the action string of a CommonRequest ({@code "DescribeUserCdnStatus"}).
  */
 final class ApiActions {
-    private static final String VERB = "(?:Describe|Stop|Start|BatchStop|BatchStart|Modify|Tag|Untag|UnTag|Check|Add|Update|Delete|Set|Get|List|Assume)";
+    private static final String VERB = "(?:Describe|Stop|Start|BatchStop|BatchStart|Modify|Tag|Untag|UnTag|Check|Add|Update|Delete|Set|Get|List|Assume|Query)";
     private static final Pattern JAVADOC = Pattern.compile("\\{@code (" + VERB + "[A-Z][A-Za-z]*)\\}");
     private static final Pattern COMMON_REQUEST = Pattern.compile(
             "(?:setSysAction|setActionName|setSysActionName)\\s*\\(\\s*\"(" + VERB + "[A-Z][A-Za-z]*)\"");
@@ -51,6 +51,8 @@ final class ApiActions {
     static String ramAction(String action) {
         if (action.equals("AssumeRole") || action.equals("GetCallerIdentity")) return "sts:" + action;
         if (action.equals("ListAccounts")) return "resourcemanager:" + action;
+        // BssOpenApi's RAM action for QueryAccountBalance is bss:DescribeAcccount, spelled so in its reference (api-examples/README.md section 6)
+        if (action.equals("QueryAccountBalance")) return "bss:DescribeAcccount";
         if (action.contains("Dcdn") || action.contains("DCdn")) return "dcdn:" + action;
         if (action.contains("Vod")) return "vod:" + action;
         if (action.contains("Live")) return "live:" + action;

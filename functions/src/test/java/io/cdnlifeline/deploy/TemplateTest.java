@@ -109,7 +109,8 @@ class TemplateTest {
                 "LIFELINE_NOTIFY_DINGTALK", "LIFELINE_NOTIFY_DINGTALK_SECRET", "LIFELINE_NOTIFY_WECOM", "LIFELINE_NOTIFY_FEISHU",
                 "LIFELINE_NOTIFY_FEISHU_SECRET", "LIFELINE_NOTIFY_SLACK", "LIFELINE_NOTIFY_WEBHOOK", "LIFELINE_NOTIFY_WEBHOOK_SECRET",
                 "LIFELINE_NOTIFY_REPEAT", "LIFELINE_NOTIFY_TIMEOUT", "LIFELINE_NOTIFY_MEMORY", "LIFELINE_ASYNC_RETRIES",
-                "LIFELINE_ACCOUNTS", "LIFELINE_ACCOUNTS_EXTERNAL_ID");
+                "LIFELINE_ACCOUNTS", "LIFELINE_ACCOUNTS_EXTERNAL_ID",
+                "LIFELINE_STATE", "LIFELINE_NOTIFICATION_BUS", "LIFELINE_BALANCE_WARN");
         for (Template.Function f : template.functions()) {
             Map<String, Object> env = Template.map(f.props.get("environmentVariables"));
             assertEquals(expected, env.keySet(), f.name() + " environment (LIFELINE_ENDPOINT is for the sandbox only)");
@@ -166,6 +167,15 @@ class TemplateTest {
         // and FC's InvokeFunction, which a DNS run that reaches its time limit calls on its own function (FcAsyncInvoker, ROA)
         assertTrue(Files.readString(root.resolve("functions/src/main/java/io/cdnlifeline/cloud/aliyun/FcAsyncInvoker.java")).contains("/invocations"));
         used.add("fc:InvokeFunction");
+        // and the watch's EventBridge PutEvents (EventBridgePublisher, REST) and the memory's OSS objects (OssStore)
+        assertTrue(Files.readString(root.resolve("functions/src/main/java/io/cdnlifeline/cloud/aliyun/EventBridgePublisher.java")).contains("/openapi/putEvents"));
+        used.add("eventbridge:PutEvents");
+        for (String verb : List.of("GET", "PUT", "DELETE")) {
+            assertTrue(Files.readString(root.resolve("functions/src/main/java/io/cdnlifeline/cloud/aliyun/OssStore.java")).contains("call(\"" + verb + "\""), verb);
+        }
+        used.add("oss:GetObject");
+        used.add("oss:PutObject");
+        used.add("oss:DeleteObject");
         // when ram-policy.json (a plain RAM policy document, pasted as is into the console or CreatePolicy) and the
         // trust policy beside it are read
         JsonObject document = JsonParser.parseString(Files.readString(root.resolve("ram-policy.json"), StandardCharsets.UTF_8)).getAsJsonObject();

@@ -185,8 +185,11 @@ class EventParserTest {
     void notificationsThatAreNotUnderstoodAreRefused() {
         assertBadInput(notification("IcpInvalid", "{}"), "switch-to-overseas", "must name the domains it is about");
         assertBadInput(notification("IcpInvalid", "{\"domain\":\"a.example.com\"}"), "switch-to-overseas", "data has an unknown field 'domain'; expected domains and reason");
-        assertBadInput(notification("Outage", "{}"), "dns-to-origin", "expected lifeline:Notification:OverduePayment, IcpInvalid, IcpRestored or PaymentSettled");
+        assertBadInput(notification("Outage", "{}"), "dns-to-origin", "expected lifeline:Notification:OverduePayment, PaymentSettled, IcpInvalid, IcpRestored, DomainOffline, DomainOnline or LowBalance");
         assertBadInput(notification("OverduePayment", "[]"), "dns-to-origin", "data must be a JSON object");
+        assertBadInput(notification("DomainOffline", "{}"), "dns-to-origin", "must name the domains it is about");
+        assertBadInput(notification("LowBalance", "{\"domains\":[\"a.example.com\"]}"), "inspect",
+                "data has an unknown field 'domains'; expected reason, available, credit, currency and threshold");
     }
 
     @Test

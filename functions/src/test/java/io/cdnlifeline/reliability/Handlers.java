@@ -23,6 +23,7 @@ final class Handlers {
             case "disable-domain": return new DisableDomainHandler();
             case "enable-domain": return new EnableDomainHandler();
             case "inspect": return new InspectHandler();
+            case "watch": return new io.cdnlifeline.handler.WatchHandler();
             default: throw new IllegalArgumentException("no handler for " + function);
         }
     }

@@ -6,6 +6,8 @@ public final class Account {
     /** Overdue beyond the grace period: the cloud then stops the services (financial operation lock). */
     public boolean inDebtOverdue;
     public String availableAmount = "100.00";
+    /** The credit line QueryAccountBalance reports beside the cash ({@code CreditAmount}); what is left to spend is both. */
+    public String creditAmount = "0.00";
     public String currency = "CNY";
     /**
      * Products the account has not activated ({@code "vod"}, {@code "live"}, ...): every call of one answers the

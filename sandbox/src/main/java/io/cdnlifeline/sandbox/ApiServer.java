@@ -29,12 +29,14 @@ final class ApiServer implements HttpHandler {
     private final FcApi fc;
     private final FcOssApi oss;
     private final LogServiceApi logService;
+    private final EventBridgeDataPlane eventBridge;
 
     ApiServer(Sandbox sandbox, FcCodeStore code, FcInvoker invoker) {
         this.sandbox = sandbox;
         this.fc = new FcApi(sandbox, signatures, code, invoker);
         this.oss = new FcOssApi(sandbox, code);
         this.logService = new LogServiceApi(sandbox);
+        this.eventBridge = new EventBridgeDataPlane(sandbox);
         byVersion.put("2018-05-10", new CdnApi());
         byVersion.put("2018-01-15", new DcdnApi());
         byVersion.put("2017-03-21", new VodApi());
@@ -58,12 +60,15 @@ final class ApiServer implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             if (path != null && path.startsWith("/_sandbox/")) {
                 admin(exchange, path, body);
+            } else if (EventBridgeDataPlane.handles(path, exchange.getRequestHeaders().getFirst("x-eventbridge-version"))) {
+                sandbox.traffic().delay();
+                fc(exchange, path, body, arrived, Kind.EVENTBRIDGE);
             } else if (path != null && FcApi.handles(path)) {
-                fc(exchange, path, body, arrived, false);
+                fc(exchange, path, body, arrived, Kind.FC);
             } else if (LogServiceApi.handles(wire(exchange, path, body))) {
                 logService(exchange, path, body, arrived);
             } else if (FcOssApi.handles(wire(exchange, path, body))) {
-                fc(exchange, path, body, arrived, true);
+                fc(exchange, path, body, arrived, Kind.OSS);
             } else {
                 api(exchange, path, body, arrived);
             }
@@ -192,17 +197,22 @@ final class ApiServer implements HttpHandler {
         }
     }
 
-    /** The local FC (ROA) and its code bucket (OSS): their own paths, signatures and error bodies. */
-    private void fc(HttpExchange exchange, String path, byte[] body, long started, boolean isOss) throws IOException {
+    private enum Kind { FC, OSS, EVENTBRIDGE }
+
+    /** The local FC (ROA), OSS and EventBridge's data plane (REST): their own paths, signatures and error bodies. */
+    private void fc(HttpExchange exchange, String path, byte[] body, long started, Kind kind) throws IOException {
         WireRequest request = wire(exchange, path, body);
         String requestId = UUID.randomUUID().toString();
-        FcApi.Answer answer = isOss ? oss.handle(request, requestId) : fc.handle(request, requestId);
+        boolean isOss = kind == Kind.OSS;
+        FcApi.Answer answer = kind == Kind.OSS ? oss.handle(request, requestId)
+                : kind == Kind.EVENTBRIDGE ? eventBridge.handle(request, requestId) : fc.handle(request, requestId);
         Map<String, String> logged = new LinkedHashMap<>();
         logged.put("path", path);
         String authorization = request.header("authorization");
         String signature = authorization == null ? "none" : authorization.startsWith(Signatures.V3_ALGORITHM) ? "V3"
-                : authorization.startsWith("FC ") ? "FC" : authorization.startsWith("OSS ") ? "OSS" : "other";
-        sandbox.log().add(new SandboxCall(isOss ? "oss" : "fc", answer.action, logged, answer.status, answer.errorCode,
+                : authorization.startsWith("FC ") ? "FC" : authorization.startsWith("OSS ") ? "OSS"
+                : authorization.startsWith("acs") ? "ROA" : "other";
+        sandbox.log().add(new SandboxCall(isOss ? "oss" : kind == Kind.EVENTBRIDGE ? "eventbridge" : "fc", answer.action, logged, answer.status, answer.errorCode,
                 (System.nanoTime() - started) / 1_000_000, signature));
         exchange.getResponseHeaders().set("x-fc-request-id", requestId);
         for (Map.Entry<String, String> h : answer.headers.entrySet()) {
@@ -304,6 +314,7 @@ final class ApiServer implements HttpHandler {
                         JsonObject in = com.google.gson.JsonParser.parseString(text.isBlank() ? "{}" : text).getAsJsonObject();
                         long seconds = in.has("advanceSeconds") ? in.get("advanceSeconds").getAsLong() : 0;
                         sandbox.fcAdvanceClock(java.time.Duration.ofSeconds(seconds)).forEach(fired::add);
+                        if (in.has("realTime")) sandbox.fcTimersInRealTime(in.get("realTime").getAsBoolean());
                     }
                     o.addProperty("now", sandbox.fcTriggers().now().toString());
                     o.add("fired", fired);

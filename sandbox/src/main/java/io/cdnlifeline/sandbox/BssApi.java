@@ -25,7 +25,7 @@ final class BssApi implements ProductApi {
         out.addProperty("Success", true);
         JsonObject data = new JsonObject();
         data.addProperty("AvailableAmount", s.account.availableAmount);
-        data.addProperty("CreditAmount", "0.00");
+        data.addProperty("CreditAmount", s.account.creditAmount == null ? "0.00" : s.account.creditAmount);
         data.addProperty("MybankCreditAmount", "0.00");
         data.addProperty("Currency", s.account.currency == null ? "CNY" : s.account.currency);
         data.addProperty("AvailableCashAmount", s.account.availableAmount);

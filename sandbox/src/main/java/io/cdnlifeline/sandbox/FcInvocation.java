@@ -16,6 +16,9 @@ public final class FcInvocation {
     public String errorType;
     public String output;
     public String log;
+    /** When the invocation was accepted and when its last attempt ended (epoch ms; 0 while running). */
+    public final long acceptedAtMillis = System.currentTimeMillis();
+    public long finishedAtMillis;
     /** The onFailure destination an async invocation that failed after its retries went to. */
     public String destination;
 

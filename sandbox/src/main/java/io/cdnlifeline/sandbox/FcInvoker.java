@@ -120,6 +120,7 @@ final class FcInvoker implements AutoCloseable {
             record.errorType = o.errorType;
             record.output = new String(o.output, StandardCharsets.UTF_8);
             record.log = new String(o.log, StandardCharsets.UTF_8);
+            record.finishedAtMillis = System.currentTimeMillis();
         }
     }
 

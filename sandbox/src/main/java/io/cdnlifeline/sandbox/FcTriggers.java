@@ -41,6 +41,33 @@ final class FcTriggers {
         return now;
     }
 
+    private java.util.concurrent.ScheduledExecutorService realTime;
+
+    /**
+     * Lets the clock follow the wall clock: every second it moves to the real time and fires the timers due, as FC's
+     * timers do in the cloud (the benchmark runs so; tests move the clock themselves). {@code false} stops it.
+     */
+    synchronized void realTime(boolean on) {
+        if (on && realTime == null) {
+            realTime = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "local-fc-timers");
+                t.setDaemon(true);
+                return t;
+            });
+            realTime.scheduleAtFixedRate(() -> {
+                try {
+                    long behind = java.time.Duration.between(now(), Instant.now()).getSeconds();
+                    if (behind > 0) advance(behind);
+                } catch (RuntimeException e) {
+                    System.err.println("local FC timers: " + e);
+                }
+            }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        } else if (!on && realTime != null) {
+            realTime.shutdownNow();
+            realTime = null;
+        }
+    }
+
     /**
      * Moves the clock forward by {@code seconds} and fires, in time order, every enabled timer whose cron falls in
      * (old now, new now]; returns the request ids of the invocations started.
@@ -116,13 +143,44 @@ final class FcTriggers {
             return List.of();
         }
         JsonObject event = actionTrailEvent(product, action, params);
+        return deliver("default", event);
+    }
+
+    /**
+     * An event published with PutEvents ({@link EventBridgeApi}): delivered to every EventBridge trigger on its bus
+     * ({@code aliyuneventbusname}) whose pattern matches; returns the request ids of the invocations started.
+     */
+    List<String> publish(JsonObject event) {
+        synchronized (published) {
+            published.add(event.deepCopy());
+            if (published.size() > 10_000) published.remove(0);
+        }
+        return deliver(event.get("aliyuneventbusname").getAsString(), event);
+    }
+
+    private final List<JsonObject> published = new ArrayList<>();
+
+    /** Every event PutEvents accepted (the last 10,000), oldest first, as the triggers received them. */
+    List<JsonObject> published() {
+        synchronized (published) {
+            List<JsonObject> out = new ArrayList<>();
+            for (JsonObject e : published) out.add(e.deepCopy());
+            return out;
+        }
+    }
+
+    /**
+     * Every EventBridge trigger on {@code bus} whose filter pattern matches gets the event, asynchronously. A trigger is
+     * on the default bus when it names none ({@code sourceArn} absent) or {@code eventbus/default}; on a custom bus when
+     * its {@code sourceArn} names {@code eventbus/<bus>} (template.yml's notification triggers).
+     */
+    private List<String> deliver(String bus, JsonObject event) {
         List<String[]> targets = sandbox.read(s -> {
             List<String[]> out = new ArrayList<>();
             for (FcFunction f : s.fc.functions) {
                 for (JsonObject t : f.triggers) {
                     if (!"eventbridge".equals(FcRules.str(t, "triggerType"))) continue;
-                    String sourceArn = FcRules.str(t, "sourceArn");
-                    if (sourceArn != null && !sourceArn.contains("eventbus/default")) continue;  // a custom bus: not where ActionTrail publishes
+                    if (!bus.equals(busOf(FcRules.str(t, "sourceArn")))) continue;
                     JsonObject c = config(t);
                     if (!switchedOn(c, "triggerEnable")) continue;  // a disabled trigger is a disabled EventBridge rule: nothing is delivered
                     JsonObject pattern = JsonParser.parseString(FcRules.str(c, "eventRuleFilterPattern")).getAsJsonObject();
@@ -137,6 +195,16 @@ final class FcTriggers {
             ids.add(invoker.invokeAsync(target[0], body, "eventbridge:" + target[1]));
         }
         return ids;
+    }
+
+    /** The bus a trigger's sourceArn names ({@code ...:eventbus/<bus>[/rule/<rule>]}); none is the default bus. */
+    static String busOf(String sourceArn) {
+        if (sourceArn == null || sourceArn.isEmpty()) return "default";
+        int i = sourceArn.indexOf("eventbus/");
+        if (i < 0) return "default";
+        String rest = sourceArn.substring(i + "eventbus/".length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     private JsonObject actionTrailEvent(String product, String action, Map<String, String> params) {

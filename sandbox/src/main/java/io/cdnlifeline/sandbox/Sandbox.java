@@ -302,12 +302,26 @@ public final class Sandbox implements AutoCloseable {
         return fcTriggers.fire(functionName, triggerName);
     }
 
+    /**
+     * Lets the local FC's timers fire on the wall clock, as in the cloud ({@code true}), or only when a test moves the
+     * clock ({@code false}, the default).
+     */
+    public void fcTimersInRealTime(boolean on) {
+        fcTriggers.realTime(on);
+    }
+
+    /** Every event EventBridge PutEvents accepted so far (the last 10,000), oldest first, as the triggers received them. */
+    public List<JsonObject> publishedEvents() {
+        return fcTriggers.published();
+    }
+
     FcTriggers fcTriggers() {
         return fcTriggers;
     }
 
     @Override
     public void close() {
+        fcTriggers.realTime(false);
         fcInvoker.close();
         server.stop(0);
         executor.shutdownNow();

@@ -34,6 +34,21 @@ public final class SandboxState {
     /** Log Service's control plane of every account: projects and logstores (LogServiceApi; what lifeline setup makes). */
     public LogServiceState logService = new LogServiceState();
     /**
+     * The account's OSS buckets that functions keep objects in (the watch's state, the notify memory). Absent in a
+     * seed: one bucket, {@code cdn-lifeline-<accountId>}, the name template.yml's LIFELINE_STATE defaults to.
+     */
+    public List<OssBucket> oss;
+
+    /** The bucket of that name, or null. */
+    public OssBucket ossBucket(String name) {
+        if (oss == null) return null;
+        for (OssBucket b : oss) {
+            if (name.equals(b.bucket)) return b;
+        }
+        return null;
+    }
+
+    /**
      * The member accounts of the central account's Resource Directory (seed {@code members}): each an account of its own
      * ({@code accountId}, the single-account keys) with the {@code role} the central account assumes into it. Central
      * account only; a member has none. The top-level {@code limits} and {@code faults} apply to every account.
@@ -172,6 +187,12 @@ public final class SandboxState {
             fc = new LocalFc();
         }
         fc.normalise();
+        if (oss == null) {
+            oss = new ArrayList<>(List.of(new OssBucket("cdn-lifeline-" + accountIdOrDefault())));
+        }
+        for (OssBucket b : oss) {
+            if (b.objects == null) b.objects = new java.util.TreeMap<>();
+        }
         if (members != null) {
             for (SandboxState m : members) {
                 m.reindexMember(accountIdOrDefault());
@@ -196,6 +217,7 @@ public final class SandboxState {
         faults = null;
         fc = null;
         members = null;
+        oss = null;
         reindexAccount();
     }
 

@@ -45,6 +45,24 @@ final class AliyunAccountApi implements AccountApi {
     }
 
     @Override
+    public Balance balance() throws CloudException {
+        return caller.call(AliyunApi.QUERY_ACCOUNT_BALANCE, Map.of(), AliyunAccountApi::balance);
+    }
+
+    /** BSS writes every amount as a string inside {@code Data}; a missing amount is an unreadable answer, never zero. */
+    static Balance balance(JsonObject r) {
+        JsonElement data = r.get("Data");
+        if (data == null || !data.isJsonObject()) throw new IllegalStateException("QueryAccountBalance answered no Data");
+        JsonObject d = data.getAsJsonObject();
+        String available = AnswerJson.text(d, "AvailableAmount");
+        String credit = AnswerJson.text(d, "CreditAmount");
+        if (available == null) throw new IllegalStateException("QueryAccountBalance answered no AvailableAmount");
+        return new Balance(new java.math.BigDecimal(available.replace(",", "")),
+                credit == null || credit.isBlank() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(credit.replace(",", "")),
+                AnswerJson.text(d, "Currency"));
+    }
+
+    @Override
     public List<String> serviceLocks(Product product) throws CloudException {
         AliyunApi api = product == Product.CDN ? AliyunApi.DESCRIBE_CDN_SERVICE : AliyunApi.DESCRIBE_DCDN_SERVICE;
         return caller.call(api, Map.of(), AliyunAccountApi::locks);

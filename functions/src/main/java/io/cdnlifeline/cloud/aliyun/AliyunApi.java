@@ -85,7 +85,10 @@ enum AliyunApi {
     EB_CREATE_RULE(AliyunService.EVENTBRIDGE, "CreateRule", AliyunApi.UNDOCUMENTED_QPS),
     EB_GET_RULE(AliyunService.EVENTBRIDGE, "GetRule", AliyunApi.UNDOCUMENTED_QPS),
     EB_UPDATE_RULE(AliyunService.EVENTBRIDGE, "UpdateRule", AliyunApi.UNDOCUMENTED_QPS),
-    EB_PUT_TARGETS(AliyunService.EVENTBRIDGE, "PutTargets", AliyunApi.UNDOCUMENTED_QPS);
+    EB_PUT_TARGETS(AliyunService.EVENTBRIDGE, "PutTargets", AliyunApi.UNDOCUMENTED_QPS),
+
+    // api-examples/README.md section 6 states no QPS for it; the watch calls it once a minute
+    QUERY_ACCOUNT_BALANCE(AliyunService.BSS, "QueryAccountBalance", AliyunApi.UNDOCUMENTED_QPS);
 
     /** Used where no per-API QPS is documented (Alidns, and three CDN/DCDN account reads). */
     static final int UNDOCUMENTED_QPS = 20;

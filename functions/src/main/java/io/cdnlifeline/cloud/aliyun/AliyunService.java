@@ -20,7 +20,9 @@ enum AliyunService {
     /** For {@code lifeline setup} only (the function role and policy, a member role): global, ram.aliyuncs.com. */
     RAM("Ram", "2015-05-01", "ram.aliyuncs.com"),
     /** For {@code lifeline setup} only (the notification bus and its rules): regional, {@link Endpoints}. */
-    EVENTBRIDGE("eventbridge", "2020-04-01", "eventbridge.cn-hangzhou.aliyuncs.com");
+    EVENTBRIDGE("eventbridge", "2020-04-01", "eventbridge.cn-hangzhou.aliyuncs.com"),
+    /** For {@code QueryAccountBalance} only (the watch's balance warning). */
+    BSS("BssOpenApi", "2017-12-14", "business.aliyuncs.com");
 
     private final String productCode;
     private final String version;

@@ -47,7 +47,10 @@ public final class Endpoints {
             row(AliyunService.STS, ANY, "sts.{region}.aliyuncs.com", null),
             row(AliyunService.RESOURCE_MANAGER, ANY, "resourcemanager.aliyuncs.com", null),
             row(AliyunService.RAM, ANY, "ram.aliyuncs.com", null),
-            row(AliyunService.EVENTBRIDGE, ANY, "eventbridge.{region}.aliyuncs.com", null));
+            row(AliyunService.EVENTBRIDGE, ANY, "eventbridge.{region}.aliyuncs.com", null),
+            // api-examples/README.md: business.aliyuncs.com (China site), business.ap-southeast-1.aliyuncs.com (international)
+            row(AliyunService.BSS, INTERNATIONAL, "business.ap-southeast-1.aliyuncs.com", null),
+            row(AliyunService.BSS, ANY, "business.aliyuncs.com", null));
 
     private Endpoints() {
     }

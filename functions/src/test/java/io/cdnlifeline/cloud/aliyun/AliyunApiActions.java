@@ -21,7 +21,9 @@ public final class AliyunApiActions {
             if (api == AliyunApi.GET_CALLER_IDENTITY) continue;
             // RAM and EventBridge are lifeline setup's (ControlPlane), run by whoever sets the account up, never by a function
             if (api.service() == AliyunService.RAM || api.service() == AliyunService.EVENTBRIDGE) continue;
-            out.add(api.service().name().toLowerCase(Locale.ROOT).replace("_", "") + ":" + api.action());
+            // BssOpenApi's RAM action for QueryAccountBalance is bss:DescribeAcccount, spelled so in its reference
+            if (api == AliyunApi.QUERY_ACCOUNT_BALANCE) out.add("bss:DescribeAcccount");
+            else out.add(api.service().name().toLowerCase(Locale.ROOT).replace("_", "") + ":" + api.action());
         }
         return out;
     }
