@@ -338,7 +338,7 @@ final class UninstallCommand implements Callable<Integer> {
     private static void printSetupLeft(PrintWriter out) {
         out.println("left in the account (what `lifeline setup` made; remove them when nothing else uses them):");
         out.println("  RAM role cdn-lifeline-fc and its policy cdn-lifeline-fc: RAM DetachPolicyFromRole, DeletePolicyVersion (non-default versions), DeletePolicy, DeleteRole");
-        out.println("  EventBridge bus cdn-lifeline and its four notification rules: EventBridge DeleteRule (each), DeleteEventBus");
+        out.println("  EventBridge bus cdn-lifeline and its six notification rules: EventBridge DeleteRule (each), DeleteEventBus");
         out.println("  Log Service project cdn-lifeline-<account id> with logstore audit (made by lifeline setup; the audit trail: keep it as long as you need the record)");
         out.println("  in member accounts (lifeline setup --member-of): the role cdn-lifeline-member: RAM DeleteRole");
         out.println("  (names as in docs/deploy.md; LIFELINE_ROLE_NAME, LIFELINE_LOG_PROJECT, LIFELINE_NOTIFICATION_BUS if you changed them)");

@@ -106,7 +106,8 @@ class InvokeContinuesTest {
             JsonObject report = JsonParser.parseString(rounds.out).getAsJsonObject();
             assertTrue(report.get("rounds").getAsInt() >= 2, rounds::toString);
             assertFalse(report.has("continued"), "the merged Report is of a finished run");
-            assertEquals(DOMAINS, report.getAsJsonObject("summary").get("applied").getAsInt(), rounds::toString);
+            // (outage mode: a record switched in one round may get its marker in the next, a change of its own: count switches)
+            assertEquals(DOMAINS, switches(report), rounds::toString);
             assertEquals(0, report.getAsJsonObject("summary").get("failed").getAsInt(), rounds::toString);
             assertTrue(rounds.err.contains("\"continuing\""), "each next round is in the audit log (--verbose)\n" + rounds.err);
             // nothing went to FC: the command line continues in its own process
@@ -124,5 +125,16 @@ class InvokeContinuesTest {
         CommandRun run = CommandRun.of("invoke", "dns-to-origin", "--payload", "{}", "--timeout", "1", "--endpoint", "http://127.0.0.1:9");
         assertEquals(2, run.status, run::toString);
         assertTrue(run.err.contains("--timeout"), run::toString);
+    }
+
+    /** The applied changes that switched a record's value (not the ones that only wrote its marker). */
+    private static int switches(JsonObject report) {
+        int n = 0;
+        for (com.google.gson.JsonElement e : report.getAsJsonArray("changes")) {
+            JsonObject c = e.getAsJsonObject();
+            if (!"applied".equals(c.get("status").getAsString()) || !c.has("before") || !c.has("after")) continue;
+            if (!c.getAsJsonObject("before").get("value").equals(c.getAsJsonObject("after").get("value"))) n++;
+        }
+        return n;
     }
 }

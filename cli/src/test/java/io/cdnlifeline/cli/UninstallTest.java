@@ -51,7 +51,7 @@ class UninstallTest {
         assertTrue(refused.err.contains("img.example.com: its ICP filing is still invalid"), refused::toString);
         assertTrue(refused.err.contains("Nothing was changed"), refused::toString);
         assertEquals(remedied, state());
-        assertEquals(7, functions());
+        assertEquals(8, functions());
 
         // when the causes are gone and uninstall runs again
         ok("sandbox", "online", "www.example.com");
@@ -65,7 +65,7 @@ class UninstallTest {
         assertTrue(done.out.contains("www.example.com (cdn, online)") && done.out.contains("-> dns-to-cdn"), done::toString);
         assertTrue(done.out.contains("paused: 12 trigger(s) switched off"), done::toString);
         assertTrue(done.out.contains("no lifeline marker or lock left"), done::toString);
-        assertTrue(done.out.contains("deleted: 13 trigger(s), 7 function(s)"), done::toString);
+        assertTrue(done.out.contains("deleted: 13 trigger(s), 8 function(s)"), done::toString);
         assertTrue(done.out.contains("EventBridge bus cdn-lifeline"), done::toString);
         assertEquals(0, functions());
         // and the account is exactly as before the outage, record by record (remarks, tags, coverage, status)
@@ -127,7 +127,7 @@ class UninstallTest {
             assertEquals(3, asked.status, asked::toString);
             assertTrue(asked.out.contains("uninstall plan") && asked.out.contains("Proceed? [y/N]"), asked::toString);
             assertEquals(remedied, state());
-            assertEquals(7, functions());
+            assertEquals(8, functions());
         } finally {
             System.setIn(in);
         }
@@ -147,7 +147,7 @@ class UninstallTest {
             // then it gives up, says what is left, and the functions stay (paused)
             assertEquals(1, gaveUp.status, gaveUp::toString);
             assertTrue(gaveUp.err.contains("shop.example.net 1 lock flag(s)") && gaveUp.err.contains("The functions were NOT removed"), gaveUp::toString);
-            assertEquals(7, functions());
+            assertEquals(8, functions());
             assertEquals(value, sandbox.read(s -> s.cdnDomain("shop.example.net").tags.get(lock)));
 
             // when the run in flight ends (its flag comes down) while uninstall waits
@@ -197,7 +197,7 @@ class UninstallTest {
         assertEquals(2, refused.status, refused::toString);
         assertTrue(refused.err.contains("LIFELINE_DRY_RUN is true"), refused::toString);
         assertEquals(remedied, state());
-        assertEquals(7, functions());
+        assertEquals(8, functions());
     }
 
     private void outage() {
