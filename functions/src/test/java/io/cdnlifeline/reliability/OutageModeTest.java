@@ -374,7 +374,7 @@ class OutageModeTest {
                 }
             }
         }
-        assertTrue(String.valueOf(r.skips()).contains("restoring tag"), String.valueOf(r.skips()));
+        assertTrue(String.valueOf(r.skipped()).contains("restoring tag"), String.valueOf(r.skipped()));
         assertNoNewViolations(seen);
     }
 

@@ -71,6 +71,13 @@ class RaceTest {
         return RemedyPair.all().stream();
     }
 
+    /** Undo runs that ran in outage mode (the dns-outage pair's dns-to-cdn): the race must have covered them. */
+    private static final java.util.concurrent.atomic.AtomicInteger OUTAGE_UNDOS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static void assertCoveredOutageUndo(RemedyPair pair, int before) {
+        if (pair == RemedyPair.DNS_OUTAGE) assertTrue(OUTAGE_UNDOS.get() > before, "no dns-to-cdn of the race ran in outage mode");
+    }
+
     /** One source of invocations: a timer, an event trigger or a person, with its own FC instance. */
     private static final class Actor {
         final String name;
@@ -88,8 +95,10 @@ class RaceTest {
         }
 
         Report invoke(String where) {
-            return Functions.byName(function).run(EventParser.parse(payload, function),
+            Report r = Functions.byName(function).run(EventParser.parse(payload, function),
                     new Invocation(cloud, pair.settings(function, runner.settings), line -> { }, where + " " + name, System.currentTimeMillis() + 60_000));
+            if (function.equals(pair.undo) && String.valueOf(r.notes()).contains("outage mode")) OUTAGE_UNDOS.incrementAndGet();
+            return r;
         }
 
         @Override
@@ -150,6 +159,7 @@ class RaceTest {
         String remediedJson = sc.sandbox().stateJson();
         List<Actor> actors = actors(pair);
         int before = tally.violations().size();
+        int outageUndos = OUTAGE_UNDOS.get();
 
         for (int round = 0; round < ROUNDS; round++) {
             Random rnd = new Random(SEED + round * 31L + pair.name.hashCode());
@@ -184,6 +194,7 @@ class RaceTest {
         }
         List<String> found = tally.violations().subList(before, tally.violations().size());
         assertEquals(List.of(), found.size() > 20 ? found.subList(0, 20) : found, found.size() + " violations");
+        assertCoveredOutageUndo(pair, outageUndos);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,6 +211,7 @@ class RaceTest {
         forward.add(new Actor(pair, "manual " + pair.forward + " (second instance)", pair.forward, pair.forwardPayload(pair.domains, false)));
         undo.add(new Actor(pair, "manual " + pair.undo + " (second instance)", pair.undo, pair.undoPayload(pair.domains, false)));
         int before = tally.violations().size();
+        int outageUndos = OUTAGE_UNDOS.get();
 
         for (int round = 0; round < ROUNDS; round++) {
             Random rnd = new Random(SEED + round * 17L + pair.name.hashCode());
@@ -223,6 +235,7 @@ class RaceTest {
         }
         List<String> found = tally.violations().subList(before, tally.violations().size());
         assertEquals(List.of(), found.size() > 20 ? found.subList(0, 20) : found, found.size() + " violations");
+        assertCoveredOutageUndo(pair, outageUndos);
     }
 
     /** FC's async retry of the invocations that failed, in turn, at most {@value #RETRIES} times each. */
