@@ -34,6 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * carries its marker. While it is on, an unmarked record at one of the domain's origin values, where the CDN CNAME was,
  * is lifeline's: dns-to-origin adopts it (writes its marker), dns-to-cdn leaves it alone while the tag is younger than
  * the lease and restores it once older. The markers themselves are the ones of docs/dns-remedies.md.
+ * <p>
+ * dns-to-cdn's counterpart ({@link #restoring}): {@code lifeline:dns=restoring.<epoch ms>}, written in outage mode
+ * before the domain's first update back, says "dns-to-cdn is switching this domain back: a switched marker on a record
+ * that already is the CDN CNAME is its restore half done". The deferred writes are then the original remarks, and the
+ * tag comes off once every record is restored. dns-to-origin leaves a domain under a young one alone and takes over an
+ * older one (docs/reliability.md, "The undo in outage mode").
  */
 final class DnsIntent {
     static final String KEY = "lifeline:dns";

@@ -36,6 +36,7 @@ public final class DnsToCdnRemedy extends DnsRecordRemedy {
         boolean tagsApi = target.product().can().tags();
         java.util.Map<String, String> tags = tagsApi ? DomainTags.of(ctx).of(target.product(), target.name()) : java.util.Map.of();
         DnsIntent run = DnsIntent.of(ctx);
+        run.restoring(true);
         if (DnsIntent.switchTagged(tags)) {
             // dns-to-origin's outage-mode intent tag: its unmarked switches are recognised by the domain's origin values
             AcceleratedDomain withOrigins = reads.detail(target, true);
