@@ -99,7 +99,7 @@ class UninstallSetupResourcesTest {
         // given an account set up
         setUp();
         // when uninstall runs without --delete-logs
-        CommandRun done = run("uninstall", "--yes");
+        CommandRun done = Transcript.print(run("uninstall", "--yes"), "uninstall", "--yes");
         // then the log project and its logstore stay, named as kept in the plan; the rest is gone
         assertEquals(0, done.status, done::toString);
         assertTrue(done.out.contains("= log project " + PROJECT + " with logstore audit: KEPT, the audit log"), done::toString);
@@ -122,7 +122,7 @@ class UninstallSetupResourcesTest {
         sandbox.setFaults(faults);
 
         // when uninstall runs
-        CommandRun refused = run("uninstall", "--yes", "--delete-logs");
+        CommandRun refused = Transcript.print(run("uninstall", "--yes", "--delete-logs"), "uninstall", "--yes", "--delete-logs");
 
         // then it stops at the policy with RAM's code and what was done; the role (after it) was not tried
         assertEquals(1, refused.status, refused::toString);
@@ -134,7 +134,7 @@ class UninstallSetupResourcesTest {
         assertNull(read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline")));
 
         // when it runs again (the fault was a one-off)
-        CommandRun resumed = run("uninstall", "--yes", "--delete-logs");
+        CommandRun resumed = Transcript.print(run("uninstall", "--yes", "--delete-logs"), "uninstall", "--yes", "--delete-logs");
 
         // then it plans only what is left, removes it, and nothing of setup's remains
         assertEquals(0, resumed.status, resumed::toString);
