@@ -51,7 +51,7 @@ final class SetupPlanner {
             for (NotificationRules.Rule r : NotificationRules.ALL) planRule(plan, r, busExists);
             plan.note("failure destination: the bus " + s.busName + " (" + busArn() + "), where every function's failed async"
                     + " invocations go after FC's retries (template.yml asyncInvokeConfig); nothing more to make");
-            plan.note("asynchronous self-invocation (fc:InvokeFunction on the eight functions) is in the policy");
+            plan.note("asynchronous self-invocation (fc:InvokeFunction on the seven functions) is in the policy");
             boolean projectExists = planLogProject(plan);
             planLogstore(plan, projectExists);
             planStateBucket(plan);
