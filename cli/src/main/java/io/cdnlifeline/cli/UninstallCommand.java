@@ -341,16 +341,17 @@ final class UninstallCommand implements Callable<Integer> {
         for (SetupPlan.Step step : plan.steps()) out.println("    - " + step.what);
         for (String n : plan.notes()) out.println("    i " + n);
         out.flush();
+        if (dryRun) {
+            if (!scan.marked.isEmpty()) out.println("a real run would refuse: " + scan.marked.size() + " domain(s) here still carry lifeline markers or locks (above)");
+            out.println("lifeline uninstall: dry run, nothing was changed");
+            return ExitStatus.DONE;
+        }
         if (!scan.marked.isEmpty()) {
             err.println("lifeline: uninstall --member-of refused: " + scan.marked.size() + " domain(s) in this account still carry lifeline markers"
                     + " or locks (" + String.join("; ", labels(new ArrayList<>(scan.marked.values()))) + "). Without the member role the central"
                     + " functions could never undo them. Restore them first (run `lifeline uninstall --keep-setup --yes`, or --keep-changes,"
                     + " with this account's credentials), then run this again. Nothing was changed.");
             return ExitStatus.REFUSED;
-        }
-        if (dryRun) {
-            out.println("lifeline uninstall: dry run, nothing was changed");
-            return ExitStatus.DONE;
         }
         if (plan.isEmpty()) {
             out.println("nothing to remove: the member role is not there");
