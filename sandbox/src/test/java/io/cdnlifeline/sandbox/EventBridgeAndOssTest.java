@@ -172,14 +172,7 @@ class EventBridgeAndOssTest {
                 "EventTargets", "[{\"Id\":\"echo\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/echo\"}]").status);
         // and a function with two EventBridge triggers: one bound to that rule, one on the default bus
         sandbox.update(s -> {
-            FcFunction f = new FcFunction();
-            f.config.addProperty("functionName", "echo");
-            f.config.addProperty("runtime", "java11");
-            f.config.addProperty("handler", "demo.Echo::handleRequest");
-            f.config.addProperty("timeout", 20);
-            f.config.addProperty("memorySize", 256);
-            f.config.addProperty("functionArn", "acs:fc:cn-hangzhou:1234567890123456:functions/echo");
-            f.codeFile = jar.toString();
+            FcFunction f = echo();
             f.triggers.add(trigger("offline", "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/cdn-lifeline/rule/echo-offline",
                     "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
             f.triggers.add(trigger("default-bus", null, "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
@@ -206,13 +199,7 @@ class EventBridgeAndOssTest {
     void withoutItsRuleAnEventOnTheBusReachesNoFunctionAndASwitchedOffTriggerStopsTheRule() throws Exception {
         // given a function whose trigger names the rule echo-offline on cdn-lifeline, which the control plane never made
         sandbox.update(s -> {
-            FcFunction f = new FcFunction();
-            f.config.addProperty("functionName", "echo");
-            f.config.addProperty("runtime", "java11");
-            f.config.addProperty("handler", "demo.Echo::handleRequest");
-            f.config.addProperty("timeout", 20);
-            f.config.addProperty("memorySize", 256);
-            f.codeFile = jar.toString();
+            FcFunction f = echo();
             JsonObject t = trigger("offline", "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/cdn-lifeline/rule/echo-offline",
                     "{\"type\":[\"lifeline:Notification:DomainOffline\"]}");
             JsonObject config = JsonParser.parseString(t.get("triggerConfig").getAsString()).getAsJsonObject();
@@ -231,6 +218,19 @@ class EventBridgeAndOssTest {
         putEvents("[" + event("b", "DomainOffline") + "]", "sandbox-secret");
         // then nothing was invoked, either time
         assertEquals(before, sandbox.fcInvocations().size(), String.valueOf(sandbox.fcInvocations()));
+    }
+
+    /** The function echo (the test jar's handler), deployed without triggers. */
+    private static FcFunction echo() {
+        FcFunction f = new FcFunction();
+        f.config.addProperty("functionName", "echo");
+        f.config.addProperty("runtime", "java11");
+        f.config.addProperty("handler", "demo.Echo::handleRequest");
+        f.config.addProperty("timeout", 20);
+        f.config.addProperty("memorySize", 256);
+        f.config.addProperty("functionArn", "acs:fc:cn-hangzhou:1234567890123456:functions/echo");
+        f.codeFile = jar.toString();
+        return f;
     }
 
     private static JsonObject trigger(String name, String sourceArn, String pattern) {
