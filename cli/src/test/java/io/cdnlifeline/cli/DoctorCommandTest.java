@@ -12,7 +12,6 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,10 +66,7 @@ class DoctorCommandTest {
     }
 
     private Map<String, String> env(String... keyValues) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        for (int i = 0; i < keyValues.length; i += 2) env.put(keyValues[i], keyValues[i + 1]);
-        return env;
+        return CommandRun.homeEnv(home, keyValues);
     }
 
     private void aliyunConfig(String json) throws Exception {
