@@ -69,6 +69,7 @@ public final class LocalOrigin implements AutoCloseable {
     /** Plain HTTP on {@code address:port} (port 0: any free port). */
     public static LocalOrigin http(InetAddress address, int port, Behaviour behaviour) {
         try {
+            NoDelay.ensure();
             return start(HttpServer.create(), address, port, behaviour);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HTTP on " + address.getHostAddress() + ":" + port, e);
@@ -82,6 +83,7 @@ public final class LocalOrigin implements AutoCloseable {
             kmf.init(keyStore, password);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), null, null);
+            NoDelay.ensure();
             HttpsServer s = HttpsServer.create();
             s.setHttpsConfigurator(new HttpsConfigurator(ctx));
             return start(s, address, port, behaviour);

@@ -47,11 +47,7 @@ public final class Sandbox implements AutoCloseable {
     private SandboxState state;
 
     private Sandbox(int port, SandboxState initial, int threads) throws IOException {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
-        // ~40 ms per call. The property is read once, when the JDK's server configuration class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        NoDelay.ensure();
         install(initial);
         // 127.0.0.1 exactly (not whatever "loopback" resolves to): endpoint() promises that address
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 256);
