@@ -35,7 +35,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The four Log Service (SLS) calls of {@code lifeline setup}: GetProject, CreateProject, GetLogStore, CreateLogStore.
+ * The Log Service (SLS) calls of {@code lifeline setup}: GetProject, CreateProject, GetLogStore, CreateLogStore; and of
+ * {@code lifeline uninstall --delete-logs}: DeleteLogStore, DeleteProject.
  * SLS is REST with a signature of its own ({@code Authorization: LOG <id>:<base64 HMAC-SHA1>} over {@link #stringToSign}),
  * on {@code <project>.<region>.log.aliyuncs.com}; an STS token goes in {@code x-acs-security-token}. Lives in the CLI
  * (the functions never call SLS themselves: FC ships their logs), so the function jar does not carry it.
@@ -127,6 +128,16 @@ final class LogServiceClient {
         body.addProperty("maxSplitShard", 64);
         body.addProperty("appendMeta", true);
         ok(send("CreateLogStore", "POST", project, "/logstores", body));
+    }
+
+    /** DeleteLogStore: the logstore and every log in it. */
+    void deleteLogstore(String project, String logstore) throws CloudException {
+        ok(send("DELETE", project, "/logstores/" + logstore, null));
+    }
+
+    /** DeleteProject: the project and every logstore still in it. */
+    void deleteProject(String project) throws CloudException {
+        ok(send("DELETE", project, "/", null));
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "cdn-lifeline-fc (trusted by Function Compute, ram-trust-policy.json) with the policy cdn-lifeline-fc",
                 "(ram-policy.json) attached; the EventBridge bus cdn-lifeline (notifications; failed invocations) with one",
                 "rule per notification trigger; the Log Service project cdn-lifeline-<account id> with the logstore audit",
-                "(the audit log; retention --log-ttl, default 30 days, --log-shards, default 2). A changed ram-policy.json becomes a new default policy version (the oldest",
+                "(the audit log; retention --log-ttl, default 30 days, --log-shards, default 2); the private OSS bucket",
+                "cdn-lifeline-<account id> of LIFELINE_STATE (the watch's state). A changed ram-policy.json becomes a new default policy version (the oldest",
                 "other version is deleted when RAM's 5 are reached). Prints the plan, then applies it; safe to run again.",
                 "With --member-of, in a member account: only the role cdn-lifeline-member (same policy) that the central",
                 "account's function role may assume."},
@@ -88,9 +89,11 @@ final class SetupCommand implements Callable<Integer> {
         CloudCredentials credentials = CredentialChain.find(cloud.profile, settings.endpoint(), lifeline.env(), line -> { }).credentials;
         ControlPlane plane;
         LogServiceClient logService;
+        OssBucketClient oss;
         try {
             plane = ControlPlane.create(r, settings.endpoint(), () -> credentials, CallPolicy.defaults());
             logService = member.member() ? null : LogServiceClient.create(r, settings.endpoint(), () -> credentials);
+            oss = member.member() ? null : OssBucketClient.create(r, settings.endpoint(), () -> credentials);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
         }
@@ -130,6 +133,7 @@ final class SetupCommand implements Callable<Integer> {
                 .logstore(log.logstore(lifeline.env()))
                 .logTtlDays(log.ttlDays)
                 .logShards(log.shards)
+                .state(!member.member() ? lifeline.env().get("LIFELINE_STATE") : null)
                 .build();
 
         out.println("lifeline setup: account " + target.accountId + (target.member() ? " (member of " + target.memberOf + ")" : "")
@@ -137,9 +141,10 @@ final class SetupCommand implements Callable<Integer> {
         out.println("  RAM          " + plane.ramEndpoint());
         if (!target.member()) out.println("  EventBridge  " + plane.eventBridgeEndpoint());
         if (!target.member()) out.println("  Log Service  " + logService.endpoint());
+        if (!target.member()) out.println("  OSS          " + oss.endpoint());
         SetupPlan plan;
         try {
-            plan = new SetupPlanner(plane, logService, target).plan();
+            plan = new SetupPlanner(plane, logService, oss, target).plan();
         } catch (CloudException e) {
             err.println("lifeline setup: could not read what the account has, nothing was changed: " + e);
             return ExitStatus.FAILED;

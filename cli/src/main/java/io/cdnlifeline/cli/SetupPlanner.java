@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Reads what the account has (RAM GetRole, GetPolicy, ListPolicyVersions, ListPoliciesForRole; EventBridge
- * GetEventBus, GetRule; Log Service GetProject, GetLogStore) and plans what is missing or different. Reads only: nothing changes until
+ * GetEventBus, GetRule; Log Service GetProject, GetLogStore; OSS GetBucketInfo) and plans what is missing or different. Reads only: nothing changes until
  * {@link SetupPlan.Step#change} runs. A change that finds its resource already made (another run, a lost answer)
  * counts as done.
  */
@@ -23,14 +23,21 @@ final class SetupPlanner {
 
     private final ControlPlane cloud;
     private final LogServiceClient logService;
+    private final OssBucketClient oss;
     private final SetupSettings s;
 
-    /** @param logService the Log Service client (the audit log's project and logstore); null in a member account */
-    SetupPlanner(ControlPlane cloud, LogServiceClient logService, SetupSettings settings) {
+    /**
+     * @param logService the Log Service client (the audit log's project and logstore); null in a member account
+     * @param oss        the OSS client (the watch's state bucket); null in a member account
+     */
+    SetupPlanner(ControlPlane cloud, LogServiceClient logService, OssBucketClient oss, SetupSettings settings) {
         this.cloud = cloud;
         this.logService = logService;
+        this.oss = oss;
         this.s = settings;
-        if (logService == null && !settings.member()) throw new IllegalArgumentException("the central account's setup needs Log Service");
+        if ((logService == null || oss == null) && !settings.member()) {
+            throw new IllegalArgumentException("the central account's setup needs Log Service and OSS");
+        }
     }
 
     /** @throws CloudException when a read is refused (no permission, throttled beyond the retries, ...) */
@@ -47,6 +54,7 @@ final class SetupPlanner {
             plan.note("asynchronous self-invocation (fc:InvokeFunction on the seven functions) is in the policy");
             boolean projectExists = planLogProject(plan);
             planLogstore(plan, projectExists);
+            planStateBucket(plan);
         } else {
             plan.note("member of " + s.memberOf + ": only its function role acs:ram::" + s.memberOf + ":role/" + s.centralRole
                     + " may assume " + s.roleName + (s.externalId == null ? "" : ", with the external id given"));
@@ -211,6 +219,26 @@ final class SetupPlanner {
                 if ("LogStoreAlreadyExist".equals(e.code())) return "already there (made meanwhile)";
                 throw e;
             }
+        });
+    }
+
+    // ---- OSS ----
+
+    /** The watch's state bucket: private, in the functions' region; a bucket that exists is left as it is (its ACL named). */
+    private void planStateBucket(SetupPlan plan) throws CloudException {
+        String what = "OSS bucket " + s.stateBucket + " in " + s.region;
+        String acl = oss.bucketAcl(s.stateBucket);
+        if (acl != null) {
+            plan.unchanged(what + " (" + acl + "; the watch's state under " + s.statePrefix + ")");
+            if (!"private".equals(acl)) {
+                plan.note("bucket " + s.stateBucket + " is " + acl + ", not private: setup does not change the ACL of a bucket that"
+                        + " exists (the OSS console does); the watch's state needs no public access");
+            }
+            return;
+        }
+        plan.change(what + ": create, private (LIFELINE_STATE: the watch's last state and the notify memory under " + s.statePrefix + ")", () -> {
+            oss.createPrivateBucket(s.stateBucket);
+            return "created";
         });
     }
 

@@ -35,6 +35,9 @@ final class SetupSettings {
     final String logstore;
     final int logTtlDays;
     final int logShards;
+    /** The watch's state bucket (template.yml's LIFELINE_STATE: {@code oss://cdn-lifeline-<account id>/lifeline}) and its prefix. */
+    final String stateBucket;
+    final String statePrefix;
 
     private SetupSettings(Builder b) {
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
@@ -52,6 +55,10 @@ final class SetupSettings {
         this.logstore = b.logstore != null ? b.logstore : DEFAULT_LOGSTORE;
         this.logTtlDays = b.logTtlDays != null ? b.logTtlDays : DEFAULT_LOG_TTL_DAYS;
         this.logShards = b.logShards != null ? b.logShards : DEFAULT_LOG_SHARDS;
+        io.cdnlifeline.state.StateLocation state = b.stateLocation != null ? b.stateLocation
+                : io.cdnlifeline.state.StateLocation.parse("oss://cdn-lifeline-" + accountId + "/lifeline");
+        this.stateBucket = state.bucket();
+        this.statePrefix = state.prefix();
         this.trustDocument = b.memberOf != null ? PolicyDocuments.memberTrust(b.memberOf, centralRole, externalId)
                 : Objects.requireNonNull(b.trustDocument, "trustDocument");
     }
@@ -81,6 +88,7 @@ final class SetupSettings {
         private String logstore;
         private Integer logTtlDays;
         private Integer logShards;
+        private io.cdnlifeline.state.StateLocation stateLocation;
 
         Builder accountId(String v) { this.accountId = accountId(v, "the account id"); return this; }
         Builder region(String v) { this.region = v; return this; }
@@ -95,6 +103,26 @@ final class SetupSettings {
         Builder centralRole(String v) { this.centralRole = v; return this; }
         Builder logProject(String v) { this.logProject = v; return this; }
         Builder logstore(String v) { this.logstore = v; return this; }
+
+        /**
+         * LIFELINE_STATE as the template passes it to the functions; null for the template's default. A directory or
+         * nothing (no bucket to make) is refused: the deployed functions need the bucket.
+         */
+        Builder state(String v) {
+            if (v == null || v.isBlank()) return this;
+            io.cdnlifeline.state.StateLocation l;
+            try {
+                l = io.cdnlifeline.state.StateLocation.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new SetupInputException(e.getMessage());
+            }
+            if (l.bucket() == null) {
+                throw new SetupInputException("LIFELINE_STATE is '" + v + "', not an oss://<bucket>/<prefix>: the deployed watch keeps its state in"
+                        + " OSS; unset it for the template's default");
+            }
+            this.stateLocation = l;
+            return this;
+        }
 
         /** Retention in days, 1-3650 (SLS's range; 3650 keeps the logs for good). */
         Builder logTtlDays(Integer v) {

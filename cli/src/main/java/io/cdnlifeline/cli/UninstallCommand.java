@@ -34,20 +34,31 @@ import java.util.function.Predicate;
  * taken away), every domain lifeline changed restored by its own undo function (enable-domain, restore-coverage,
  * dns-to-cdn, run in this process as {@code lifeline invoke} runs them) or, with {@code --keep-changes}, only the
  * markers removed; then a wait until nothing carries a lifeline marker or lock; only then the triggers and the
- * functions are deleted. A domain that still needs its remediation is a refusal, unless {@code --leave-offline}.
+ * functions are deleted, and after them what {@code lifeline setup} made ({@link TeardownPlanner}; the audit log is kept
+ * unless {@code --delete-logs}). A domain that still needs its remediation is a refusal, unless {@code --leave-offline}.
+ * {@code --member-of} is the mirror of {@code lifeline setup --member-of}.
  */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
         description = {"Take cdn-lifeline away. Shows the plan; then (confirmed, or --yes) pauses the",
                 "automation, restores every domain lifeline changed (each by its own undo",
                 "function: enable-domain, restore-coverage, dns-to-cdn), waits until nothing",
-                "carries a lifeline marker or lock, and deletes the triggers and functions.",
-                "--keep-changes leaves DNS and coverage as they are and removes only the markers."},
+                "carries a lifeline marker or lock, deletes the triggers and functions, and then",
+                "removes what lifeline setup made: the six rules and the bus, the state bucket's",
+                "objects under lifeline/ and the bucket (when nothing else is in it), the policy",
+                "(its versions first) and the role. The audit log's project and logstore are",
+                "kept unless --delete-logs. --keep-setup removes only the functions.",
+                "--keep-changes leaves DNS and coverage as they are and removes only the markers.",
+                "--member-of, in a member account: removes the member role once no marker is left there."},
         footer = {"", "Examples:",
                 "  lifeline uninstall                       # the plan, then a question",
                 "  lifeline uninstall --yes --endpoint http://127.0.0.1:8787",
                 "  lifeline uninstall --keep-changes --yes  # sites stay as they are; only the markers go",
                 "  lifeline uninstall --leave-offline  # domains still offline keep their remedy",
-                "", "Exit status: 0 removed; 1 something could not be restored or removed",
+                "  lifeline uninstall --dry-run        # the plan only",
+                "  lifeline uninstall --keep-setup --yes  # only the functions (a reinstall follows)",
+                "  lifeline uninstall --delete-logs --yes # the audit log goes too",
+                "  lifeline uninstall --member-of 1234567890123456 --profile member --yes",
+                "", "Exit status: 0 removed (or a dry run); 1 something could not be restored or removed",
                 "(listed; running again is safe); 2 bad usage; 3 refused (a remediation",
                 "still needed, or not confirmed): nothing was changed; 4 the cloud or FC",
                 "could not be reached or refused the credentials."})
@@ -75,6 +86,24 @@ final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the undo functions' audit log on stderr.")
     boolean verbose;
 
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--keep-setup", description = "Remove only the triggers and functions; leave everything lifeline setup made "
+            + "(for a reinstall: s deploy works again at once).")
+    boolean keepSetup;
+
+    @Option(names = "--keep-logs", description = "Keep the audit log's Log Service project and logstore (the default: the audit log "
+            + "is the record of every change lifeline made).")
+    boolean keepLogs;
+
+    @Option(names = "--delete-logs", description = "Delete the audit log's logstore and project too (cannot be undone).")
+    boolean deleteLogs;
+
+    @Option(names = "--member-of", paramLabel = "ACCOUNT", description = "In a member account, with its credentials: remove the member "
+            + "role (and its policy) lifeline setup --member-of made for this central account, once no lifeline marker is left here.")
+    String memberOf;
+
     /** How often the wait looks again; a test may shorten it. */
     static long pollMillis = 5_000;
 
@@ -86,7 +115,13 @@ final class UninstallCommand implements Callable<Integer> {
         if (waitSeconds < 0 || waitSeconds > 86_400) {
             throw new CommandLine.ParameterException(cmd, "--wait must be from 0 to 86400 seconds; got " + waitSeconds);
         }
+        if (keepLogs && deleteLogs) throw new CommandLine.ParameterException(cmd, "--keep-logs and --delete-logs contradict each other");
+        if (keepSetup && deleteLogs) throw new CommandLine.ParameterException(cmd, "--delete-logs does not go with --keep-setup, which keeps the audit log too");
+        if (memberOf != null && (keepChanges || leaveOffline || keepSetup || keepLogs || deleteLogs)) {
+            throw new CommandLine.ParameterException(cmd, "--member-of removes only the member role: the other options are the central account's");
+        }
         FcSession session = FcSession.open(cmd, lifeline.env(), cloud);
+        if (memberOf != null) return uninstallMember(session, out, err);
         if (session.settings.dryRun()) {
             throw new BadSettingsException("uninstall: LIFELINE_DRY_RUN is true, so the undo functions would change nothing and the"
                     + " markers would never go; unset it (nothing was changed)", null);
@@ -128,8 +163,35 @@ final class UninstallCommand implements Callable<Integer> {
         }
         out.println("  then: delete " + automation.triggers().size() + " trigger(s) and " + automation.functions().size()
                 + " function(s) at " + automation.fcEndpoint() + (automation.functions().isEmpty() ? "" : " (" + String.join(", ", automation.functions()) + ")"));
-        out.println("  the one-time setup's resources are left: listed at the end with how to remove them");
+        SetupPlan teardown = null;
+        Teardown setup = null;
+        if (keepSetup) {
+            out.println("  the one-time setup's resources are left (--keep-setup): s deploy works again at once");
+        } else {
+            try {
+                setup = Teardown.open(session, lifeline.env(), false, !deleteLogs);
+                teardown = setup.plan();
+            } catch (CloudException e) {
+                out.flush();
+                err.println("lifeline: uninstall: could not read what lifeline setup made (" + e + "); nothing was changed."
+                        + " Grant the reads, or run with --keep-setup to remove only the functions");
+                return ExitStatus.FAILED;
+            }
+            out.println("  then remove what lifeline setup made in account " + setup.settings.accountId + ": " + removals(teardown.steps().size())
+                    + (teardown.unchanged().isEmpty() ? "" : ", " + teardown.unchanged().size() + " kept"));
+            for (SetupPlan.Step step : teardown.steps()) out.println("    - " + step.what);
+            for (String kept : teardown.unchanged()) out.println("    = " + kept);
+            for (String n : teardown.notes()) out.println("    i " + n);
+        }
         out.flush();
+
+        if (dryRun) {
+            if (!needed.isEmpty() && !leaveOffline) {
+                out.println("a real run would refuse: " + needed.size() + " domain(s) still need their remediation (above)");
+            }
+            out.println("lifeline uninstall: dry run, nothing was changed");
+            return ExitStatus.DONE;
+        }
 
         if (!needed.isEmpty() && !leaveOffline) {
             err.println("lifeline: uninstall refused: " + needed.size() + " domain(s) still need their remediation ("
@@ -213,9 +275,131 @@ final class UninstallCommand implements Callable<Integer> {
             out.println("  restore them later from this machine: lifeline invoke dns-to-cdn --payload '{\"domains\":[...]}'"
                     + " (and restore-coverage / enable-domain likewise)");
         }
-        printSetupLeft(out);
+        if (teardown != null && failed > 0) {
+            out.println("what lifeline setup made is NOT removed: the functions are not all gone (above); run the same command again");
+        } else if (teardown != null) {
+            int status = apply("lifeline uninstall", teardown, out, err);
+            if (status != ExitStatus.DONE) return status;
+        }
+        if (keepSetup) printSetupLeft(out);
+        printMemberRoles(session, out);
         out.flush();
         return failed > 0 ? ExitStatus.FAILED : ExitStatus.DONE;
+    }
+
+    /** Applies the removals in order; a refusal stops there: the cloud's code, k of n done, the rest not tried. */
+    private static int apply(String command, SetupPlan plan, PrintWriter out, PrintWriter err) {
+        if (plan.isEmpty()) {
+            out.println("nothing of lifeline setup's left to remove");
+            return ExitStatus.DONE;
+        }
+        out.println("removing what lifeline setup made: " + removals(plan.steps().size()));
+        int done = 0;
+        for (SetupPlan.Step step : plan.steps()) {
+            try {
+                out.println("  ok   " + step.what + ": " + step.change.apply());
+                out.flush();
+                done++;
+            } catch (CloudException e) {
+                out.println("  FAIL " + step.what);
+                out.flush();
+                err.println(command + ": the cloud refused \"" + step.what + "\": " + e);
+                err.println(command + ": " + done + " of " + plan.steps().size() + " removals done (above), the rest not tried;"
+                        + " fix the cause and run the same command again: it plans from what is left and carries on");
+                return ExitStatus.FAILED;
+            }
+        }
+        out.println("removed: " + removals(done));
+        return ExitStatus.DONE;
+    }
+
+    private static String removals(int n) {
+        return n + (n == 1 ? " removal" : " removals");
+    }
+
+    /**
+     * {@code --member-of}: in a member account with its own credentials. Refused while any domain here carries a lifeline
+     * marker or lock (without the role the central functions could never undo it); otherwise the member role and its
+     * policy, planned, shown, confirmed, removed.
+     */
+    private int uninstallMember(FcSession session, PrintWriter out, PrintWriter err) {
+        Cloud c = AliyunCloud.create(session.settings, () -> session.found.credentials);
+        MarkerScan scan = MarkerScan.read(c);
+        Teardown member = Teardown.open(session, lifeline.env(), true, true, memberOf);
+        SetupPlan plan;
+        try {
+            plan = member.plan();
+        } catch (CloudException e) {
+            err.println("lifeline: uninstall --member-of: could not read the member role (" + e + "); nothing was changed");
+            return ExitStatus.FAILED;
+        }
+        out.println("uninstall plan (member account " + member.settings.accountId + " of " + memberOf + "): remove the member role");
+        out.println("  domains carrying lifeline markers or locks here: " + scan.marked.size());
+        for (MarkerScan.Marked m : scan.marked.values()) out.println("    " + m.label() + "  " + m.describe());
+        for (String note : scan.notes) out.println("  note: " + note);
+        out.println("  then: " + removals(plan.steps().size()));
+        for (SetupPlan.Step step : plan.steps()) out.println("    - " + step.what);
+        for (String n : plan.notes()) out.println("    i " + n);
+        out.flush();
+        if (dryRun) {
+            if (!scan.marked.isEmpty()) out.println("a real run would refuse: " + scan.marked.size() + " domain(s) here still carry lifeline markers or locks (above)");
+            out.println("lifeline uninstall: dry run, nothing was changed");
+            return ExitStatus.DONE;
+        }
+        if (!scan.marked.isEmpty()) {
+            err.println("lifeline: uninstall --member-of refused: " + scan.marked.size() + " domain(s) in this account still carry lifeline markers"
+                    + " or locks (" + String.join("; ", labels(new ArrayList<>(scan.marked.values()))) + "). Without the member role the central"
+                    + " functions could never undo them. Restore them first (run `lifeline uninstall --keep-setup --yes`, or --keep-changes,"
+                    + " with this account's credentials), then run this again. Nothing was changed.");
+            return ExitStatus.REFUSED;
+        }
+        if (plan.isEmpty()) {
+            out.println("nothing to remove: the member role is not there");
+            return ExitStatus.DONE;
+        }
+        if (!yes && !confirmed(out)) {
+            err.println("lifeline: uninstall not confirmed: nothing was changed (--yes to skip the question)");
+            return ExitStatus.REFUSED;
+        }
+        int status = apply("lifeline uninstall --member-of", plan, out, err);
+        out.flush();
+        return status;
+    }
+
+    /**
+     * With LIFELINE_ACCOUNTS: every member account it covers, whether its member role is still there (an AssumeRole
+     * with the caller's credentials tells only when the trust admits the caller: otherwise it says it could not tell),
+     * and the command that removes it, run in that account.
+     */
+    private void printMemberRoles(FcSession session, PrintWriter out) {
+        if (!session.settings.accounts().configured()) return;
+        String central = session.caller == null ? "<this account's id>" : session.caller.accountId();
+        io.cdnlifeline.cloud.aliyun.CallPolicy policy = io.cdnlifeline.cloud.aliyun.CallPolicy.defaults();
+        io.cdnlifeline.cloud.aliyun.AliyunRoles roles = AliyunCloud.roles(session.settings, () -> session.found.credentials, policy);
+        io.cdnlifeline.accounts.AccountRuns runs = new io.cdnlifeline.accounts.AccountRuns(session.settings.accounts(),
+                new io.cdnlifeline.accounts.RoleSessions(roles, session.settings.accounts().externalId()), roles,
+                cr -> AliyunCloud.create(session.settings, cr, policy), "cli", null);
+        out.println("member accounts (LIFELINE_ACCOUNTS=" + session.settings.accounts() + "): their member roles are theirs to remove:");
+        List<io.cdnlifeline.accounts.MemberAccount> members;
+        try {
+            members = runs.resolve(Request.builder().build());
+        } catch (CloudException e) {
+            out.println("  (could not list them: " + e.code() + ": " + e.getMessage() + ")");
+            return;
+        }
+        for (io.cdnlifeline.accounts.MemberAccount m : members) {
+            if (m.isSelf()) continue;
+            String verdict;
+            try {
+                runs.sessions().of(m.roleArn(), io.cdnlifeline.accounts.SessionName.of("uninstall", "cli"), 0).assume();
+                verdict = "still holds " + m.roleArn();
+            } catch (CloudException e) {
+                verdict = "EntityNotExist.Role".equals(e.code()) ? "no member role any more"
+                        : "may still hold " + m.roleArn() + " (not assumable from here: " + e.code() + ")";
+            }
+            out.println("  " + m.id() + ": " + verdict + "; remove it with that account's credentials:"
+                    + " lifeline uninstall --member-of " + central + " --profile <its profile> --yes");
+        }
     }
 
     /** The undo functions a domain needs, in the order they run. */
@@ -336,12 +520,9 @@ final class UninstallCommand implements Callable<Integer> {
     }
 
     private static void printSetupLeft(PrintWriter out) {
-        out.println("left in the account (what `lifeline setup` made; remove them when nothing else uses them):");
-        out.println("  RAM role cdn-lifeline-fc and its policy cdn-lifeline-fc: RAM DetachPolicyFromRole, DeletePolicyVersion (non-default versions), DeletePolicy, DeleteRole");
-        out.println("  EventBridge bus cdn-lifeline and its six notification rules: EventBridge DeleteRule (each), DeleteEventBus");
-        out.println("  Log Service project cdn-lifeline-<account id> with logstore audit (made by lifeline setup; the audit trail: keep it as long as you need the record)");
-        out.println("  in member accounts (lifeline setup --member-of): the role cdn-lifeline-member: RAM DeleteRole");
-        out.println("  (names as in docs/deploy.md; LIFELINE_ROLE_NAME, LIFELINE_LOG_PROJECT, LIFELINE_NOTIFICATION_BUS if you changed them)");
+        out.println("left in the account (--keep-setup): the role and policy cdn-lifeline-fc, the bus cdn-lifeline and its six rules,"
+                + " the state bucket cdn-lifeline-<account id>, the log project cdn-lifeline-<account id> with the logstore audit;"
+                + " `lifeline uninstall` without --keep-setup removes them (the audit log only with --delete-logs)");
     }
 
     private boolean confirmed(PrintWriter out) {

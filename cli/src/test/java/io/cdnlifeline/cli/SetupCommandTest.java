@@ -39,7 +39,11 @@ class SetupCommandTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(0, null);
-        sandbox.update(s -> s.accountId = ACCOUNT);
+        // an account as a first deploy finds it: not even the watch's state bucket (the sandbox's default seed has one)
+        sandbox.update(s -> {
+            s.accountId = ACCOUNT;
+            s.oss = new ArrayList<>();
+        });
     }
 
     @AfterEach
@@ -112,7 +116,13 @@ class SetupCommandTest {
         assertEquals(30, audit.ttl);
         assertEquals(2, audit.shardCount);
         assertTrue(first.out.contains("+ log project cdn-lifeline-" + ACCOUNT + " in cn-hangzhou: create"), first::toString);
-        assertTrue(first.out.contains("lifeline setup: 12 changes applied"), first::toString);
+        assertTrue(first.out.contains("lifeline setup: 13 changes applied"), first::toString);
+        // and the watch's state bucket, private (LIFELINE_STATE's default), through OSS's own V1-signed calls
+        assertTrue(first.out.contains("+ OSS bucket cdn-lifeline-" + ACCOUNT + " in cn-hangzhou: create, private"), first::toString);
+        io.cdnlifeline.sandbox.OssBucket bucket = read(s -> s.ossBucket("cdn-lifeline-" + ACCOUNT));
+        assertNotNull(bucket, first::toString);
+        assertEquals("private", bucket.acl);
+        assertTrue(sandbox.requests().stream().anyMatch(c -> "PutBucket".equals(c.action)), () -> sandbox.requests().toString());
         assertTrue(sandbox.requests().stream().filter(c -> "sls".equals(c.product)).allMatch(c -> "LOG".equals(c.signature)));
 
         // when it runs again
@@ -124,6 +134,8 @@ class SetupCommandTest {
         assertTrue(second.out.strip().endsWith("lifeline setup: nothing to do, everything is as wanted"), second::toString);
         assertTrue(second.out.contains("= RAM policy cdn-lifeline-fc (default version v1 is ram-policy.json)"), second::toString);
         assertTrue(second.out.contains("= logstore cdn-lifeline-" + ACCOUNT + "/audit (30 days, 2 shards)"), second::toString);
+        assertTrue(second.out.contains("= OSS bucket cdn-lifeline-" + ACCOUNT + " in cn-hangzhou (private; the watch's state under lifeline/)"),
+                second::toString);
         assertTrue(sandbox.requests().stream().anyMatch(c -> "GetLogStore".equals(c.action) && c.httpStatus == 200), () -> sandbox.requests().toString());
     }
 
@@ -222,15 +234,15 @@ class SetupCommandTest {
         assertEquals(1, refused.status, refused::toString);
         assertTrue(refused.err.contains("the cloud refused \"rule cdn-lifeline/dns-to-origin-overdue-payment: create"), refused::toString);
         assertTrue(refused.err.contains("NoPermission"), refused::toString);
-        assertTrue(refused.err.contains("4 of 12 changes made (above), the rest not tried"), refused::toString);
+        assertTrue(refused.err.contains("4 of 13 changes made (above), the rest not tried"), refused::toString);
         boolean noRules = read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.isEmpty());
         assertTrue(noRules, refused::toString);
         // when the permission is granted and it runs again
         sandbox.setFaults(new Faults());
         CommandRun resumed = setup();
-        // then it makes only the six rules and the log project and logstore, which were not tried
+        // then it makes only the six rules, the log project and logstore and the state bucket, which were not tried
         assertEquals(0, resumed.status, resumed::toString);
-        assertTrue(resumed.out.contains("lifeline setup: 8 changes applied"), resumed::toString);
+        assertTrue(resumed.out.contains("lifeline setup: 9 changes applied"), resumed::toString);
         assertEquals(6, (int) read(s -> s.eventBridge.find(ACCOUNT).bus("cn-hangzhou", "cdn-lifeline").rules.size()));
     }
 
@@ -239,7 +251,7 @@ class SetupCommandTest {
         CommandRun run = setup("--dry-run", "--account-id", ACCOUNT);
         assertEquals(0, run.status, run::toString);
         assertTrue(run.out.contains("+ RAM role cdn-lifeline-fc: create, trusted by ram-trust-policy.json"), run::toString);
-        assertTrue(run.out.contains("dry run, 12 changes planned, none made"), run::toString);
+        assertTrue(run.out.contains("dry run, 13 changes planned, none made"), run::toString);
         assertEquals(List.of(), writes());
     }
 
@@ -257,7 +269,7 @@ class SetupCommandTest {
         assertTrue(run.out.contains("+ event bus lifeline-bus in cn-shanghai: create"), run::toString);
         assertTrue(run.out.contains("+ log project my-logs in cn-shanghai: create"), run::toString);
         assertTrue(run.out.contains("+ logstore my-logs/lifeline: create, 30 days retention, 2 shards"), run::toString);
-        assertTrue(run.out.contains("plan: 12 changes"), run::toString);
+        assertTrue(run.out.contains("plan: 13 changes"), run::toString);
     }
 
     @Test
@@ -271,7 +283,7 @@ class SetupCommandTest {
         // then RAM's MalformedPolicyDocument is shown, the role made before it stays, and nothing after it was tried
         assertEquals(1, run.status, run::toString);
         assertTrue(run.err.contains("MalformedPolicyDocument"), run::toString);
-        assertTrue(run.err.contains("1 of 12 changes made"), run::toString);
+        assertTrue(run.err.contains("1 of 13 changes made"), run::toString);
         assertNull(ram(ACCOUNT).policy("cdn-lifeline-fc"));
         assertNull(read(s -> s.eventBridge.find(ACCOUNT)));
     }

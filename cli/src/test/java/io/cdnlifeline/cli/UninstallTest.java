@@ -66,7 +66,7 @@ class UninstallTest {
         assertTrue(done.out.contains("paused: 12 trigger(s) switched off"), done::toString);
         assertTrue(done.out.contains("no lifeline marker or lock left"), done::toString);
         assertTrue(done.out.contains("deleted: 13 trigger(s), 8 function(s)"), done::toString);
-        assertTrue(done.out.contains("EventBridge bus cdn-lifeline"), done::toString);
+        assertTrue(done.out.contains("- OSS bucket cdn-lifeline-1234567890123456: delete (empty once lifeline's objects are gone)"), done::toString);
         assertEquals(0, functions());
         // and the account is exactly as before the outage, record by record (remarks, tags, coverage, status)
         assertEquals(initial, state());

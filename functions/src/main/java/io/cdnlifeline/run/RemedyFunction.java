@@ -237,6 +237,17 @@ public final class RemedyFunction implements LifelineFunction {
                 if (c > 0 && applier.pastStart()) {
                     // planned ahead, but the round's time to start new domains is over: the continuation plans them again
                     for (int rest = c; rest < chunks.size(); rest++) for (Target t : chunks.get(rest)) applier.leave(t);
+                    // The chunks still planning ahead finish their reads in flight instead of being interrupted by the
+                    // shutdown below: an interrupted read is a failed read in the Report (the run would fail and FC
+                    // retry it), yet these domains are the continuation's. They start no new domain once the applier
+                    // is past its start, so this waits for at most one read per planning worker.
+                    while (!planned.isEmpty()) {
+                        try {
+                            planned.poll().get();
+                        } catch (ExecutionException e) {
+                            throw new IllegalStateException("planning failed unexpectedly", e.getCause());
+                        }
+                    }
                     break;
                 }
                 if (submitted < chunks.size()) {
@@ -305,7 +316,9 @@ public final class RemedyFunction implements LifelineFunction {
             // best effort, as prepare always is: plan reads what it still lacks
             ctx.audit().info("outage mode: the batch reads before planning failed: " + e.getCause());
         }
-        return remedy.review(plan(chunk, ctx, round, progress, round.stopStartingAt()), ctx);
+        // no new domain once the applier will start none: what is planned after that is thrown away
+        return remedy.review(plan(chunk, ctx, round, progress,
+                () -> System.currentTimeMillis() >= round.stopStartingAt() || applier.pastStart()), ctx);
     }
 
     /**
@@ -350,16 +363,18 @@ public final class RemedyFunction implements LifelineFunction {
      * started only before the round's time for planning is over; the ones not started are left to the continuation.
      */
     private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress) {
-        return plan(targets, ctx, round, progress, round.planUntil());
+        long planUntil = round.planUntil();
+        return plan(targets, ctx, round, progress, () -> System.currentTimeMillis() >= planUntil);
     }
 
-    private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress, long planUntil) {
+    private List<Plan> plan(List<Target> targets, RunContext ctx, Round round, Progress progress,
+                            java.util.function.BooleanSupplier tooLateToStart) {
         List<Plan> out = new ArrayList<>();
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), targets.size()));
         if (threads <= 1) {
             boolean first = true;
             for (Target t : targets) {
-                if (!first && System.currentTimeMillis() >= planUntil) {
+                if (!first && tooLateToStart.getAsBoolean()) {
                     round.notPlanned(t);
                 } else {
                     first = false;
@@ -382,7 +397,7 @@ public final class RemedyFunction implements LifelineFunction {
                 Target t = targets.get(i);
                 free.acquire();
                 // the first domain always starts, so every round makes progress however little time it had
-                if (!first && System.currentTimeMillis() >= planUntil) {
+                if (!first && tooLateToStart.getAsBoolean()) {
                     free.release();
                     round.notPlanned(t);
                     continue;

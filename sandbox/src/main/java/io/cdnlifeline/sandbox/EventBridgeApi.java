@@ -8,7 +8,7 @@ import com.google.gson.JsonSyntaxException;
 
 /**
  * EventBridge 2020-04-01 (RPC, {@code eventbridge.<region>.aliyuncs.com}): the buses and rules {@code lifeline setup}
- * makes, in the shapes of {@code src/test/resources/api-examples/eventbridge} ({@code Code}, {@code Success},
+ * makes and {@code lifeline uninstall} deletes (DeleteRule, DeleteEventBus), in the shapes of {@code src/test/resources/api-examples/eventbridge} ({@code Code}, {@code Success},
  * {@code Data}). Checks: bus names of 2-127 letters, digits, {@code -} and {@code _}; rule names the same; a filter
  * pattern that is a JSON object; targets (the {@code EventTargets} JSON list) with an {@code Id}, a {@code Type} and an
  * {@code acs:} ARN as {@code Endpoint}; a rule's bus must exist. {@code EventBusNotExist},
@@ -80,6 +80,22 @@ final class EventBridgeApi implements ProductApi {
                 data.addProperty("ErrorEntriesCount", errors.size());
                 data.add("ErrorEntries", errors);
                 return success(data);
+            }
+            case "DeleteRule": {
+                // a rule that is not there: EventBridge's documented answer is a success whose Message says so
+                EventBridgeState.Bus b = existingBus(s.eventBridge.find(account), region, p.require("EventBusName"));
+                JsonObject out = success(null);
+                if (b.rules.remove(p.require("RuleName")) == null) out.addProperty("Message", "The event rule not existed!\n");
+                return out;
+            }
+            case "DeleteEventBus": {
+                // the bus goes with its rules (whether EventBridge refuses a bus that still has rules is not documented;
+                // lifeline uninstall deletes the rules first)
+                EventBridgeState.Bus b = existingBus(s.eventBridge.find(account), region, p.require("EventBusName"));
+                s.eventBridge.find(account).buses.remove(b);
+                JsonObject out = success(null);
+                out.addProperty("Data", true);
+                return out;
             }
             default:
                 throw ProductApi.unknownAction();

@@ -47,6 +47,11 @@ final class FcSignatures {
     }
 
     static AccessKey verifyOss(WireRequest request, String bucket, String object, List<AccessKey> keys) {
+        return verifyOssResource(request, "/" + bucket + "/" + object, keys);
+    }
+
+    /** OSS's V1 header signature over {@code resource}: {@code /<bucket>/<object>}, or {@code /<bucket>/} plus a sub-resource. */
+    static AccessKey verifyOssResource(WireRequest request, String resource, List<AccessKey> keys) {
         String auth = request.header("authorization");
         if (auth == null || !auth.startsWith("OSS ")) {
             throw new ApiError(403, "AccessDenied", "the request is not signed (Authorization: OSS id:signature)");
@@ -60,7 +65,7 @@ final class FcSignatures {
         }
         String date = request.header("x-oss-date") != null ? request.header("x-oss-date") : nz(request.header("date"));
         String toSign = request.method + "\n" + nz(request.header("content-md5")) + "\n" + nz(request.header("content-type")) + "\n"
-                + date + "\n" + canonicalHeaders(request.headers, "x-oss-") + "/" + bucket + "/" + object;
+                + date + "\n" + canonicalHeaders(request.headers, "x-oss-") + resource;
         String expected = Base64.getEncoder().encodeToString(Signatures.hmac("HmacSHA1", key.secret, toSign));
         if (idSig.length < 2 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), idSig[1].getBytes(StandardCharsets.UTF_8))) {
             throw new ApiError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");

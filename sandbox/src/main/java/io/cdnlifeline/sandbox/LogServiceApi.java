@@ -20,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Log Service's control plane, as far as {@code lifeline setup} needs it: CreateProject ({@code POST /}), GetProject
- * ({@code GET /}), CreateLogStore ({@code POST /logstores}) and GetLogStore ({@code GET /logstores/<name>}), REST with
+ * Log Service's control plane, as far as {@code lifeline setup} and {@code lifeline uninstall} need it: CreateProject
+ * ({@code POST /}), GetProject ({@code GET /}), DeleteProject ({@code DELETE /}), CreateLogStore ({@code POST /logstores}),
+ * GetLogStore ({@code GET /logstores/<name>}) and DeleteLogStore ({@code DELETE /logstores/<name>}), REST with
  * SLS's own signature ({@code Authorization: LOG id:base64(hmac-sha1)}, {@link #stringToSign}). The project is the first
  * label of the Host, {@code <project>.<region>.log.aliyuncs.com}, as on the real endpoint: a client pointed at the
  * sandbox connects to its port and sends that Host. Errors are SLS's {@code {"errorCode","errorMessage"}} with
@@ -113,6 +114,14 @@ final class LogServiceApi {
                 case "GetLogStore":
                     answer = getLogstore(account, need(project), r.path.substring("/logstores/".length()));
                     break;
+                case "DeleteLogStore":
+                    deleteLogstore(account, need(project), r.path.substring("/logstores/".length()));
+                    answer = null;
+                    break;
+                case "DeleteProject":
+                    deleteProject(account, need(project));
+                    answer = null;
+                    break;
                 default:
                     throw new ApiError(404, "InvalidAction", "the sandbox's Log Service has no " + r.method + " " + r.path);
             }
@@ -130,9 +139,13 @@ final class LogServiceApi {
     }
 
     static String action(WireRequest r) {
-        if ("/".equals(r.path)) return "POST".equals(r.method) ? "CreateProject" : "GET".equals(r.method) ? "GetProject" : "Unknown";
+        if ("/".equals(r.path)) {
+            return "POST".equals(r.method) ? "CreateProject" : "GET".equals(r.method) ? "GetProject" : "DELETE".equals(r.method) ? "DeleteProject" : "Unknown";
+        }
         if ("/logstores".equals(r.path) && "POST".equals(r.method)) return "CreateLogStore";
-        if (r.path.startsWith("/logstores/") && r.path.indexOf('/', "/logstores/".length()) < 0 && "GET".equals(r.method)) return "GetLogStore";
+        if (r.path.startsWith("/logstores/") && r.path.indexOf('/', "/logstores/".length()) < 0) {
+            return "GET".equals(r.method) ? "GetLogStore" : "DELETE".equals(r.method) ? "DeleteLogStore" : "Unknown";
+        }
         return "Unknown";
     }
 
@@ -285,6 +298,29 @@ final class LogServiceApi {
             o.addProperty("createTime", l.createTime);
             o.addProperty("lastModifyTime", l.lastModifyTime);
             return o;
+        });
+    }
+
+    /** DeleteLogStore ({@code DELETE /logstores/<name>}): its logs go with it. 404 {@code LogStoreNotExist} when it is not there. */
+    private void deleteLogstore(String account, String projectName, String name) {
+        sandbox.update(s -> {
+            if (project(s, account, projectName).logstores.remove(name) == null) {
+                throw new ApiError(404, "LogStoreNotExist", "logstore " + name + " does not exist");
+            }
+        });
+    }
+
+    /**
+     * DeleteProject ({@code DELETE /} on the project's host): the project with every logstore in it, as Log Service
+     * documents it (no refusal while logstores remain). 404 {@code ProjectNotExist} when it is not there.
+     */
+    private void deleteProject(String account, String projectName) {
+        sandbox.update(s -> {
+            project(s, account, projectName);
+            for (SandboxState a : s.accounts()) {
+                LogServiceState.Account projects = a.logService == null ? null : a.logService.find(a.accountIdOrDefault());
+                if (projects != null && a.accountIdOrDefault().equals(account)) projects.projects.remove(projectName);
+            }
         });
     }
 

@@ -10,6 +10,15 @@ import java.util.TreeMap;
  */
 public final class OssBucket {
     public String bucket;
+    /** The account that owns it (bucket names are global); null: the central account. */
+    public String owner;
+    /** Its region (OSS's Location without {@code oss-}); null: the local FC's region. */
+    public String region;
+    /** {@code private} (null means that), {@code public-read} or {@code public-read-write}: what PutBucket's x-oss-acl set. */
+    public String acl;
+    public String storageClass;
+    /** When PutBucket made it (epoch ms); 0 for a bucket of the seed. */
+    public long creationDate;
     /** Object key -> object. */
     public Map<String, OssObject> objects = new TreeMap<>();
 

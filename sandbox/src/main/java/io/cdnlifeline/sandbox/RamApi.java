@@ -74,6 +74,12 @@ final class RamApi implements ProductApi {
                 return attachPolicyToRole(p, s.ram.find(account));
             case "ListPoliciesForRole":
                 return listPoliciesForRole(p, s.ram.find(account));
+            case "DetachPolicyFromRole":
+                return detachPolicyFromRole(p, s.ram.find(account));
+            case "DeletePolicy":
+                return deletePolicy(p, s.ram.find(account));
+            case "DeleteRole":
+                return deleteRole(p, s.ram.find(account));
             default:
                 throw ProductApi.unknownAction();
         }
@@ -118,6 +124,16 @@ final class RamApi implements ProductApi {
         if (description != null) r.description = description(description);
         r.updateDate = now();
         return roleAnswer(account, r);
+    }
+
+    /** DeleteRole: refused with {@code DeleteConflict.Role.Policy} while a policy is attached to it. */
+    private static JsonObject deleteRole(Params p, RamState.Account a) {
+        RamState.Role role = existingRole(a, p.require("RoleName"));
+        if (!role.attached.isEmpty()) {
+            throw new ApiError(409, "DeleteConflict.Role.Policy", "The role has been attached some policies.");
+        }
+        a.roles.remove(role.roleName);
+        return new JsonObject();
     }
 
     private static RamState.Role existingRole(RamState.Account a, String name) {
@@ -286,7 +302,37 @@ final class RamApi implements ProductApi {
         return policy;
     }
 
+    /**
+     * DeletePolicy: refused with {@code DeleteConflict.Policy.Version} while versions other than the default remain, and
+     * with {@code DeleteConflict.Policy.Role} while a role has it attached (RAM's codes; users and groups have their own,
+     * which the sandbox does not hold).
+     */
+    private static JsonObject deletePolicy(Params p, RamState.Account a) {
+        RamState.Policy policy = existingPolicy(p, a);
+        for (RamState.Role r : a.roles.values()) {
+            for (RamState.Attachment x : r.attached) {
+                if (x.policyType.equals("Custom") && x.policyName.equalsIgnoreCase(policy.policyName)) {
+                    throw new ApiError(409, "DeleteConflict.Policy.Role", "The policy has been attached to some roles.");
+                }
+            }
+        }
+        if (policy.versions.size() > 1) {
+            throw new ApiError(409, "DeleteConflict.Policy.Version", "The policy has some versions which are not the default version.");
+        }
+        a.policies.remove(policy.policyName);
+        return new JsonObject();
+    }
+
     // ---- attachments ----
+
+    private static JsonObject detachPolicyFromRole(Params p, RamState.Account a) {
+        String type = p.require("PolicyType");
+        RamState.Policy policy = existingPolicy(p, a);
+        RamState.Role role = existingRole(a, p.require("RoleName"));
+        boolean removed = role.attached.removeIf(x -> x.policyName.equalsIgnoreCase(policy.policyName) && x.policyType.equals(type));
+        if (!removed) throw new ApiError(404, "EntityNotExist.Role.Policy", "The role has not been attached this policy.");
+        return new JsonObject();
+    }
 
     private static JsonObject attachPolicyToRole(Params p, RamState.Account a) {
         String type = p.require("PolicyType");

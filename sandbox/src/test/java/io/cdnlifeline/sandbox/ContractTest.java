@@ -176,6 +176,17 @@ class ContractTest {
         c.add(new Case("ram", "AttachPolicyToRole", "PolicyType", "Custom", "PolicyName", "Other-Policy", "RoleName", "ECSAdmin")
                 .given(ContractTest::controlPlane));
         c.add(new Case("ram", "ListPoliciesForRole", "RoleName", "ECSAdmin").given(ContractTest::controlPlane));
+        // what lifeline uninstall takes away: the attachment, the policy (its one version left) and the role (nothing attached)
+        c.add(new Case("ram", "DetachPolicyFromRole", "PolicyType", "Custom", "PolicyName", "OSS-Administrator", "RoleName", "ECSAdmin")
+                .given(ContractTest::controlPlane));
+        c.add(new Case("ram", "DeletePolicy", "PolicyName", "Other-Policy").given(s -> {
+            controlPlane(s);
+            s.ram.find(StsApi.DEFAULT_ACCOUNT_ID).policy("Other-Policy").versions.removeIf(v -> !v.isDefaultVersion);
+        }));
+        c.add(new Case("ram", "DeleteRole", "RoleName", "ECSAdmin").given(s -> {
+            controlPlane(s);
+            s.ram.find(StsApi.DEFAULT_ACCOUNT_ID).role("ECSAdmin").attached.clear();
+        }));
         c.add(new Case("eventbridge", "CreateEventBus", "EventBusName", "NewBus", "Description", "d"));
         c.add(new Case("eventbridge", "GetEventBus", "EventBusName", "MyEventBus").given(ContractTest::controlPlane));
         c.add(new Case("eventbridge", "CreateRule", "EventBusName", "MyEventBus", "RuleName", "NewRule", "FilterPattern",
@@ -187,6 +198,9 @@ class ContractTest {
                 "[{\"Id\":\"t2\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/f\"},"
                 + "{\"Id\":\"t2\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/g\"}]")
                 .given(ContractTest::controlPlane));
+        // the documented DeleteRule example is the answer for a rule that is not there (a success that says so)
+        c.add(new Case("eventbridge", "DeleteRule", "EventBusName", "MyEventBus", "RuleName", "NoSuchRule").given(ContractTest::controlPlane));
+        c.add(new Case("eventbridge", "DeleteEventBus", "EventBusName", "MyEventBus").given(ContractTest::controlPlane));
         return c.stream();
     }
 
@@ -293,6 +307,75 @@ class ContractTest {
             List<String> diff = JsonShape.differences(documented, answer.json(), extras.get(action));
             assertTrue(diff.isEmpty(), () -> action + " differs from the documented example:\n  " + String.join("\n  ", diff));
         }
+    }
+
+    /** Log Service's deletes answer 200 with no body; what they delete is gone after them (ProjectNotExist, LogStoreNotExist). */
+    @Test
+    void logServiceDeletesAnswerAsDocumented() {
+        sandbox.replaceState(SEED);
+        SlsRawClient sls = new SlsRawClient(sandbox);
+        String host = "contract-project.cn-hangzhou.log.aliyuncs.com";
+        assertEquals(200, sls.call("POST", host, "/", "{\"projectName\":\"contract-project\",\"description\":\"d\"}").status);
+        assertEquals(200, sls.call("POST", host, "/logstores", "{\"logstoreName\":\"audit\",\"ttl\":30,\"shardCount\":2}").status);
+        SlsRawClient.Answer store = sls.call("DELETE", host, "/logstores/audit", null);
+        assertEquals(200, store.status, store.body);
+        assertEquals("", store.body);
+        assertEquals("LogStoreNotExist", sls.call("GET", host, "/logstores/audit", null).code());
+        assertEquals("LogStoreNotExist", sls.call("DELETE", host, "/logstores/audit", null).code());
+        SlsRawClient.Answer project = sls.call("DELETE", host, "/", null);
+        assertEquals(200, project.status, project.body);
+        assertEquals("ProjectNotExist", sls.call("GET", host, "/", null).code());
+        assertEquals("ProjectNotExist", sls.call("DELETE", host, "/", null).code());
+    }
+
+    /**
+     * OSS answers XML: GetBucketInfo and ListObjectsV2 have the element paths of {@code api-examples/oss}; PutBucket,
+     * DeleteBucket and their documented errors (errors.json) answer with OSS's status and code.
+     */
+    @Test
+    void everyDocumentedOssAnswerHasItsShape() {
+        sandbox.replaceState(SEED);
+        sandbox.update(s -> s.oss = new ArrayList<>());
+        OssRawClient oss = new OssRawClient(sandbox, Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET);
+        String bucket = "contract-bucket";
+        // PutBucket: 200 with Location; again by its owner: 200 (a metadata change, as documented)
+        java.net.http.HttpResponse<String> made = oss.call("PUT", bucket, "", null, null, "private",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CreateBucketConfiguration><StorageClass>Standard</StorageClass></CreateBucketConfiguration>");
+        assertEquals(200, made.statusCode(), made.body());
+        assertEquals("/" + bucket, made.headers().firstValue("Location").orElse(""));
+        assertEquals(200, oss.call("PUT", bucket, "", null, null, "private", null).statusCode());
+        assertEquals(200, oss.call("PUT", bucket, "lifeline/watch/state.json", null, null, null, "{}").statusCode());
+        Map<String, String> calls = Map.of("GetBucketInfo.xml", "bucketInfo", "ListObjectsV2.xml", "");
+        for (String line : resource("/api-examples/oss/index.txt").split("\n")) {
+            if (line.trim().isEmpty()) continue;
+            String sub = calls.get(line.trim());
+            assertTrue(sub != null, "no OSS case for " + line);
+            java.net.http.HttpResponse<String> answer = sub.isEmpty()
+                    ? oss.call("GET", bucket, "", null, "list-type=2&prefix=lifeline/&max-keys=100", null, null)
+                    : oss.call("GET", bucket, "", sub, null, null, null);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(OssRawClient.elementPaths(resource("/api-examples/oss/" + line.trim())), OssRawClient.elementPaths(answer.body()), line);
+        }
+        // the documented errors
+        java.net.http.HttpResponse<String> notEmpty = oss.call("DELETE", bucket, "", null, null, null, null);
+        assertEquals(409, notEmpty.statusCode());
+        assertEquals("BucketNotEmpty", OssRawClient.code(notEmpty.body()));
+        assertEquals(204, oss.call("DELETE", bucket, "lifeline/watch/state.json", null, null, null, null).statusCode());
+        assertEquals(204, oss.call("DELETE", bucket, "", null, null, null, null).statusCode());
+        java.net.http.HttpResponse<String> gone = oss.call("GET", bucket, "", "bucketInfo", null, null, null);
+        assertEquals(404, gone.statusCode());
+        assertEquals("NoSuchBucket", OssRawClient.code(gone.body()));
+        assertEquals("NoSuchBucket", OssRawClient.code(oss.call("DELETE", bucket, "", null, null, null, null).body()));
+        sandbox.update(s -> {
+            OssBucket theirs = new OssBucket("someone-elses");
+            theirs.owner = "2000000000000009";
+            s.oss.add(theirs);
+        });
+        java.net.http.HttpResponse<String> taken = oss.call("PUT", "someone-elses", "", null, null, "private", null);
+        assertEquals(409, taken.statusCode());
+        assertEquals("BucketAlreadyExists", OssRawClient.code(taken.body()));
+        assertEquals("AccessDenied", OssRawClient.code(oss.call("DELETE", "someone-elses", "", null, null, null, null).body()));
+        assertEquals("InvalidBucketName", OssRawClient.code(oss.call("PUT", "Not_A_Bucket", "", null, null, "private", null).body()));
     }
 
     static String resource(String path) {

@@ -63,6 +63,29 @@ class RamAndEventBridgeTest {
     }
 
     @Test
+    void aPolicyOrRoleStillInUseIsNotDeleted() {
+        // given a role with a policy of two versions attached
+        String trust = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}]}";
+        assertEquals(200, ram("CreateRole", "RoleName", "r", "AssumeRolePolicyDocument", trust).status);
+        assertEquals(200, ram("CreatePolicy", "PolicyName", "p", "PolicyDocument", DOC).status);
+        assertEquals(200, ram("CreatePolicyVersion", "PolicyName", "p", "PolicyDocument", DOC, "SetAsDefault", "true").status);
+        assertEquals(200, ram("AttachPolicyToRole", "PolicyType", "Custom", "PolicyName", "p", "RoleName", "r").status);
+        // when the role and the policy are deleted while in use, each is refused with RAM's conflict code
+        assertEquals("DeleteConflict.Role.Policy", ram("DeleteRole", "RoleName", "r").body.get("Code").getAsString());
+        assertEquals("DeleteConflict.Policy.Role", ram("DeletePolicy", "PolicyName", "p").body.get("Code").getAsString());
+        assertEquals(200, ram("DetachPolicyFromRole", "PolicyType", "Custom", "PolicyName", "p", "RoleName", "r").status);
+        assertEquals("EntityNotExist.Role.Policy",
+                ram("DetachPolicyFromRole", "PolicyType", "Custom", "PolicyName", "p", "RoleName", "r").body.get("Code").getAsString());
+        assertEquals("DeleteConflict.Policy.Version", ram("DeletePolicy", "PolicyName", "p").body.get("Code").getAsString());
+        // then, in the order uninstall takes, each goes
+        assertEquals(200, ram("DeletePolicyVersion", "PolicyName", "p", "VersionId", "v1").status);
+        assertEquals(200, ram("DeletePolicy", "PolicyName", "p").status);
+        assertEquals(200, ram("DeleteRole", "RoleName", "r").status);
+        assertEquals("EntityNotExist.Role", ram("GetRole", "RoleName", "r").body.get("Code").getAsString());
+        assertEquals("EntityNotExist.Policy", ram("GetPolicy", "PolicyType", "Custom", "PolicyName", "p").body.get("Code").getAsString());
+    }
+
+    @Test
     void documentsRamWouldRefuseAreRefusedWithWhatIsWrong() {
         String[][] bad = {
                 {"not json", "not valid JSON"},

@@ -86,6 +86,12 @@ enum AliyunApi {
     EB_GET_RULE(AliyunService.EVENTBRIDGE, "GetRule", AliyunApi.UNDOCUMENTED_QPS),
     EB_UPDATE_RULE(AliyunService.EVENTBRIDGE, "UpdateRule", AliyunApi.UNDOCUMENTED_QPS),
     EB_PUT_TARGETS(AliyunService.EVENTBRIDGE, "PutTargets", AliyunApi.UNDOCUMENTED_QPS),
+    // lifeline uninstall's (the same ControlPlane): what takes setup's resources away again
+    RAM_DETACH_POLICY_FROM_ROLE(AliyunService.RAM, "DetachPolicyFromRole", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_DELETE_POLICY(AliyunService.RAM, "DeletePolicy", AliyunApi.UNDOCUMENTED_QPS),
+    RAM_DELETE_ROLE(AliyunService.RAM, "DeleteRole", AliyunApi.UNDOCUMENTED_QPS),
+    EB_DELETE_RULE(AliyunService.EVENTBRIDGE, "DeleteRule", AliyunApi.UNDOCUMENTED_QPS),
+    EB_DELETE_EVENT_BUS(AliyunService.EVENTBRIDGE, "DeleteEventBus", AliyunApi.UNDOCUMENTED_QPS),
 
     // api-examples/README.md section 6 states no QPS for it; the watch calls it once a minute
     QUERY_ACCOUNT_BALANCE(AliyunService.BSS, "QueryAccountBalance", AliyunApi.UNDOCUMENTED_QPS);

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The signed RPC calls of {@code lifeline setup}: RAM (2015-05-01, {@code ram.aliyuncs.com}) and EventBridge's control
+ * The signed RPC calls of {@code lifeline setup} (and of {@code lifeline uninstall}, which takes setup's resources away): RAM (2015-05-01, {@code ram.aliyuncs.com}) and EventBridge's control
  * plane (2020-04-01, {@code eventbridge.<region>.aliyuncs.com}), through the same client, signature, retries, rate
  * limits and error mapping as every call of the functions ({@link AcsCaller}); the endpoint override sends them to a
  * sandbox like the rest. Only the actions listed in {@link AliyunApi} for those two products can be called.
@@ -69,6 +69,6 @@ public final class ControlPlane {
         for (AliyunApi api : AliyunApi.values()) {
             if (api.service() == service && api.action().equals(action)) return api;
         }
-        throw new IllegalArgumentException(service + " " + action + " is not an action of lifeline setup");
+        throw new IllegalArgumentException(service + " " + action + " is not an action of lifeline setup or uninstall");
     }
 }

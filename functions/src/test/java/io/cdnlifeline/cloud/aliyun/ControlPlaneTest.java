@@ -69,6 +69,6 @@ class ControlPlaneTest {
         ControlPlane plane = ControlPlane.create("cn-shanghai", null, () -> SANDBOX_KEY, CallPolicy.defaults());
         assertEquals("https://ram.aliyuncs.com", plane.ramEndpoint());
         assertEquals("https://eventbridge.cn-shanghai.aliyuncs.com", plane.eventBridgeEndpoint());
-        assertThrows(IllegalArgumentException.class, () -> plane.ram("DeleteRole", Map.of("RoleName", "x")));
+        assertThrows(IllegalArgumentException.class, () -> plane.ram("DeleteUser", Map.of("UserName", "x")));
     }
 }
