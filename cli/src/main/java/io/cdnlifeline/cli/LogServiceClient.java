@@ -132,12 +132,12 @@ final class LogServiceClient {
 
     /** DeleteLogStore: the logstore and every log in it. */
     void deleteLogstore(String project, String logstore) throws CloudException {
-        ok(send("DELETE", project, "/logstores/" + logstore, null));
+        ok(send("DeleteLogStore", "DELETE", project, "/logstores/" + logstore, null));
     }
 
     /** DeleteProject: the project and every logstore still in it. */
     void deleteProject(String project) throws CloudException {
-        ok(send("DELETE", project, "/", null));
+        ok(send("DeleteProject", "DELETE", project, "/", null));
     }
 
     /**
