@@ -47,6 +47,9 @@ class WatchLocalFcTest {
                     .timer("every-minute", "0 * * * * *", "{\"reason\":\"every minute: the watch polls once for every remedy\"}"));
             s.fc.functions.add(FcFunction.java(ACCOUNT, "dns-to-origin", "io.cdnlifeline.handler.DnsToOriginHandler", 600, jar.toString(), env)
                     .eventBridge("notification-domain-offline", ACCOUNT, "cdn-lifeline", "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
+            // what lifeline setup makes: the bus, and the rule the trigger names (FcFunction.eventBridge: <function>-<trigger>)
+            s.eventBridge.account(ACCOUNT).addBus(s.fc.region, "cdn-lifeline").addRule("dns-to-origin-notification-domain-offline",
+                    "{\"type\":[\"lifeline:Notification:DomainOffline\"]}", "acs:fc:cn-hangzhou:" + ACCOUNT + ":functions/dns-to-origin");
         });
     }
 
