@@ -46,6 +46,9 @@ final class WatchBench {
                         .timer("every-5-minutes", "0 */5 * * * *",
                                 "{\"when\":[\"offline\",\"in-debt\"],\"reason\":\"every 5 minutes: offline or in-debt domains to their origin\"}")
                         .eventBridge("notification-domain-offline", ACCOUNT, "cdn-lifeline", "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
+                // what lifeline setup makes: the bus, and the rule the trigger names (FcFunction.eventBridge: <function>-<trigger>)
+                s.eventBridge.account(ACCOUNT).addBus(s.fc.region, "cdn-lifeline").addRule("dns-to-origin-notification-domain-offline",
+                        "{\"type\":[\"lifeline:Notification:DomainOffline\"]}", "acs:fc:cn-hangzhou:" + ACCOUNT + ":functions/dns-to-origin");
             });
             sandbox.fcTimersInRealTime(true);
             out.println("   local FC: watch (every minute), dns-to-origin (DomainOffline trigger, every 5 minutes); "

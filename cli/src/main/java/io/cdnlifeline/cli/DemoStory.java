@@ -60,6 +60,8 @@ final class DemoStory {
         String icpEvent = DemoResources.event(ICP_INVALID);
         String victim = firstDomain(icpEvent, ICP_INVALID);
         try (Sandbox sandbox = Sandbox.start(0, DemoResources.seed()); DemoOrigins origins = DemoOrigins.start()) {
+            // the account has been through lifeline setup as far as the watch sees it: its notification bus exists
+            sandbox.update(s -> s.eventBridge.account(s.accountIdOrDefault()).addBus(s.fc.region, "cdn-lifeline"));
             AccountState initial = AccountState.of(sandbox.stateJson());
             Account paidUp = sandbox.read(s -> copy(s.account));
             Set<String> stoppedForArrears = new LinkedHashSet<>();

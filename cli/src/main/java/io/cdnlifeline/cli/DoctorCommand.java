@@ -13,6 +13,9 @@ import io.cdnlifeline.cloud.Product;
 import io.cdnlifeline.cloud.aliyun.AliyunCloud;
 import io.cdnlifeline.cloud.aliyun.CallPolicy;
 import io.cdnlifeline.cloud.aliyun.Endpoints;
+import io.cdnlifeline.cloud.aliyun.OssStore;
+import io.cdnlifeline.state.StateLocation;
+import io.cdnlifeline.state.StoreException;
 import io.cdnlifeline.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -131,6 +134,7 @@ final class DoctorCommand implements Callable<Integer> {
             problems.add("account: sts:GetCallerIdentity failed: " + e);
         }
         automation(out, credentials, settings, accountId);
+        stateBucket(out, credentials, settings, accountId, problems);
         out.println("permissions (one read each)");
         for (Probe p : Probe.values()) {
             String verdict = probe(c, p, problems);
@@ -157,6 +161,48 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (FcCallException e) {
             out.println("  unknown: " + e.getMessage() + (e.deniedRamAction() == null ? "" : " (grant " + e.deniedRamAction()
                     + " and fc:ListTriggers to see it)"));
+        }
+    }
+
+    /**
+     * The watch's memory (LIFELINE_STATE, template.yml's default {@code oss://cdn-lifeline-<account id>/lifeline}): whether
+     * its OSS bucket exists, asked read-only (one GetObject of a key nothing writes). A missing bucket is a problem: the
+     * watch cannot remember what it saw, so it announces nothing.
+     */
+    private void stateBucket(PrintWriter out, io.cdnlifeline.cloud.CloudCredentials credentials, Settings settings, String accountId,
+                             List<String> problems) {
+        out.println("watch state (LIFELINE_STATE)");
+        String configured = lifeline.env().get("LIFELINE_STATE");
+        StateLocation state;
+        try {
+            state = configured != null && !configured.isBlank() ? StateLocation.parse(configured)
+                    : accountId == null ? null : StateLocation.parse("oss://cdn-lifeline-" + accountId + "/lifeline");
+        } catch (IllegalArgumentException e) {
+            out.println("  unusable: " + e.getMessage());
+            problems.add("watch state: " + e.getMessage());
+            return;
+        }
+        if (state == null) {
+            out.println("  unknown: the account id is needed for the default bucket cdn-lifeline-<account id>");
+            return;
+        }
+        if (state.bucket() == null) {
+            out.println("  " + state + ": not an OSS bucket, not checked");
+            return;
+        }
+        String region = lifeline.env().getOrDefault("LIFELINE_FC_REGION", FcSession.DEFAULT_FC_REGION);
+        OssStore store = OssStore.of(settings.endpoint(), region, false, state.bucket(), state.prefix(), () -> credentials);
+        try {
+            if (store.bucketExists()) {
+                out.println("  " + store.where() + ": the bucket exists");
+            } else {
+                String verdict = "the bucket " + state.bucket() + " does NOT exist: the watch cannot remember what it saw"
+                        + " (lifeline setup makes it; or set LIFELINE_STATE to a bucket of yours)";
+                out.println("  " + store.where() + ": " + verdict);
+                problems.add("watch state: " + verdict);
+            }
+        } catch (StoreException e) {
+            out.println("  " + store.where() + ": unknown: " + e.getMessage() + " (the functions' role needs oss:GetObject on it)");
         }
     }
 

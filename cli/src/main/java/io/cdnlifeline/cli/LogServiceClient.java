@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.aliyun.CallPolicy;
+import io.cdnlifeline.cloud.aliyun.RetriedCalls;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,22 +43,29 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>With an endpoint override (a sandbox, {@code http://host:port}) the request is the same one, Host header
  * included: it is only sent to that address, as {@code curl --connect-to} would (the JDK's HTTP clients do not let a
  * caller set Host, so this path writes HTTP/1.1 on a socket). The real endpoint is reached over HTTPS.
+ * <p>Every call is retried as the functions' calls are ({@link RetriedCalls}, under a {@link CallPolicy}): a 5xx, 429,
+ * {@code InternalServerError}, {@code ServerBusy}, {@code RequestTimeout} or a quota code, and a connection that fails,
+ * resets or times out; never a 4xx such as {@code ProjectAlreadyExist}. Each attempt is signed afresh (its own Date).
  */
 final class LogServiceClient {
     static final String API_VERSION = "0.6.0";
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
-    private static final int TIMEOUT_MS = 15_000;
+    /** SLS's codes for a failure that another attempt may not meet (its common error codes). */
+    private static final java.util.Set<String> RETRYABLE_CODES = java.util.Set.of("InternalServerError", "ServerBusy", "RequestTimeout",
+            "WriteQuotaExceed", "ReadQuotaExceed");
 
     private final String region;
     private final URI override;
     private final Supplier<CloudCredentials> credentials;
     private final Clock clock;
+    private final RetriedCalls calls;
 
-    private LogServiceClient(String region, URI override, Supplier<CloudCredentials> credentials, Clock clock) {
+    private LogServiceClient(String region, URI override, Supplier<CloudCredentials> credentials, Clock clock, CallPolicy policy) {
         this.region = region;
         this.override = override;
         this.credentials = credentials;
         this.clock = clock;
+        this.calls = new RetriedCalls(policy);
     }
 
     /**
@@ -64,6 +73,11 @@ final class LogServiceClient {
      * @throws IllegalArgumentException for a malformed region or override
      */
     static LogServiceClient create(String region, String endpointOverride, Supplier<CloudCredentials> credentials) {
+        return create(region, endpointOverride, credentials, CallPolicy.defaults());
+    }
+
+    /** The same, retrying under {@code policy} (setup passes the policy of its other calls). */
+    static LogServiceClient create(String region, String endpointOverride, Supplier<CloudCredentials> credentials, CallPolicy policy) {
         if (region == null || !region.matches("[a-z0-9-]+")) throw new IllegalArgumentException("not a region: " + region);
         URI uri = null;
         if (endpointOverride != null) {
@@ -72,7 +86,8 @@ final class LogServiceClient {
                 throw new IllegalArgumentException("the Log Service calls can be sent to an http://host:port endpoint only, not " + endpointOverride);
             }
         }
-        return new LogServiceClient(region, uri, Objects.requireNonNull(credentials, "credentials"), Clock.systemUTC());
+        return new LogServiceClient(region, uri, Objects.requireNonNull(credentials, "credentials"), Clock.systemUTC(),
+                Objects.requireNonNull(policy, "policy"));
     }
 
     /** The host of a project, {@code <project>.<region>.log.aliyuncs.com}. */
@@ -87,7 +102,7 @@ final class LogServiceClient {
 
     /** GetProject: the project, or null when SLS answers {@code ProjectNotExist}. */
     JsonObject getProject(String project) throws CloudException {
-        return orNull(send("GET", project, "/", null), "ProjectNotExist");
+        return orNull(send("GetProject", "GET", project, "/", null), "ProjectNotExist");
     }
 
     /** CreateProject in this client's region. */
@@ -95,12 +110,12 @@ final class LogServiceClient {
         JsonObject body = new JsonObject();
         body.addProperty("projectName", project);
         body.addProperty("description", description);
-        ok(send("POST", project, "/", body));
+        ok(send("CreateProject", "POST", project, "/", body));
     }
 
     /** GetLogStore: the logstore, or null when SLS answers {@code LogStoreNotExist}. */
     JsonObject getLogstore(String project, String logstore) throws CloudException {
-        return orNull(send("GET", project, "/logstores/" + logstore, null), "LogStoreNotExist");
+        return orNull(send("GetLogStore", "GET", project, "/logstores/" + logstore, null), "LogStoreNotExist");
     }
 
     /** CreateLogStore with a retention of {@code ttlDays} and {@code shards} shards (auto split up to 64). */
@@ -112,17 +127,17 @@ final class LogServiceClient {
         body.addProperty("autoSplit", true);
         body.addProperty("maxSplitShard", 64);
         body.addProperty("appendMeta", true);
-        ok(send("POST", project, "/logstores", body));
+        ok(send("CreateLogStore", "POST", project, "/logstores", body));
     }
 
     /** DeleteLogStore: the logstore and every log in it. */
     void deleteLogstore(String project, String logstore) throws CloudException {
-        ok(send("DELETE", project, "/logstores/" + logstore, null));
+        ok(send("DeleteLogStore", "DELETE", project, "/logstores/" + logstore, null));
     }
 
     /** DeleteProject: the project and every logstore still in it. */
     void deleteProject(String project) throws CloudException {
-        ok(send("DELETE", project, "/", null));
+        ok(send("DeleteProject", "DELETE", project, "/", null));
     }
 
     /**
@@ -195,22 +210,37 @@ final class LogServiceClient {
         }
     }
 
-    private Answer send(String method, String project, String path, JsonObject json) throws CloudException {
+    /**
+     * One call, retried: each attempt signs the request afresh and uses the read timeout it is given; an answer with a
+     * retryable error is thrown for {@link RetriedCalls} to try again, any other answer is returned as it is.
+     */
+    private Answer send(String action, String method, String project, String path, JsonObject json) throws CloudException {
         byte[] body = json == null ? null : json.toString().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = signedHeaders(method, project, path, body);
-        try {
-            return override != null ? viaSocket(method, path, headers, body) : viaHttps(method, project, path, headers, body);
-        } catch (IOException e) {
-            throw new CloudException("SDK.ServerUnreachable", "Log Service at " + (override != null ? override : host(project))
-                    + " could not be reached: " + e.getMessage(), null, 0, true, e);
-        }
+        int connectTimeout = (int) Math.max(1, calls.policy().connectTimeout().toMillis());
+        return calls.call("Log Service " + action, readTimeout -> {
+            Map<String, String> headers = signedHeaders(method, project, path, body);
+            Answer a;
+            try {
+                a = override != null ? viaSocket(method, path, headers, body, connectTimeout, readTimeout)
+                        : viaHttps(method, project, path, headers, body, connectTimeout, readTimeout);
+            } catch (IOException e) {
+                throw new CloudException("SDK.ServerUnreachable", "Log Service at " + (override != null ? override : host(project))
+                        + " could not be reached: " + e.getMessage(), null, 0, true, e);
+            }
+            if (a.status != 200) {
+                CloudException error = error(a);
+                if (error.retryable()) throw error;
+            }
+            return a;
+        });
     }
 
-    private Answer viaHttps(String method, String project, String path, Map<String, String> headers, byte[] body) throws IOException {
+    private Answer viaHttps(String method, String project, String path, Map<String, String> headers, byte[] body, int connectTimeout,
+                            int readTimeout) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL("https://" + host(project) + path).openConnection();
         c.setRequestMethod(method);
-        c.setConnectTimeout(TIMEOUT_MS);
-        c.setReadTimeout(TIMEOUT_MS);
+        c.setConnectTimeout(connectTimeout);
+        c.setReadTimeout(readTimeout);
         for (Map.Entry<String, String> h : headers.entrySet()) {
             if (!"Host".equals(h.getKey())) c.setRequestProperty(h.getKey(), h.getValue());
         }
@@ -227,11 +257,12 @@ final class LogServiceClient {
     }
 
     /** HTTP/1.1 to the override's address with the project's Host header; the answer read by Content-Length or chunks. */
-    private Answer viaSocket(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+    private Answer viaSocket(String method, String path, Map<String, String> headers, byte[] body, int connectTimeout, int readTimeout)
+            throws IOException {
         int port = override.getPort() < 0 ? 80 : override.getPort();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(override.getHost(), port), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(override.getHost(), port), connectTimeout);
+            socket.setSoTimeout(readTimeout);
             StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
             for (Map.Entry<String, String> h : headers.entrySet()) head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
             head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\nConnection: close\r\n\r\n");
@@ -290,7 +321,7 @@ final class LogServiceClient {
         if (a.status != 200) throw error(a);
     }
 
-    /** SLS's error body {@code {"errorCode","errorMessage"}} as a CloudException (5xx and throttling marked retryable). */
+    /** SLS's error body {@code {"errorCode","errorMessage"}} as a CloudException (5xx, 429 and {@link #RETRYABLE_CODES} marked retryable). */
     private static CloudException error(Answer a) {
         String code = "HTTP" + a.status;
         String message = a.body;
@@ -301,7 +332,7 @@ final class LogServiceClient {
         } catch (RuntimeException notJson) {
             // keep the status and the raw body
         }
-        boolean retryable = a.status >= 500 || a.status == 429 || "WriteQuotaExceed".equals(code) || "ReadQuotaExceed".equals(code);
+        boolean retryable = a.status >= 500 || a.status == 429 || RETRYABLE_CODES.contains(code);
         return new CloudException(code, message, a.requestId, a.status, retryable);
     }
 

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,39 +42,29 @@ final class PauseCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         PrintWriter out = cmd.getOut();
-        FcSession session = FcSession.open(cmd, lifeline.env(), cloud);
-        Automation before = Automation.read(session.fc);
-        if (!before.deployed()) {
-            cmd.getErr().println("lifeline: pause: " + before.summary() + ": nothing to pause");
-            return ExitStatus.FAILED;
-        }
-        Automation.PauseRecord record = new Automation.PauseRecord(session.who(by), Instant.now().truncatedTo(ChronoUnit.SECONDS), reason);
+        TriggerSwitching switching = TriggerSwitching.open(cmd, lifeline.env(), cloud, "pause");
+        if (switching == null) return ExitStatus.FAILED;
+        Automation before = switching.before;
+        Automation.PauseRecord record = new Automation.PauseRecord(switching.session.who(by), Instant.now().truncatedTo(ChronoUnit.SECONDS), reason);
         out.println("pausing the automation at " + before.fcEndpoint() + ": " + before.functions().size() + " functions, "
                 + before.triggers().size() + " triggers");
         int switched = 0;
         int failed = 0;
         for (Automation.Trigger t : before.triggers()) {
-            String what;
             if (!t.switchable()) {
-                what = "left on: lifeline knows no switch of a " + t.type + " trigger";
+                switching.row(t, "left on: lifeline knows no switch of a " + t.type + " trigger");
             } else if (t.paused != null) {
-                what = "off (already paused by " + t.paused.by + " since " + t.paused.since + ")";
+                switching.row(t, "off (already paused by " + t.paused.by + " since " + t.paused.since + ")");
             } else if (!t.on) {
-                what = "off before the pause: left off, and resume leaves it off";
+                switching.row(t, "off before the pause: left off, and resume leaves it off");
+            } else if (switching.switchTrigger(t, t.pauseInput(record), "on -> off", "on")) {
+                switched++;
             } else {
-                try {
-                    session.fc.updateTrigger(t.function, t.name, t.pauseInput(record));
-                    what = "on -> off";
-                    switched++;
-                } catch (FcCallException e) {
-                    what = "FAILED, still on: " + e.getMessage();
-                    failed++;
-                }
+                failed++;
             }
-            out.println(String.format(Locale.ROOT, "  %-45s %-12s %s", t.id(), t.type, what));
         }
         out.flush();
-        Automation after = Automation.read(session.fc);
+        Automation after = Automation.read(switching.session.fc);
         out.println(after.summary() + ".");
         out.println("Nothing already changed was touched: domains stay as they are. Manual runs (lifeline invoke) still work.");
         out.flush();

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,12 +31,9 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         PrintWriter out = cmd.getOut();
-        FcSession session = FcSession.open(cmd, lifeline.env(), cloud);
-        Automation before = Automation.read(session.fc);
-        if (!before.deployed()) {
-            cmd.getErr().println("lifeline: resume: " + before.summary() + ": nothing to resume");
-            return ExitStatus.FAILED;
-        }
+        TriggerSwitching switching = TriggerSwitching.open(cmd, lifeline.env(), cloud, "resume");
+        if (switching == null) return ExitStatus.FAILED;
+        Automation before = switching.before;
         Automation.PauseRecord paused = before.paused();
         if (paused == null) {
             out.println("not paused: " + before.summary() + ".");
@@ -47,21 +43,12 @@ final class ResumeCommand implements Callable<Integer> {
         int failed = 0;
         for (Automation.Trigger t : before.triggers()) {
             if (t.paused == null) {
-                out.println(String.format(Locale.ROOT, "  %-45s %-12s %s", t.id(), t.type,
-                        t.on ? "on" : t.switchable() ? "off before the pause: left off" : "left as it is"));
-                continue;
-            }
-            String what;
-            try {
-                session.fc.updateTrigger(t.function, t.name, t.resumeInput());
-                what = "off -> on";
-            } catch (FcCallException e) {
-                what = "FAILED, still off: " + e.getMessage();
+                switching.row(t, t.on ? "on" : t.switchable() ? "off before the pause: left off" : "left as it is");
+            } else if (!switching.switchTrigger(t, t.resumeInput(), "off -> on", "off")) {
                 failed++;
             }
-            out.println(String.format(Locale.ROOT, "  %-45s %-12s %s", t.id(), t.type, what));
         }
-        out.println(Automation.read(session.fc).summary() + ".");
+        out.println(Automation.read(switching.session.fc).summary() + ".");
         out.flush();
         if (failed > 0) {
             cmd.getErr().println("lifeline: resume: " + failed + " trigger(s) could not be switched on; running `lifeline resume` again is safe");

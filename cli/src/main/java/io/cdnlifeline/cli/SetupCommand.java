@@ -75,28 +75,9 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--trust-file", paramLabel = "FILE", description = "The role's trust policy. Default: the ram-trust-policy.json this jar was built with.")
     Path trustFile;
 
-    @Option(names = "--log-project", paramLabel = "NAME",
-            description = "The audit log's Log Service project. Default: env LIFELINE_LOG_PROJECT, else cdn-lifeline-<account id>.")
-    String logProject;
+    @Mixin SetupLogOptions log;
 
-    @Option(names = "--logstore", paramLabel = "NAME", description = "Its logstore. Default: env LIFELINE_LOGSTORE, else audit.")
-    String logstore;
-
-    @Option(names = "--log-ttl", paramLabel = "DAYS", description = "Retention of a new logstore, 1-3650 days. Default: 30.")
-    Integer logTtl;
-
-    @Option(names = "--log-shards", paramLabel = "N", description = "Shards of a new logstore, 1-100. Default: 2.")
-    Integer logShards;
-
-    @Option(names = "--member-of", paramLabel = "ACCOUNT",
-            description = "Set up a member account for this central account: only the member role, which the central account's function role may assume.")
-    String memberOf;
-
-    @Option(names = "--external-id", paramLabel = "ID", description = "With --member-of: the external id the central account must give to assume the role.")
-    String externalId;
-
-    @Option(names = "--central-role", paramLabel = "NAME", description = "With --member-of: the central account's function role. Default: cdn-lifeline-fc.")
-    String centralRole;
+    @Mixin SetupMemberOptions member;
 
     @Override
     public Integer call() {
@@ -111,18 +92,18 @@ final class SetupCommand implements Callable<Integer> {
         OssBucketClient oss;
         try {
             plane = ControlPlane.create(r, settings.endpoint(), () -> credentials, CallPolicy.defaults());
-            logService = memberOf != null ? null : LogServiceClient.create(r, settings.endpoint(), () -> credentials);
-            oss = memberOf != null ? null : OssBucketClient.create(r, settings.endpoint(), () -> credentials);
+            logService = member.member() ? null : LogServiceClient.create(r, settings.endpoint(), () -> credentials);
+            oss = member.member() ? null : OssBucketClient.create(r, settings.endpoint(), () -> credentials);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, "--region: " + e.getMessage());
         }
-        if (memberOf != null && (logProject != null || logstore != null || logTtl != null || logShards != null)) {
+        if (member.member() && log.any()) {
             throw new SetupInputException("the --log-* options and --logstore do not go with --member-of: the audit log is the central account's");
         }
-        if (memberOf == null && (centralRole != null || externalId != null)) {
-            throw new SetupInputException((centralRole != null ? "--central-role" : "--external-id") + " needs --member-of");
+        if (!member.member() && (member.centralRole != null || member.externalId != null)) {
+            throw new SetupInputException((member.centralRole != null ? "--central-role" : "--external-id") + " needs --member-of");
         }
-        if (memberOf != null && trustFile != null) {
+        if (member.member() && trustFile != null) {
             throw new SetupInputException("--trust-file does not go with --member-of: a member role trusts the central account's function role");
         }
         String account = accountId;
@@ -138,21 +119,21 @@ final class SetupCommand implements Callable<Integer> {
         SetupSettings target = SetupSettings.builder()
                 .accountId(account)
                 .region(r)
-                .memberOf(memberOf)
-                .externalId(externalId)
-                .centralRole(centralRole)
-                .roleName(roleName != null ? roleName : memberOf == null ? lifeline.env().get("LIFELINE_ROLE_NAME") : null)
+                .memberOf(member.memberOf)
+                .externalId(member.externalId)
+                .centralRole(member.centralRole)
+                .roleName(roleName != null ? roleName : !member.member() ? lifeline.env().get("LIFELINE_ROLE_NAME") : null)
                 .policyName(policyName)
                 .busName(bus != null ? bus : lifeline.env().get("LIFELINE_NOTIFICATION_BUS"))
                 .policyDocument(PolicyDocuments.read(policyFile, PolicyDocuments.POLICY))
                 .policySource(policyFile == null ? null : policyFile.toString())
                 .trustSource(trustFile == null ? null : trustFile.toString())
-                .trustDocument(memberOf == null ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
-                .logProject(logProject != null ? logProject : lifeline.env().get("LIFELINE_LOG_PROJECT"))
-                .logstore(logstore != null ? logstore : lifeline.env().get("LIFELINE_LOGSTORE"))
-                .logTtlDays(logTtl)
-                .logShards(logShards)
-                .state(memberOf == null ? lifeline.env().get("LIFELINE_STATE") : null)
+                .trustDocument(!member.member() ? PolicyDocuments.read(trustFile, PolicyDocuments.TRUST) : null)
+                .logProject(log.project(lifeline.env()))
+                .logstore(log.logstore(lifeline.env()))
+                .logTtlDays(log.ttlDays)
+                .logShards(log.shards)
+                .state(!member.member() ? lifeline.env().get("LIFELINE_STATE") : null)
                 .build();
 
         out.println("lifeline setup: account " + target.accountId + (target.member() ? " (member of " + target.memberOf + ")" : "")

@@ -17,6 +17,19 @@ final class CommandRun {
         this.err = err;
     }
 
+    /**
+     * An environment of HOME (a folder the test owns, so no profile or credentials file of this machine is read) and the
+     * given name/value pairs; mutable, for a test to add to.
+     */
+    static Map<String, String> homeEnv(java.nio.file.Path home, String... keyValues) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", home.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return env;
+    }
+
     static CommandRun of(String... args) {
         return withEnv(new HashMap<>(), args);
     }

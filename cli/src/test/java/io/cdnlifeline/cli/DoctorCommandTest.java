@@ -1,6 +1,7 @@
 package io.cdnlifeline.cli;
 
 import io.cdnlifeline.sandbox.AccessKey;
+import io.cdnlifeline.sandbox.OssBucket;
 import io.cdnlifeline.sandbox.SandboxCall;
 import io.cdnlifeline.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +13,6 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +42,8 @@ class DoctorCommandTest {
         sandbox.update(s -> {
             s.accountId = "5566778899001122";
             s.accessKeys.add(new AccessKey("STS.lab", "sts-secret", "sts-token"));
+            // the watch's state bucket of that account (template.yml's LIFELINE_STATE default), as setup leaves it
+            s.oss.add(new OssBucket("cdn-lifeline-5566778899001122"));
         });
         // the JVM's user.home is an empty folder: only HOME (below) may point the library at a config
         userHome = System.getProperty("user.home");
@@ -67,10 +69,7 @@ class DoctorCommandTest {
     }
 
     private Map<String, String> env(String... keyValues) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        for (int i = 0; i < keyValues.length; i += 2) env.put(keyValues[i], keyValues[i + 1]);
-        return env;
+        return CommandRun.homeEnv(home, keyValues);
     }
 
     private void aliyunConfig(String json) throws Exception {
@@ -178,6 +177,27 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aMissingStateBucketIsNamedAndMakesTheAccountUnusableAndAnotherLocationIsTheOneAsked() {
+        // given an account whose watch state bucket (cdn-lifeline-<account id>) is not there
+        sandbox.update(s -> s.oss.removeIf(b -> b.bucket.equals("cdn-lifeline-5566778899001122")));
+        Map<String, String> env = env("ALIBABA_CLOUD_ACCESS_KEY_ID", "sandbox-ak", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "sandbox-secret");
+        // when the doctor runs
+        CommandRun run = CommandRun.withEnv(env, "doctor", "--endpoint", sandbox.endpoint());
+        // then it says so, and that is a problem
+        assertEquals(1, run.status, run::toString);
+        assertTrue(run.out.contains("oss://cdn-lifeline-5566778899001122/lifeline/: the bucket cdn-lifeline-5566778899001122 does NOT exist"),
+                run::toString);
+        // and it only read: nothing was written
+        assertTrue(sandbox.requests().stream().filter(c -> "oss".equals(c.product)).allMatch(c -> "GetObject".equals(c.action)),
+                () -> String.valueOf(sandbox.requests()));
+        // when LIFELINE_STATE names a bucket that exists, then that one is asked, and all is well
+        env.put("LIFELINE_STATE", "oss://cdn-lifeline-1234567890123456/watch");
+        CommandRun other = CommandRun.withEnv(env, "doctor", "--endpoint", sandbox.endpoint());
+        assertEquals(0, other.status, other::toString);
+        assertTrue(other.out.contains("oss://cdn-lifeline-1234567890123456/watch/: the bucket exists"), other::toString);
+    }
+
+    @Test
     void aRegionAbroadAgainstTheSandboxSignsThatRegion() {
         CommandRun run = CommandRun.withEnv(env(), "doctor", "--region", "ap-southeast-1", "--endpoint", sandbox.endpoint());
         assertEquals(0, run.status, run::toString);
@@ -185,8 +205,9 @@ class DoctorCommandTest {
         List<SandboxCall> calls = sandbox.requests();
         assertFalse(calls.isEmpty());
         // every product signs the region asked for, except VOD, whose domain operations live in Shanghai only
-        // (FC 3.0, read for the automation line, is ROA: its region is in its host name, not a parameter)
-        assertTrue(calls.stream().filter(c -> !c.product.equals("fc"))
+        // (FC 3.0, read for the automation line, is ROA, and OSS, read for the watch state, is REST: their region is in
+        // their host name, not a parameter)
+        assertTrue(calls.stream().filter(c -> !c.product.equals("fc") && !c.product.equals("oss"))
                         .allMatch(c -> (c.product.equals("vod") ? "cn-shanghai" : "ap-southeast-1").equals(c.params.get("RegionId"))),
                 calls::toString);
         assertTrue(calls.stream().anyMatch(c -> c.product.equals("vod")), calls::toString);

@@ -18,7 +18,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Deploys the seven functions and template.yml's timers and ActionTrail triggers to a sandbox's local FC through
+ * Deploys the eight functions and template.yml's timers and ActionTrail triggers to a sandbox's local FC through
  * the FC 3.0 API, the calls the fc3 component makes for {@code s deploy} (CreateFunction / UpdateFunction with the
  * code package, CreateTrigger, PutAsyncInvokeConfig), with every trigger of template.yml (the notification triggers
  * on the custom bus too, though nothing publishes to a custom bus in the local FC). The code goes as
@@ -35,7 +35,8 @@ final class LocalFcDeploy {
             new String[] {"switch-to-overseas", "every-5-minutes", "0 2/5 * * * *", "{\"when\":[\"icp-invalid\"],\"products\":[\"cdn\"],\"reason\":\"every 5 minutes: domains with an invalid ICP filing to overseas\"}"},
             new String[] {"restore-coverage", "every-hour", "0 20 * * * *", "{\"reason\":\"every hour: coverage back for domains whose ICP filing is valid again\"}"},
             new String[] {"enable-domain", "every-6-hours", "0 30 */6 * * *", "{\"when\":[\"remediated\"],\"reason\":\"every 6 hours: restart the domains disable-domain stopped\"}"},
-            new String[] {"inspect", "daily", "0 0 1 * * *", "{\"reason\":\"daily snapshot\"}"});
+            new String[] {"inspect", "daily", "0 0 1 * * *", "{\"reason\":\"daily snapshot\"}"},
+            new String[] {"watch", "every-minute", "0 * * * * *", "{\"reason\":\"every minute: the watch polls once for every remedy\"}"});
     /** template.yml deploys this timer switched off ({@code vars.enableDomainTimer: false}). */
     static final String OFF_TIMER = "enable-domain/every-6-hours";
     static final String ALIYUN_INITIATED = "{\"type\":[\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventType\":[\"ALIYUN_INITIATED_SERVICE\",\"ALIYUN_INITIATED_PENALTY\"]}}";
@@ -44,10 +45,17 @@ final class LocalFcDeploy {
             new String[] {"dns-to-origin", "notification-overdue-payment", "dns-to-origin-overdue-payment", "OverduePayment"},
             new String[] {"dns-to-cdn", "notification-payment-settled", "dns-to-cdn-payment-settled", "PaymentSettled"},
             new String[] {"switch-to-overseas", "notification-icp-invalid", "switch-to-overseas-icp-invalid", "IcpInvalid"},
-            new String[] {"restore-coverage", "notification-icp-restored", "restore-coverage-icp-restored", "IcpRestored"});
+            new String[] {"restore-coverage", "notification-icp-restored", "restore-coverage-icp-restored", "IcpRestored"},
+            new String[] {"dns-to-origin", "notification-domain-offline", "dns-to-origin-domain-offline", "DomainOffline"},
+            new String[] {"dns-to-cdn", "notification-domain-online", "dns-to-cdn-domain-online", "DomainOnline"});
 
     static final String STOPPED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"cdn:ActionTrail:ConsoleOperation\",\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ConsoleOperation\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventName\":[\"StopCdnDomain\",\"BatchStopCdnDomain\",\"StopDcdnDomain\",\"BatchStopDcdnDomain\"]}}";
     static final String STARTED = "{\"type\":[\"cdn:ActionTrail:ApiCall\",\"cdn:ActionTrail:ConsoleOperation\",\"cdn:ActionTrail:AliyunServiceEvent\",\"dcdn:ActionTrail:ApiCall\",\"dcdn:ActionTrail:ConsoleOperation\",\"dcdn:ActionTrail:AliyunServiceEvent\"],\"data\":{\"eventName\":[\"StartCdnDomain\",\"BatchStartCdnDomain\",\"StartDcdnDomain\",\"BatchStartDcdnDomain\"]}}";
+    /** [function, trigger, filter pattern]: the triggers on ActionTrail's events (the default bus). */
+    static final List<String[]> ACTIONTRAIL = List.of(
+            new String[] {"dns-to-origin", "actiontrail-domain-stopped", STOPPED},
+            new String[] {"dns-to-origin", "actiontrail-aliyun-initiated", ALIYUN_INITIATED},
+            new String[] {"dns-to-cdn", "actiontrail-domain-started", STARTED});
 
     private final Sandbox sandbox;
     private final FcControl fc;
@@ -95,7 +103,7 @@ final class LocalFcDeploy {
         return out.toByteArray();
     }
 
-    /** CreateFunction for each of the seven functions, then their triggers; async retries as given. */
+    /** CreateFunction for each of the eight functions, then their triggers; async retries as given. */
     void deploy(byte[] code, int asyncRetries) {
         sandbox.update(s -> s.fc.serviceLinkedRoles.add("sendevent-fc.eventbridge.aliyuncs.com"));
         String account = sandbox.read(s -> s.fc.accountId);
@@ -113,9 +121,7 @@ final class LocalFcDeploy {
             c.addProperty("payload", t[3]);
             trigger(t[0], t[1], "timer", c, null);
         }
-        trigger("dns-to-origin", "actiontrail-domain-stopped", "eventbridge", eventbridge(STOPPED), null);
-        trigger("dns-to-origin", "actiontrail-aliyun-initiated", "eventbridge", eventbridge(ALIYUN_INITIATED), null);
-        trigger("dns-to-cdn", "actiontrail-domain-started", "eventbridge", eventbridge(STARTED), null);
+        for (String[] a : ACTIONTRAIL) trigger(a[0], a[1], "eventbridge", eventbridge(a[2]), null);
         String region = sandbox.read(s -> s.fc.region);
         for (String[] n : NOTIFICATIONS) {
             trigger(n[0], n[1], "eventbridge", eventbridge("{\"type\":[\"lifeline:Notification:" + n[3] + "\"]}"),

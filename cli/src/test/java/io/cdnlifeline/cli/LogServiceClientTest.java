@@ -2,10 +2,12 @@ package io.cdnlifeline.cli;
 
 import io.cdnlifeline.cloud.CloudCredentials;
 import io.cdnlifeline.cloud.CloudException;
+import io.cdnlifeline.cloud.aliyun.CallPolicy;
 import io.cdnlifeline.sandbox.Sandbox;
 import io.cdnlifeline.sandbox.SandboxCall;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,5 +83,52 @@ class LogServiceClientTest {
             assertEquals(401, refused.httpStatus());
             assertNotNull(client.getProject("lifeline-p"));
         }
+    }
+
+    /** The calls of one action the sandbox answered, as "status code" (code "-" for none). */
+    private static List<String> answers(Sandbox sandbox, String action) {
+        return sandbox.requests().stream().filter(c -> action.equals(c.action))
+                .map(c -> c.httpStatus + " " + (c.errorCode == null ? "-" : c.errorCode)).collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
+    void retryableAnswersAreTriedAgainUnderTheCallPolicyAndARefusalIsNot() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0, null)) {
+            // given the functions' call policy, 3 attempts, with backoffs of a millisecond (the test does not wait)
+            CallPolicy policy = CallPolicy.defaults().toBuilder().maxAttempts(3).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+            LogServiceClient client = LogServiceClient.create("cn-hangzhou", sandbox.endpoint(),
+                    () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null), policy);
+            // and Log Service busy for the next two CreateProject calls, and failing every GetLogStore
+            sandbox.setFaults("{\"inject\": ["
+                    + "{\"action\": \"CreateProject\", \"code\": \"ServerBusy\", \"httpStatus\": 500, \"message\": \"The server is busy.\", \"count\": 2},"
+                    + "{\"action\": \"GetLogStore\", \"code\": \"InternalServerError\", \"httpStatus\": 500, \"message\": \"Internal server error.\"}]}");
+            // when the project is made: then it is, at the third attempt
+            client.createProject("lifeline-p", "d");
+            assertEquals(List.of("500 ServerBusy", "500 ServerBusy", "200 -"), answers(sandbox, "CreateProject"));
+            assertNotNull(client.getProject("lifeline-p"));
+            // when it is made again: ProjectAlreadyExist (400) is the answer, at once, not retried
+            assertEquals("ProjectAlreadyExist", assertThrows(CloudException.class, () -> client.createProject("lifeline-p", "d")).code());
+            assertEquals(4, answers(sandbox, "CreateProject").size());
+            // when a logstore is read while Log Service keeps failing: the policy gives up after its 3 attempts, with the code
+            CloudException gaveUp = assertThrows(CloudException.class, () -> client.getLogstore("lifeline-p", "audit"));
+            assertEquals("InternalServerError", gaveUp.code());
+            assertEquals(List.of("500 InternalServerError", "500 InternalServerError", "500 InternalServerError"), answers(sandbox, "GetLogStore"));
+        }
+    }
+
+    @Test
+    void aConnectionThatFailsIsRetriedAsTheOtherCallsAre() throws Exception {
+        // given an address that refuses connections (a port just closed on 127.0.0.1)
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CallPolicy policy = CallPolicy.defaults().toBuilder().maxAttempts(2).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+        LogServiceClient client = LogServiceClient.create("cn-hangzhou", "http://127.0.0.1:" + port,
+                () -> new CloudCredentials(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_ACCESS_KEY_SECRET, null), policy);
+        // when a project is read, then the failure is the unreachable server's, marked retryable (so the policy tried it again)
+        CloudException e = assertThrows(CloudException.class, () -> client.getProject("lifeline-p"));
+        assertEquals("SDK.ServerUnreachable", e.code());
+        assertTrue(e.retryable());
     }
 }

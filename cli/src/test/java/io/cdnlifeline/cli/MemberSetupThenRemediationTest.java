@@ -35,12 +35,8 @@ class MemberSetupThenRemediationTest {
     @TempDir Path home;
 
     private Map<String, String> env(String keyId, String secret, String token) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("ALIBABA_CLOUD_ACCESS_KEY_ID", keyId);
-        env.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret);
-        if (token != null) env.put("ALIBABA_CLOUD_SECURITY_TOKEN", token);
-        return env;
+        return CommandRun.homeEnv(home, "ALIBABA_CLOUD_ACCESS_KEY_ID", keyId, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret,
+                "ALIBABA_CLOUD_SECURITY_TOKEN", token);
     }
 
     private static String record(Sandbox sandbox) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * lifeline pause / resume against the sandbox's local FC with the seven functions deployed: the triggers' own
+ * lifeline pause / resume against the sandbox's local FC with the eight functions deployed: the triggers' own
  * switches go off and on through UpdateTrigger, the record of who paused and since when is on the triggers and
  * inspect, doctor and invoke tell it, and while paused the timers on a sped-up clock and the ActionTrail events leave
  * a domain that went offline exactly as it is.
@@ -65,7 +65,7 @@ class PauseResumeTest {
     @Test
     void whilePausedTimersAndEventsLeaveAnOfflineDomainAsItIsAndResumeBringsThemBack() throws Exception {
         assumeTrue(LocalFcDeploy.jarBuilt(), LocalFcDeploy.JAR + " is not built yet (mvn verify builds it before the cli's tests)");
-        // given the seven functions deployed to the local FC with template.yml's timers and ActionTrail triggers
+        // given the eight functions deployed to the local FC with every trigger of template.yml
         new LocalFcDeploy(sandbox).deploy(LocalFcDeploy.jar(), 0);
 
         // when the automation is paused
@@ -73,7 +73,7 @@ class PauseResumeTest {
 
         // then every timer and event trigger that was on is off, the one that was off before is left so
         assertEquals(0, pause.status, pause::toString);
-        assertEquals(12, count(pause.out, "on -> off"), pause::toString);
+        assertEquals(15, count(pause.out, "on -> off"), pause::toString);
         assertTrue(pause.out.contains("enable-domain/every-6-hours") && pause.out.contains("off before the pause"), pause::toString);
         assertTrue(pause.out.contains("PAUSED by ops-alice since "), pause::toString);
         // and doctor, inspect and a manual run say who paused, since when and why
@@ -109,8 +109,8 @@ class PauseResumeTest {
         // when the automation resumes
         CommandRun resume = shown("resume", "--endpoint", sandbox.endpoint());
         assertEquals(0, resume.status, resume::toString);
-        assertEquals(12, count(resume.out, "off -> on"), resume::toString);
-        assertTrue(resume.out.contains("running: 12 of 13 triggers on"), resume::toString);
+        assertEquals(15, count(resume.out, "off -> on"), resume::toString);
+        assertTrue(resume.out.contains("running: 15 of 16 triggers on"), resume::toString);
         // then the descriptions are as deployed, the 6-hour timer still off
         for (JsonObject t : new LocalFcDeploy(sandbox).fc().triggers("enable-domain")) {
             assertFalse(JsonParser.parseString(t.get("triggerConfig").getAsString()).getAsJsonObject().get("enable").getAsBoolean());
@@ -157,10 +157,15 @@ class PauseResumeTest {
             assertTrue(template.contains("payload: '" + t[3] + "'"), t[3]);
         }
         assertTrue(template.contains("enableDomainTimer: false"));
-        for (String pattern : List.of(LocalFcDeploy.STOPPED, LocalFcDeploy.STARTED, LocalFcDeploy.ALIYUN_INITIATED)) {
-            assertTrue(template.contains(pattern), pattern);
+        for (String[] a : LocalFcDeploy.ACTIONTRAIL) {
+            assertTrue(template.contains("- triggerName: " + a[1]), a[1]);
+            assertTrue(template.contains(a[2]), a[2]);
         }
         for (String[] n : LocalFcDeploy.NOTIFICATIONS) assertTrue(template.contains("rule/" + n[2]), n[2]);
+        // and it makes every trigger template.yml has, no fewer (a trigger missing here would be missing from pause)
+        int inTemplate = template.split("\n\\s*- triggerName: ", -1).length - 1;
+        assertEquals(inTemplate, LocalFcDeploy.TIMERS.size() + LocalFcDeploy.ACTIONTRAIL.size() + LocalFcDeploy.NOTIFICATIONS.size(),
+                "triggers in template.yml vs the local deploy's");
     }
 
     private static CommandRun shown(String... args) {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,8 +56,8 @@ class SetupCommandTest {
     }
 
     private CommandRun setupWith(Map<String, String> settings, String... extra) {
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("HOME", home.toString());
+        Map<String, String> env = CommandRun.homeEnv(home);
+        env.putAll(settings);
         env.putIfAbsent("ALIBABA_CLOUD_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
         env.putIfAbsent("ALIBABA_CLOUD_ACCESS_KEY_SECRET", Sandbox.DEFAULT_ACCESS_KEY_SECRET);
         List<String> args = new ArrayList<>(List.of("setup", "--endpoint", sandbox.endpoint()));

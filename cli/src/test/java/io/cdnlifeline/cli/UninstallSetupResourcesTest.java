@@ -82,7 +82,7 @@ class UninstallSetupResourcesTest {
         assertTrue(done.out.indexOf("- RAM role cdn-lifeline-fc: delete") < done.out.indexOf("paused:"), done::toString);
         assertTrue(done.out.contains("- logstore " + PROJECT + "/audit: delete, WITH THE AUDIT LOG IN IT"), done::toString);
         assertTrue(done.out.contains("removed: 15 removals"), done::toString);
-        assertTrue(done.out.indexOf("deleted: 13 trigger(s), 8 function(s)") < done.out.indexOf("removing what lifeline setup made"), done::toString);
+        assertTrue(done.out.indexOf("deleted: 16 trigger(s), 8 function(s)") < done.out.indexOf("removing what lifeline setup made"), done::toString);
         // and the sandbox account holds none of it: functions, role, policy, bus, rules, bucket, log project
         assertEquals(0, (int) read(s -> s.fc.functions.size()));
         assertNoRamNoBusNoBucket();

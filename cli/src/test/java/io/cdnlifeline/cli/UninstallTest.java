@@ -63,9 +63,9 @@ class UninstallTest {
         assertTrue(done.out.contains("shop.example.net (cdn, offline)") && done.out.contains("-> enable-domain"), done::toString);
         assertTrue(done.out.contains("img.example.com (cdn, online)") && done.out.contains("-> restore-coverage"), done::toString);
         assertTrue(done.out.contains("www.example.com (cdn, online)") && done.out.contains("-> dns-to-cdn"), done::toString);
-        assertTrue(done.out.contains("paused: 12 trigger(s) switched off"), done::toString);
+        assertTrue(done.out.contains("paused: 15 trigger(s) switched off"), done::toString);
         assertTrue(done.out.contains("no lifeline marker or lock left"), done::toString);
-        assertTrue(done.out.contains("deleted: 13 trigger(s), 8 function(s)"), done::toString);
+        assertTrue(done.out.contains("deleted: 16 trigger(s), 8 function(s)"), done::toString);
         assertTrue(done.out.contains("- OSS bucket cdn-lifeline-1234567890123456: delete (empty once lifeline's objects are gone)"), done::toString);
         assertEquals(0, functions());
         // and the account is exactly as before the outage, record by record (remarks, tags, coverage, status)

@@ -58,7 +58,14 @@ public final class SandboxCloud implements AutoCloseable {
         this.cloud = cloud(() -> SANDBOX_KEYS, policy);
     }
 
-    /** A sandbox on a free port with {@code seedJson} (null: the sandbox's demo account), and its cloud with {@link #TEST_POLICY}. */
+    /** The notification bus {@code lifeline setup} makes (template.yml's notificationBus), which the functions publish to. */
+    public static final String NOTIFICATION_BUS = "cdn-lifeline";
+
+    /**
+     * A sandbox on a free port with {@code seedJson} (null: the sandbox's demo account), and its cloud with {@link #TEST_POLICY}.
+     * The account is one {@code lifeline setup} has prepared as far as the functions see it: its EventBridge has the
+     * notification bus (the sandbox refuses PutEvents to a bus its control plane did not make).
+     */
     public static SandboxCloud start(String seedJson) {
         return start(seedJson, TEST_POLICY);
     }
@@ -68,6 +75,7 @@ public final class SandboxCloud implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         Sandbox sandbox = Sandbox.start(0, seedJson);
         try {
+            sandbox.update(s -> s.eventBridge.account(s.accountIdOrDefault()).addBus(s.fc.region, NOTIFICATION_BUS));
             return new SandboxCloud(sandbox, policy);
         } catch (RuntimeException e) {
             sandbox.close();

@@ -1,6 +1,5 @@
 package io.cdnlifeline.sandbox;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** CDN 2018-05-10: the domain, coverage, tag and account operations cdn-lifeline uses. */
@@ -57,8 +56,7 @@ final class CdnApi implements ProductApi {
 
     private static JsonObject describeUserDomains(Params p, SandboxState s) {
         DomainOps.Page page = DomainOps.list(s.cdn, p, true);
-        JsonArray items = new JsonArray();
-        for (Domain d : page.items) {
+        return page.answer(d -> {
             JsonObject o = new JsonObject();
             o.addProperty("CdnType", d.cdnType);
             o.addProperty("Cname", d.cname);
@@ -67,14 +65,8 @@ final class CdnApi implements ProductApi {
             o.addProperty("Sandbox", "normal");
             o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
             o.addProperty("SslProtocol", d.https ? "on" : "off");
-            items.add(o);
-        }
-        JsonObject out = new JsonObject();
-        out.add("Domains", Json.wrap("PageData", items));
-        out.addProperty("PageNumber", page.pageNumber);
-        out.addProperty("PageSize", page.pageSize);
-        out.addProperty("TotalCount", page.total);
-        return out;
+            return o;
+        });
     }
 
     private static JsonObject detail(Domain d) {

@@ -1,6 +1,5 @@
 package io.cdnlifeline.sandbox;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** DCDN 2018-01-15: the domain, batch, coverage, tag, account status and service operations cdn-lifeline uses. */
@@ -56,8 +55,7 @@ final class DcdnApi implements ProductApi {
 
     private static JsonObject describeUserDomains(Params p, SandboxState s) {
         DomainOps.Page page = DomainOps.list(s.dcdn, p, false);
-        JsonArray items = new JsonArray();
-        for (Domain d : page.items) {
+        return page.answer(d -> {
             JsonObject o = new JsonObject();
             o.addProperty("Cname", d.cname);
             DomainOps.addListFields(o, d);
@@ -65,14 +63,8 @@ final class DcdnApi implements ProductApi {
             o.addProperty("Sandbox", "normal");
             o.addProperty("Scene", "webservicescene");
             o.add("Sources", Json.wrap("Source", DomainOps.listSources(d)));
-            items.add(o);
-        }
-        JsonObject out = new JsonObject();
-        out.addProperty("PageNumber", page.pageNumber);
-        out.addProperty("TotalCount", page.total);
-        out.addProperty("PageSize", page.pageSize);
-        out.add("Domains", Json.wrap("PageData", items));
-        return out;
+            return o;
+        });
     }
 
     /** One {@code CertInfo}: DCDN says {@code SSLProtocol} where CDN says {@code ServerCertificateStatus}. */

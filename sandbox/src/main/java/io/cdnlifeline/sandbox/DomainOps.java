@@ -36,6 +36,21 @@ final class DomainOps {
             this.pageNumber = pageNumber;
             this.pageSize = pageSize;
         }
+
+        /**
+         * The answer of a Describe*UserDomains call, the envelope every product shares: {@code PageNumber},
+         * {@code TotalCount}, {@code PageSize} and {@code Domains.PageData}, each domain of the page as {@code item} writes it.
+         */
+        com.google.gson.JsonObject answer(java.util.function.Function<Domain, com.google.gson.JsonObject> item) {
+            com.google.gson.JsonArray data = new com.google.gson.JsonArray();
+            for (Domain d : items) data.add(item.apply(d));
+            com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+            out.addProperty("PageNumber", pageNumber);
+            out.addProperty("TotalCount", total);
+            out.addProperty("PageSize", pageSize);
+            out.add("Domains", Json.wrap("PageData", data));
+            return out;
+        }
     }
 
     static Page list(List<Domain> all, Params p, boolean cdn) {

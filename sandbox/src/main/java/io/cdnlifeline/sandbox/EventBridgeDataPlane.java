@@ -21,9 +21,10 @@ import java.util.UUID;
 
 /**
  * EventBridge's data plane, as far as publishing goes: {@code PutEvents} ({@code POST /openapi/putEvents}, REST, a
- * JSON array of CloudEvents, signed {@code acs <AccessKeyId>:<signature>}; the documented example is in the test
- * resources, {@code api-examples/eventbridge/PutEvents.json}). Each accepted event is handed to the local FC's
- * EventBridge triggers on that bus whose filter pattern matches ({@link FcTriggers#publish}).
+ * JSON array of CloudEvents, signed {@code acs:<AccessKeyId>:<signature>}; the documented example is in the test
+ * resources, {@code api-examples/eventbridge/PutEvents.json}). An event's bus must be {@code default} or one the
+ * signer's account made with the control plane ({@link EventBridgeState}, the one record of the buses); each accepted
+ * event is handed on through that bus's rules ({@link FcTriggers#publish}).
  */
 final class EventBridgeDataPlane {
     static final String PATH = "/openapi/putEvents";
@@ -53,7 +54,9 @@ final class EventBridgeDataPlane {
             if (!"POST".equals(r.method)) {
                 throw new ApiError(405, "MethodNotAllowed", "PutEvents is POST");
             }
-            verify(r, sandbox.accessKeys());
+            AccessKey key = verify(r, sandbox.accessKeys());
+            String accountId = sandbox.accountIdOf(key);
+            java.util.Set<String> buses = customBuses(accountId);
             if (r.body.length > MAX_REQUEST_BYTES) {
                 throw new ApiError(400, "InvalidArgument", "the request is " + r.body.length + " bytes; at most " + MAX_REQUEST_BYTES);
             }
@@ -77,8 +80,9 @@ final class EventBridgeDataPlane {
                 entry.addProperty("TraceId", UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
                 if (problem == null) {
                     String bus = event.get("aliyuneventbusname").getAsString();
-                    boolean exists = "default".equals(bus) || sandbox.read(s -> s.fc.eventBuses.contains(bus));
-                    if (!exists) problem = "EventBusNotExist:The event bus " + bus + " does not exist.";
+                    // EventBridge's code and message for a bus that is not there (rocketmq-eventbridge's EventBridgeErrorCode,
+                    // the open-source EventBridge; the same code as GetEventBus's); per event, as PutEvents' EntryList reports
+                    if (!"default".equals(bus) && !buses.contains(bus)) problem = "EventBusNotExist:The event bus [" + bus + "] not existed!";
                 }
                 if (problem != null) {
                     failed++;
@@ -90,7 +94,7 @@ final class EventBridgeDataPlane {
                 entries.add(entry);
             }
             for (JsonObject event : accepted) {
-                sandbox.fcTriggers().publish(event);
+                sandbox.fcTriggers().publish(event, accountId);
             }
             JsonObject out = new JsonObject();
             out.addProperty("RequestId", requestId);
@@ -108,6 +112,20 @@ final class EventBridgeDataPlane {
             a.headers.put("x-eventbridge-request-id", requestId);
             return a;
         }
+    }
+
+    /** The names of the custom buses the account has in the sandbox's region (the control plane's record). */
+    private java.util.Set<String> customBuses(String accountId) {
+        return sandbox.read(s -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            SandboxState account = accountId.equals(s.accountIdOrDefault()) ? s : s.member(accountId);
+            EventBridgeState.Account a = account == null ? null : account.eventBridge.find(accountId);
+            if (a == null) return out;
+            for (EventBridgeState.Bus b : a.buses) {
+                if (b.region.equals(s.fc.region)) out.add(b.eventBusName);
+            }
+            return out;
+        });
     }
 
     /** Why one event cannot be published ("Code:message"), or null. */
@@ -149,18 +167,18 @@ final class EventBridgeDataPlane {
     }
 
     /**
-     * The signature: {@code acs <AccessKeyId>:<Base64 HMAC-SHA1>} (the SDK writes {@code acs:<id>:<sig>}; both are taken)
-     * over the method, Content-MD5, Content-Type, Date, the sorted {@code x-acs-*} headers and the path with its
+     * The signature: {@code acs:<AccessKeyId>:<Base64 HMAC-SHA1>}, the form EventBridge's own SDK sends
+     * (aliyun/alibabacloud-eventbridge-sdk, the Java {@code Client}: {@code "acs:" + accessKeyId + ":" + signature}; the
+     * API reference's examples print {@code acs <id>:<sig>}, which the SDK never sends and the sandbox refuses), over the method, Content-MD5, Content-Type, Date, the sorted {@code x-acs-*} headers and the path with its
      * sorted query; Date within 15 minutes; STS credentials need their {@code x-acs-security-token}.
      */
     static AccessKey verify(WireRequest r, List<AccessKey> keys) {
         String auth = r.header("authorization");
         String idSig;
-        if (auth != null && auth.startsWith("acs ")) idSig = auth.substring(4).trim();
-        else if (auth != null && auth.startsWith("acs:")) idSig = auth.substring(4).trim();
-        else throw new ApiError(403, "SignatureDoesNotMatch", "the request is not signed (Authorization: acs AccessKeyId:Signature)");
+        if (auth != null && auth.startsWith("acs:")) idSig = auth.substring(4).trim();
+        else throw new ApiError(403, "SignatureDoesNotMatch", "the request is not signed (Authorization: acs:AccessKeyId:Signature)");
         int colon = idSig.lastIndexOf(':');
-        if (colon <= 0) throw new ApiError(403, "SignatureDoesNotMatch", "Authorization must be acs AccessKeyId:Signature");
+        if (colon <= 0) throw new ApiError(403, "SignatureDoesNotMatch", "Authorization must be acs:AccessKeyId:Signature");
         AccessKey key;
         try {
             key = Signatures.find(keys, idSig.substring(0, colon));

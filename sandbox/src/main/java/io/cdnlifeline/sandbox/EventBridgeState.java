@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * EventBridge's control plane of every emulated account: custom event buses per region and their rules. Keyed by
- * account id like {@link RamState}. Nothing is delivered through these buses: they are what {@code lifeline setup}
- * makes and checks (the ActionTrail events of the default bus are {@link FcTriggers}'s).
+ * account id like {@link RamState}. This is the one record of the custom buses: PutEvents to a bus that is not here
+ * answers {@code EventBusNotExist}, and an event on a custom bus reaches a function only through an enabled rule here
+ * whose pattern matches and whose target is that function ({@link FcTriggers#publish}). The default bus always exists
+ * and is not listed (its ActionTrail events reach the triggers' own rules, {@link FcTriggers}).
  */
 public final class EventBridgeState {
     /** Account id -> its buses. */
@@ -24,6 +26,18 @@ public final class EventBridgeState {
             }
             return null;
         }
+
+        /** The bus, made empty when the account has none of that name (what CreateEventBus does; for seeds written in Java). */
+        public Bus addBus(String region, String name) {
+            Bus b = bus(region, name);
+            if (b != null) return b;
+            b = new Bus();
+            b.region = region;
+            b.eventBusName = name;
+            b.createTimestamp = System.currentTimeMillis();
+            buses.add(b);
+            return b;
+        }
     }
 
     /** A custom event bus and its rules. */
@@ -33,7 +47,28 @@ public final class EventBridgeState {
         public String description = "";
         public long createTimestamp;
         public Map<String, Rule> rules = new LinkedHashMap<>();
+
+        /**
+         * Adds (or replaces) an enabled rule with one target, the function {@code functionArn}
+         * ({@code acs:fc:<region>:<account>:functions/<name>}), as {@code lifeline setup} makes them; returns this bus.
+         */
+        public Bus addRule(String ruleName, String filterPattern, String functionArn) {
+            Rule r = new Rule();
+            r.ruleName = ruleName;
+            r.filterPattern = filterPattern;
+            r.createdTimestamp = System.currentTimeMillis();
+            com.google.gson.JsonObject target = new com.google.gson.JsonObject();
+            target.addProperty("Id", functionArn.substring(functionArn.lastIndexOf('/') + 1));
+            target.addProperty("Type", FC_TARGET);
+            target.addProperty("Endpoint", functionArn);
+            r.targets.add(target);
+            rules.put(ruleName, r);
+            return this;
+        }
     }
+
+    /** The target type of a Function Compute function (an EventTargets entry's {@code Type}). */
+    public static final String FC_TARGET = "acs.fc.function";
 
     /** A rule: its filter pattern (JSON text, as given) and targets (each the JSON object given in EventTargets). */
     public static final class Rule {

@@ -147,15 +147,16 @@ final class FcTriggers {
     }
 
     /**
-     * An event published with PutEvents ({@link EventBridgeApi}): delivered to every EventBridge trigger on its bus
-     * ({@code aliyuneventbusname}) whose pattern matches; returns the request ids of the invocations started.
+     * An event PutEvents accepted from {@code accountId} ({@link EventBridgeDataPlane}), on the default bus or on a custom
+     * bus of that account; returns the request ids of the invocations started.
      */
-    List<String> publish(JsonObject event) {
+    List<String> publish(JsonObject event, String accountId) {
         synchronized (published) {
             published.add(event.deepCopy());
             if (published.size() > 10_000) published.remove(0);
         }
-        return deliver(event.get("aliyuneventbusname").getAsString(), event);
+        String bus = event.get("aliyuneventbusname").getAsString();
+        return "default".equals(bus) ? deliver("default", event) : deliverByRules(accountId, bus, event);
     }
 
     private final List<JsonObject> published = new ArrayList<>();
@@ -170,9 +171,9 @@ final class FcTriggers {
     }
 
     /**
-     * Every EventBridge trigger on {@code bus} whose filter pattern matches gets the event, asynchronously. A trigger is
-     * on the default bus when it names none ({@code sourceArn} absent) or {@code eventbus/default}; on a custom bus when
-     * its {@code sourceArn} names {@code eventbus/<bus>} (template.yml's notification triggers).
+     * Every EventBridge trigger on the default bus whose filter pattern matches gets the event, asynchronously. A trigger
+     * is on the default bus when it names none ({@code sourceArn} absent) or {@code eventbus/default}: FC makes such a
+     * trigger's rule itself, so the trigger is the rule.
      */
     private List<String> deliver(String bus, JsonObject event) {
         List<String[]> targets = sandbox.read(s -> {
@@ -184,15 +185,61 @@ final class FcTriggers {
                     JsonObject c = config(t);
                     if (!switchedOn(c, "triggerEnable")) continue;  // a disabled trigger is a disabled EventBridge rule: nothing is delivered
                     JsonObject pattern = JsonParser.parseString(FcRules.str(c, "eventRuleFilterPattern")).getAsJsonObject();
-                    if (matches(pattern, event)) out.add(new String[] {f.name(), FcRules.str(t, "triggerName")});
+                    if (matches(pattern, event)) out.add(new String[] {f.name(), "eventbridge:" + FcRules.str(t, "triggerName")});
                 }
             }
             return out;
         });
+        return invokeAll(targets, event);
+    }
+
+    /**
+     * A custom bus delivers through its rules, made with EventBridge's control plane ({@link EventBridgeState}, what
+     * {@code lifeline setup} makes): every enabled rule of the bus whose filter pattern matches sends the event to each
+     * of its Function Compute targets that the local FC has. A function's EventBridge trigger that names the rule
+     * ({@code sourceArn ...:eventbus/<bus>/rule/<rule>}, template.yml's notification triggers) is that binding: the event
+     * goes to the function as that trigger, and not at all while the trigger is switched off ({@code lifeline pause}). A
+     * target no trigger names is invoked as the rule ({@code eventbridge-rule:<rule>}), as EventBridge invokes a function
+     * target. Buses and rules of a member account reach nothing: the local FC is the central account's.
+     */
+    private List<String> deliverByRules(String accountId, String bus, JsonObject event) {
+        List<String[]> targets = sandbox.read(s -> {
+            List<String[]> out = new ArrayList<>();
+            if (!accountId.equals(s.fc.accountId)) return out;
+            SandboxState account = accountId.equals(s.accountIdOrDefault()) ? s : s.member(accountId);
+            EventBridgeState.Account buses = account == null ? null : account.eventBridge.find(accountId);
+            EventBridgeState.Bus b = buses == null ? null : buses.bus(s.fc.region, bus);
+            if (b == null) return out;
+            String functionPrefix = "acs:fc:" + s.fc.region + ":" + accountId + ":functions/";
+            for (EventBridgeState.Rule rule : b.rules.values()) {
+                if (!"ENABLE".equals(rule.status)) continue;
+                if (!matches(JsonParser.parseString(rule.filterPattern).getAsJsonObject(), event)) continue;
+                for (JsonObject target : rule.targets) {
+                    String endpoint = FcRules.str(target, "Endpoint");
+                    if (!EventBridgeState.FC_TARGET.equals(FcRules.str(target, "Type")) || endpoint == null || !endpoint.startsWith(functionPrefix)) continue;
+                    FcFunction f = s.fc.function(endpoint.substring(functionPrefix.length()).split("/")[0]);
+                    if (f == null) continue;
+                    String ruleArn = "eventbus/" + bus + "/rule/" + rule.ruleName;
+                    boolean bound = false;
+                    for (JsonObject t : f.triggers) {
+                        String sourceArn = FcRules.str(t, "sourceArn");
+                        if (!"eventbridge".equals(FcRules.str(t, "triggerType")) || sourceArn == null || !sourceArn.endsWith(ruleArn)) continue;
+                        bound = true;
+                        if (switchedOn(config(t), "triggerEnable")) out.add(new String[] {f.name(), "eventbridge:" + FcRules.str(t, "triggerName")});
+                    }
+                    if (!bound) out.add(new String[] {f.name(), "eventbridge-rule:" + rule.ruleName});
+                }
+            }
+            return out;
+        });
+        return invokeAll(targets, event);
+    }
+
+    private List<String> invokeAll(List<String[]> targets, JsonObject event) {
         byte[] body = Json.WIRE.toJson(event).getBytes(StandardCharsets.UTF_8);
         List<String> ids = new ArrayList<>();
         for (String[] target : targets) {
-            ids.add(invoker.invokeAsync(target[0], body, "eventbridge:" + target[1]));
+            ids.add(invoker.invokeAsync(target[0], body, target[1]));
         }
         return ids;
     }

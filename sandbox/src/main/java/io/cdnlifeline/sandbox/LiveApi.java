@@ -1,6 +1,5 @@
 package io.cdnlifeline.sandbox;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
@@ -63,8 +62,7 @@ final class LiveApi implements ProductApi {
             }
         }
         DomainOps.Page page = DomainOps.list(ofType, p, false, 50);
-        JsonArray items = new JsonArray();
-        for (Domain d : page.items) {
+        return page.answer(d -> {
             JsonObject o = new JsonObject();
             o.addProperty("Cname", d.cname);
             o.addProperty("Description", "");
@@ -75,14 +73,8 @@ final class LiveApi implements ProductApi {
             o.addProperty("GmtCreated", d.gmtCreated);
             o.addProperty("LiveDomainStatus", d.status);
             o.addProperty("ResourceGroupId", "rg-sandbox");
-            items.add(o);
-        }
-        JsonObject out = new JsonObject();
-        out.addProperty("PageNumber", page.pageNumber);
-        out.addProperty("TotalCount", page.total);
-        out.addProperty("PageSize", page.pageSize);
-        out.add("Domains", Json.wrap("PageData", items));
-        return out;
+            return o;
+        });
     }
 
     private static JsonObject detail(Domain d) {

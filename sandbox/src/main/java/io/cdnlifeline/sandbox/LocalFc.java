@@ -16,11 +16,6 @@ public final class LocalFc {
     public List<FcFunction> functions = new ArrayList<>();
     /** Service names (e.g. {@code sendevent-fc.eventbridge.aliyuncs.com}) whose service-linked role exists. */
     public List<String> serviceLinkedRoles = new ArrayList<>();
-    /**
-     * The custom EventBridge buses of the account (PutEvents to another answers {@code EventBusNotExist}); the
-     * {@code default} bus always exists. Absent in a seed: {@code cdn-lifeline}, the bus template.yml's triggers name.
-     */
-    public List<String> eventBuses;
 
     public FcFunction function(String name) {
         for (FcFunction f : functions) {
@@ -34,9 +29,6 @@ public final class LocalFc {
     void normalise() {
         if (functions == null) {
             functions = new ArrayList<>();
-        }
-        if (eventBuses == null) {
-            eventBuses = new ArrayList<>(List.of("cdn-lifeline"));
         }
         if (serviceLinkedRoles == null) {
             serviceLinkedRoles = new ArrayList<>();

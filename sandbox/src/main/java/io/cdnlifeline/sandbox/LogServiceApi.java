@@ -95,6 +95,9 @@ final class LogServiceApi {
             String region = host.group(2);
             AccessKey key = verify(r);
             String account = sandbox.accountIdOf(key);
+            // faults.inject names Log Service actions as for any product: after the signature, instead of the call
+            ApiError injected = sandbox.traffic().injectedError(action);
+            if (injected != null) throw injected;
             JsonObject answer;
             switch (action) {
                 case "CreateProject":

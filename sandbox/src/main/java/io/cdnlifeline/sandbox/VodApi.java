@@ -57,8 +57,7 @@ final class VodApi implements ProductApi {
     /** Documented PageData fields only: no Scope (coverage) and no ResourceGroupId; Port an integer, Priority a string. */
     private static JsonObject describeUserDomains(Params p, SandboxState s) {
         DomainOps.Page page = DomainOps.list(s.vod, p, false, 50);
-        JsonArray items = new JsonArray();
-        for (Domain d : page.items) {
+        return page.answer(d -> {
             JsonObject o = new JsonObject();
             o.addProperty("SslProtocol", d.https ? "on" : "off");
             o.addProperty("Description", "");
@@ -78,14 +77,8 @@ final class VodApi implements ProductApi {
                 sources.add(so);
             }
             o.add("Sources", Json.wrap("Source", sources));
-            items.add(o);
-        }
-        JsonObject out = new JsonObject();
-        out.add("Domains", Json.wrap("PageData", items));
-        out.addProperty("TotalCount", page.total);
-        out.addProperty("PageSize", page.pageSize);
-        out.addProperty("PageNumber", page.pageNumber);
-        return out;
+            return o;
+        });
     }
 
     private static JsonObject detail(Domain d) {

@@ -56,6 +56,8 @@ class EventBridgeAndOssTest {
     @BeforeEach
     void fresh() {
         sandbox.replaceState(Sandbox.demoSeed());
+        // the bus lifeline setup makes, through EventBridge's control plane
+        assertEquals(200, new RawClient(sandbox).call("eventbridge", "CreateEventBus", "EventBusName", "cdn-lifeline").status);
     }
 
     private static String hmacSha1(String secret, String data) throws Exception {
@@ -64,14 +66,19 @@ class EventBridgeAndOssTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** PutEvents as the reference documents it: POST /openapi/putEvents, signed acs AK:HMAC-SHA1(method, md5, type, date, x-acs-*, path). */
+    /** PutEvents as the reference documents it: POST /openapi/putEvents, signed acs:AK:HMAC-SHA1(method, md5, type, date, x-acs-*, path). */
     private static HttpResponse<String> putEvents(String body, String secret) throws Exception {
+        return putEvents(body, secret, "acs:");
+    }
+
+    /** The same, with the Authorization header's prefix before the key id given (EventBridge's SDK writes "acs:"). */
+    private static HttpResponse<String> putEvents(String body, String secret, String prefix) throws Exception {
         String date = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
         String type = "application/cloudevents-batch+json;charset=UTF-8";
         String signature = hmacSha1(secret, "POST\n\n" + type + "\n" + date + "\n/openapi/putEvents");
         HttpRequest r = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/openapi/putEvents"))
                 .header("Date", date).header("x-eventbridge-version", "2020-04-01").header("Content-Type", type)
-                .header("Authorization", "acs sandbox-ak:" + signature)
+                .header("Authorization", prefix + "sandbox-ak:" + signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
     }
@@ -112,6 +119,35 @@ class EventBridgeAndOssTest {
     }
 
     @Test
+    void aBusTheControlPlaneDidNotMakeOrNoLongerHasRefusesTheEvent() throws Exception {
+        // given a bus setup never made, and cdn-lifeline taken away again (as uninstall's DeleteEventBus does)
+        String other = event("a", "DomainOffline").replace("\"cdn-lifeline\"", "\"never-made\"");
+        sandbox.update(s -> s.eventBridge.find(s.accountIdOrDefault()).buses.clear());
+        int before = sandbox.publishedEvents().size();
+        // when an event is published to each
+        JsonObject out = JsonParser.parseString(putEvents("[" + other + "," + event("b", "DomainOffline") + "]", "sandbox-secret").body())
+                .getAsJsonObject();
+        // then both fail with EventBridge's EventBusNotExist and nothing is on any bus
+        assertEquals(2, out.get("FailedEntryCount").getAsInt());
+        for (int i = 0; i < 2; i++) {
+            assertEquals("EventBusNotExist", out.getAsJsonArray("EntryList").get(i).getAsJsonObject().get("ErrorCode").getAsString());
+        }
+        assertEquals(before, sandbox.publishedEvents().size());
+    }
+
+    @Test
+    void onlyTheSdksAuthorizationFormIsTaken() throws Exception {
+        // given an event on the bus, signed correctly
+        String events = "[" + event("a", "DomainOffline") + "]";
+        // when the header is written "acs AK:sig" (the reference's examples) instead of the SDK's "acs:AK:sig"
+        HttpResponse<String> spaced = putEvents(events, "sandbox-secret", "acs ");
+        // then it is refused, and the SDK's form is taken
+        assertEquals(403, spaced.statusCode(), spaced.body());
+        assertEquals("SignatureDoesNotMatch", JsonParser.parseString(spaced.body()).getAsJsonObject().get("code").getAsString());
+        assertEquals(200, putEvents(events, "sandbox-secret", "acs:").statusCode());
+    }
+
+    @Test
     void aWrongSignatureAndAMissingRequiredFieldAreRefused() throws Exception {
         // given an event without its type
         JsonObject event = documented().getAsJsonObject("request").getAsJsonArray("body").get(0).getAsJsonObject().deepCopy();
@@ -130,16 +166,13 @@ class EventBridgeAndOssTest {
 
     @Test
     void aPublishedEventReachesTheTriggerOnItsBusWhosePatternMatchesAndNoOther() throws Exception {
-        // given a function with two EventBridge triggers: one on the cdn-lifeline bus for DomainOffline, one on the default bus
+        // given the rule setup makes on cdn-lifeline (DomainOffline to the function echo), through the control plane
+        assertEquals(200, new RawClient(sandbox).call("eventbridge", "CreateRule", "EventBusName", "cdn-lifeline", "RuleName", "echo-offline",
+                "FilterPattern", "{\"type\":[\"lifeline:Notification:DomainOffline\"]}",
+                "EventTargets", "[{\"Id\":\"echo\",\"Type\":\"acs.fc.function\",\"Endpoint\":\"acs:fc:cn-hangzhou:1234567890123456:functions/echo\"}]").status);
+        // and a function with two EventBridge triggers: one bound to that rule, one on the default bus
         sandbox.update(s -> {
-            FcFunction f = new FcFunction();
-            f.config.addProperty("functionName", "echo");
-            f.config.addProperty("runtime", "java11");
-            f.config.addProperty("handler", "demo.Echo::handleRequest");
-            f.config.addProperty("timeout", 20);
-            f.config.addProperty("memorySize", 256);
-            f.config.addProperty("functionArn", "acs:fc:cn-hangzhou:1234567890123456:functions/echo");
-            f.codeFile = jar.toString();
+            FcFunction f = echo();
             f.triggers.add(trigger("offline", "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/cdn-lifeline/rule/echo-offline",
                     "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
             f.triggers.add(trigger("default-bus", null, "{\"type\":[\"lifeline:Notification:DomainOffline\"]}"));
@@ -160,6 +193,44 @@ class EventBridgeAndOssTest {
         JsonObject delivered = JsonParser.parseString(calls.get(0).payload).getAsJsonObject();
         assertEquals("a", delivered.get("id").getAsString());
         assertEquals("www.example.com", delivered.getAsJsonObject("data").getAsJsonArray("domains").get(0).getAsString());
+    }
+
+    @Test
+    void withoutItsRuleAnEventOnTheBusReachesNoFunctionAndASwitchedOffTriggerStopsTheRule() throws Exception {
+        // given a function whose trigger names the rule echo-offline on cdn-lifeline, which the control plane never made
+        sandbox.update(s -> {
+            FcFunction f = echo();
+            JsonObject t = trigger("offline", "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/cdn-lifeline/rule/echo-offline",
+                    "{\"type\":[\"lifeline:Notification:DomainOffline\"]}");
+            JsonObject config = JsonParser.parseString(t.get("triggerConfig").getAsString()).getAsJsonObject();
+            config.addProperty("triggerEnable", false);
+            t.addProperty("triggerConfig", config.toString());
+            f.triggers.add(t);
+            s.fc.functions.add(f);
+        });
+        int before = sandbox.fcInvocations().size();
+        // when DomainOffline is published: accepted, but no rule sends it anywhere
+        assertEquals(0, JsonParser.parseString(putEvents("[" + event("a", "DomainOffline") + "]", "sandbox-secret").body()).getAsJsonObject()
+                .get("FailedEntryCount").getAsInt());
+        // and when the rule exists but the trigger bound to it is switched off (lifeline pause)
+        sandbox.update(s -> s.eventBridge.find(s.accountIdOrDefault()).bus("cn-hangzhou", "cdn-lifeline")
+                .addRule("echo-offline", "{\"type\":[\"lifeline:Notification:DomainOffline\"]}", "acs:fc:cn-hangzhou:1234567890123456:functions/echo"));
+        putEvents("[" + event("b", "DomainOffline") + "]", "sandbox-secret");
+        // then nothing was invoked, either time
+        assertEquals(before, sandbox.fcInvocations().size(), String.valueOf(sandbox.fcInvocations()));
+    }
+
+    /** The function echo (the test jar's handler), deployed without triggers. */
+    private static FcFunction echo() {
+        FcFunction f = new FcFunction();
+        f.config.addProperty("functionName", "echo");
+        f.config.addProperty("runtime", "java11");
+        f.config.addProperty("handler", "demo.Echo::handleRequest");
+        f.config.addProperty("timeout", 20);
+        f.config.addProperty("memorySize", 256);
+        f.config.addProperty("functionArn", "acs:fc:cn-hangzhou:1234567890123456:functions/echo");
+        f.codeFile = jar.toString();
+        return f;
     }
 
     private static JsonObject trigger(String name, String sourceArn, String pattern) {

@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  * EventBridge's {@code PutEvents}: REST, not RPC. {@code POST /openapi/putEvents} on
  * {@code <accountId>.eventbridge.<region>.aliyuncs.com} with {@code x-eventbridge-version: 2020-04-01} and the body a
  * JSON array of CloudEvents ({@code application/cloudevents-batch+json}), at most 16 a request; signed
- * {@code acs <AccessKeyId>:<Base64 HMAC-SHA1>} over the method, Content-MD5, Content-Type, Date, the sorted
- * {@code x-acs-*} headers and the path (the API reference's example and the EventBridge SDK's SignatureHelper); STS
+ * {@code acs:<AccessKeyId>:<Base64 HMAC-SHA1>} over the method, Content-MD5, Content-Type, Date, the sorted
+ * {@code x-acs-*} headers and the path (the EventBridge SDK's SignatureHelper; the Authorization form is the one its
+ * Java {@code Client} sends, {@code "acs:" + accessKeyId + ":" + signature}, aliyun/alibabacloud-eventbridge-sdk, not the
+ * {@code acs <id>:<sig>} the API reference's examples print); STS
  * credentials add {@code x-acs-accesskey-id} and {@code x-acs-security-token}. The answer names the events that failed
  * ({@code FailedEntryCount}, {@code EntryList[].ErrorCode}).
  */
@@ -105,7 +107,7 @@ public final class EventBridgePublisher implements EventPublisher {
             h.setRequestProperty("User-Agent", RpcClient.USER_AGENT);
             h.setRequestProperty("x-eventbridge-version", VERSION);
             for (Map.Entry<String, String> e : acs.entrySet()) h.setRequestProperty(e.getKey(), e.getValue());
-            h.setRequestProperty("Authorization", "acs " + c.accessKeyId() + ":" + signature);
+            h.setRequestProperty("Authorization", authorization(c.accessKeyId(), signature));
             try (OutputStream out = h.getOutputStream()) {
                 out.write(body);
             }
@@ -149,6 +151,11 @@ public final class EventBridgePublisher implements EventPublisher {
         }
         if (out.isEmpty()) out.add(count.getAsInt() + " failed entries");
         return out;
+    }
+
+    /** The Authorization header as EventBridge's SDK writes it: {@code acs:<AccessKeyId>:<signature>}. */
+    static String authorization(String accessKeyId, String signature) {
+        return "acs:" + accessKeyId + ":" + signature;
     }
 
     /** The string to sign: method, Content-MD5, Content-Type, Date, the sorted x-acs-* headers, the path. */

@@ -86,6 +86,16 @@ public final class OssStore implements ObjectStore {
         call("DELETE", key, null, false);
     }
 
+    /**
+     * Whether the bucket exists, asked read-only: a GetObject of a key nothing writes ({@code <prefix>doctor-probe})
+     * answers {@code NoSuchKey} in a bucket that exists and {@code NoSuchBucket} where there is none (OSS's codes; a
+     * HEAD would carry no body to tell them apart). Any other refusal, e.g. 403 AccessDenied, is a StoreException.
+     */
+    public boolean bucketExists() throws StoreException {
+        Answer a = call("GET", "doctor-probe", null, false);
+        return !(a.status == 404 && "NoSuchBucket".equals(code(a.body)));
+    }
+
     @Override
     public String where() {
         return "oss://" + bucket + "/" + prefix;

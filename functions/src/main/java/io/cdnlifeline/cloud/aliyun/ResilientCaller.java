@@ -68,6 +68,18 @@ final class ResilientCaller {
     }
 
     <T> T call(AliyunApi api, Attempt<T> attempt) throws CloudException {
+        return call(api.action(), limiter(api), api.qps() + "/s documented", attempt);
+    }
+
+    /**
+     * A call of an action the adapters do not list ({@link AliyunApi}): the same retries, backoff, budget and deadline,
+     * without a client-side rate limit (none is documented for it; see {@link RetriedCalls}).
+     */
+    <T> T call(String action, Attempt<T> attempt) throws CloudException {
+        return call(action, null, null, attempt);
+    }
+
+    private <T> T call(String action, RateLimiter<Object> limiter, String rate, Attempt<T> attempt) throws CloudException {
         long start = clock.getAsLong();
         long deadline = policy.deadlineMillis().getAsLong();
         long retryUntil = Math.min(deadline, saturatedAdd(start, policy.retryBudget().toMillis()));
@@ -78,28 +90,28 @@ final class ResilientCaller {
                 .withMaxAttempts(policy.maxAttempts())
                 .build();
         try {
-            return Failsafe.with(retry).get(ctx -> once(api, attempt, deadline));
+            return Failsafe.with(retry).get(ctx -> once(action, limiter, rate, attempt, deadline));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CloudException) throw (CloudException) cause;
             if (cause instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new CloudException(INTERRUPTED, "interrupted while calling " + api.action(), null, 0, false, cause);
+                throw new CloudException(INTERRUPTED, "interrupted while calling " + action, null, 0, false, cause);
             }
             throw e;
         }
     }
 
-    private <T> T once(AliyunApi api, Attempt<T> attempt, long deadline) throws CloudException, InterruptedException {
+    private <T> T once(String action, RateLimiter<Object> limiter, String rate, Attempt<T> attempt, long deadline)
+            throws CloudException, InterruptedException {
         long left = deadline - clock.getAsLong();
         if (left <= 0) {
-            throw new CloudException(DEADLINE_EXCEEDED, "the run's deadline has passed; " + api.action() + " was not called",
+            throw new CloudException(DEADLINE_EXCEEDED, "the run's deadline has passed; " + action + " was not called",
                     null, 0, false);
         }
-        RateLimiter<Object> limiter = limiter(api);
         if (limiter != null && !limiter.tryAcquirePermit(Duration.ofMillis(left))) {
-            throw new CloudException(DEADLINE_EXCEEDED, "the client-side rate limit of " + api.action() + " (" + api.qps()
-                    + "/s documented) has no free slot before the run's deadline", null, 0, false);
+            throw new CloudException(DEADLINE_EXCEEDED, "the client-side rate limit of " + action + " (" + rate
+                    + ") has no free slot before the run's deadline", null, 0, false);
         }
         left = deadline - clock.getAsLong();
         int readTimeout = (int) Math.max(1, Math.min(policy.readTimeout().toMillis(), left));

@@ -24,6 +24,12 @@ class EventBridgeSignatureTest {
     }
 
     @Test
+    void theAuthorizationHeaderIsWrittenAsEventBridgesSdkWritesIt() {
+        // aliyun/alibabacloud-eventbridge-sdk, Java Client: "acs:" + accessKeyId + ":" + signature
+        assertEquals("acs:LTAI-key:c2lnbmF0dXJl", EventBridgePublisher.authorization("LTAI-key", "c2lnbmF0dXJl"));
+    }
+
+    @Test
     void failedEntriesAreNamedAndASuccessfulAnswerHasNone() {
         assertEquals(List.of(), EventBridgePublisher.failures(JsonParser.parseString(
                 "{\"RequestId\":\"5E9AB1DF333245F1D800****\",\"FailedEntryCount\":0,\"EntryList\":[{\"EventId\":\"a\",\"TraceId\":\"t\"}]}").getAsJsonObject()));
