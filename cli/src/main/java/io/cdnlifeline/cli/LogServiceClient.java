@@ -197,7 +197,7 @@ final class LogServiceClient {
         return h;
     }
 
-    /** One answer: status, request id and body. */
+    /** One answer of a REST service (Log Service, OSS): status, request id and body. */
     static final class Answer {
         final int status;
         final String requestId;

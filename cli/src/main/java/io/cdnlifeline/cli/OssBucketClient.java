@@ -73,7 +73,7 @@ final class OssBucketClient {
 
     /** GetBucketInfo: its ACL ({@code <Grant>}), or null when OSS answers {@code NoSuchBucket}. */
     String bucketAcl(String bucket) throws CloudException {
-        Answer a = send("GET", bucket, "", "bucketInfo", null, null, null);
+        LogServiceClient.Answer a = send("GET", bucket, "", "bucketInfo", null, null, null);
         if (a.status == 404 && "NoSuchBucket".equals(code(a.body))) return null;
         ok(a);
         String grant = between(a.body, "<Grant>", "</Grant>");
@@ -90,7 +90,7 @@ final class OssBucketClient {
     /** One page of ListObjectsV2 under {@code prefix} (empty: the whole bucket): the keys, at most {@code maxKeys}. */
     List<String> listKeys(String bucket, String prefix, int maxKeys) throws CloudException {
         String query = "list-type=2&max-keys=" + maxKeys + (prefix.isEmpty() ? "" : "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
-        Answer a = send("GET", bucket, "", null, query, null, null);
+        LogServiceClient.Answer a = send("GET", bucket, "", null, query, null, null);
         ok(a);
         List<String> keys = new ArrayList<>();
         for (int at = a.body.indexOf("<Key>"); at >= 0; at = a.body.indexOf("<Key>", at + 5)) {
@@ -101,7 +101,7 @@ final class OssBucketClient {
 
     /** DeleteObject; an object already gone is no error (OSS answers 204 either way). */
     void deleteObject(String bucket, String key) throws CloudException {
-        Answer a = send("DELETE", bucket, key, null, null, null, null);
+        LogServiceClient.Answer a = send("DELETE", bucket, key, null, null, null, null);
         if (a.status == 404 && "NoSuchKey".equals(code(a.body))) return;
         ok(a);
     }
@@ -121,19 +121,7 @@ final class OssBucketClient {
         return b.append(resource).toString();
     }
 
-    private static final class Answer {
-        final int status;
-        final String requestId;
-        final String body;
-
-        Answer(int status, String requestId, String body) {
-            this.status = status;
-            this.requestId = requestId;
-            this.body = body;
-        }
-    }
-
-    private Answer send(String method, String bucket, String object, String subresource, String query, Map<String, String> headers,
+    private LogServiceClient.Answer send(String method, String bucket, String object, String subresource, String query, Map<String, String> headers,
                         String body) throws CloudException {
         CloudCredentials c = credentials.get();
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -171,14 +159,14 @@ final class OssBucketClient {
                     text = new String(i.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
-            return new Answer(status, h.getHeaderField("x-oss-request-id"), text);
+            return new LogServiceClient.Answer(status, h.getHeaderField("x-oss-request-id"), text);
         } catch (IOException e) {
             throw new CloudException("SDK.ServerUnreachable", "OSS at " + (override != null ? override : "oss-" + region + ".aliyuncs.com")
                     + " could not be reached: " + e.getMessage(), null, 0, true, e);
         }
     }
 
-    private static void ok(Answer a) throws CloudException {
+    private static void ok(LogServiceClient.Answer a) throws CloudException {
         if (a.status / 100 == 2) return;
         String code = code(a.body);
         String message = between(a.body, "<Message>", "</Message>");

@@ -163,20 +163,8 @@ final class SetupCommand implements Callable<Integer> {
             return ExitStatus.DONE;
         }
         out.println("applying " + changes(plan.steps().size()));
-        int done = 0;
-        for (SetupPlan.Step step : plan.steps()) {
-            try {
-                out.println("  ok   " + step.what + ": " + step.change.apply());
-                out.flush();
-                done++;
-            } catch (CloudException e) {
-                out.println("  FAIL " + step.what);
-                err.println("lifeline setup: the cloud refused \"" + step.what + "\": " + e);
-                err.println("lifeline setup: " + done + " of " + plan.steps().size() + " changes made (above), the rest not tried;"
-                        + " fix the cause and run the same command again: it plans from what exists and continues");
-                return ExitStatus.FAILED;
-            }
-        }
+        int done = plan.applyInOrder("lifeline setup", "changes made", out, err);
+        if (done < 0) return ExitStatus.FAILED;
         out.println("lifeline setup: " + changes(done) + " applied");
         return ExitStatus.DONE;
     }

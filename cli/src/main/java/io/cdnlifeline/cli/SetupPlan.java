@@ -61,4 +61,30 @@ final class SetupPlan {
     boolean isEmpty() {
         return steps.isEmpty();
     }
+
+    /**
+     * Applies the steps in order, one line each; a refusal stops there with the cloud's code, how many of the steps
+     * were done and that the rest were not tried. Nothing is undone: a re-run plans from what the account has then,
+     * so it carries on where this one stopped.
+     * @param done how a count of steps done is said, e.g. "changes made"
+     * @return the number of steps done, or -1 after a refusal
+     */
+    int applyInOrder(String command, String done, java.io.PrintWriter out, java.io.PrintWriter err) {
+        int n = 0;
+        for (Step step : steps) {
+            try {
+                out.println("  ok   " + step.what + ": " + step.change.apply());
+                out.flush();
+                n++;
+            } catch (io.cdnlifeline.cloud.CloudException e) {
+                out.println("  FAIL " + step.what);
+                out.flush();
+                err.println(command + ": the cloud refused \"" + step.what + "\": " + e);
+                err.println(command + ": " + n + " of " + steps.size() + " " + done + " (above), the rest not tried;"
+                        + " fix the cause and run the same command again: it plans from the account as it is now and carries on");
+                return -1;
+            }
+        }
+        return n;
+    }
 }

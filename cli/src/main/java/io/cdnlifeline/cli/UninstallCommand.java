@@ -294,21 +294,8 @@ final class UninstallCommand implements Callable<Integer> {
             return ExitStatus.DONE;
         }
         out.println("removing what lifeline setup made: " + removals(plan.steps().size()));
-        int done = 0;
-        for (SetupPlan.Step step : plan.steps()) {
-            try {
-                out.println("  ok   " + step.what + ": " + step.change.apply());
-                out.flush();
-                done++;
-            } catch (CloudException e) {
-                out.println("  FAIL " + step.what);
-                out.flush();
-                err.println(command + ": the cloud refused \"" + step.what + "\": " + e);
-                err.println(command + ": " + done + " of " + plan.steps().size() + " removals done (above), the rest not tried;"
-                        + " fix the cause and run the same command again: it plans from what is left and carries on");
-                return ExitStatus.FAILED;
-            }
-        }
+        int done = plan.applyInOrder(command, "removals done", out, err);
+        if (done < 0) return ExitStatus.FAILED;
         out.println("removed: " + removals(done));
         return ExitStatus.DONE;
     }
