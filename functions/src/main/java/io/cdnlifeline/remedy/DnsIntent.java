@@ -34,11 +34,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * carries its marker. While it is on, an unmarked record at one of the domain's origin values, where the CDN CNAME was,
  * is lifeline's: dns-to-origin adopts it (writes its marker), dns-to-cdn leaves it alone while the tag is younger than
  * the lease and restores it once older. The markers themselves are the ones of docs/dns-remedies.md.
+ * <p>
+ * dns-to-cdn's counterpart ({@link #restoring}): {@code lifeline:dns=restoring.<epoch ms>}, written in outage mode
+ * before the domain's first update back, says "dns-to-cdn is switching this domain back: a switched marker on a record
+ * that already is the CDN CNAME is its restore half done". The deferred writes are then the original remarks, and the
+ * tag comes off once every record is restored. dns-to-origin leaves a domain under a young one alone and takes over an
+ * older one (docs/reliability.md, "The undo in outage mode").
  */
 final class DnsIntent {
     static final String KEY = "lifeline:dns";
+    /** The undo's value of the tag: {@code lifeline:dns=restoring.<epoch ms>} (dns-to-cdn in outage mode). */
+    static final String RESTORING = "restoring.";
 
     private volatile boolean outage;
+    private volatile boolean restoring;
     private final Set<Target> tagged = ConcurrentHashMap.newKeySet();
     private final Set<Target> known = ConcurrentHashMap.newKeySet();
     private final Set<Target> toTag = ConcurrentHashMap.newKeySet();
@@ -62,6 +71,29 @@ final class DnsIntent {
     void outage(boolean on) { outage = on; }
 
     boolean outage() { return outage; }
+
+    /** This run is dns-to-cdn's: the tag it writes is the restoring one, and its deferred writes are the original remarks. */
+    void restoring(boolean on) { restoring = on; }
+
+    boolean restoring() { return restoring; }
+
+    /** The domain carries dns-to-origin's switch tag ({@code lifeline:dns=<epoch ms>} or any value but the undo's). */
+    static boolean switchTagged(Map<String, String> tags) {
+        String v = tags.get(KEY);
+        return v != null && !v.startsWith(RESTORING);
+    }
+
+    /** The domain carries dns-to-cdn's restoring tag ({@code lifeline:dns=restoring.<epoch ms>}). */
+    static boolean restoringTagged(Map<String, String> tags) {
+        String v = tags.get(KEY);
+        return v != null && v.startsWith(RESTORING);
+    }
+
+    /** When the restoring tag was written; null when there is none or its time is not one we wrote (taken as dead). */
+    static Instant restoringTime(Map<String, String> tags) {
+        if (!restoringTagged(tags)) return null;
+        return TagIntent.time(Map.of(KEY, tags.get(KEY).substring(RESTORING.length())), KEY);
+    }
 
     /** The domain carries the intent tag (as read in this run). */
     void known(Target t) { known.add(t); }
@@ -92,7 +124,7 @@ final class DnsIntent {
             }
         }
         Set<Target> refused = new HashSet<>();
-        String stamp = TagIntent.stamp(MarkerLease.now());
+        String stamp = (restoring ? RESTORING : "") + TagIntent.stamp(MarkerLease.now());
         for (Map.Entry<Product, List<Target>> e : byProduct.entrySet()) {
             for (List<Target> batch : batches(e.getValue())) {
                 try {
@@ -103,7 +135,7 @@ final class DnsIntent {
                     for (Target t : batch) {
                         applier.record(Change.planned(t.name(), t.product().id(), t.product().id() + ":" + t.name(), "tag", null, null)
                                 .failed(ChangeError.of(ex)).withNote("the lifeline:dns intent tag could not be written, so none of this "
-                                        + "domain's records were switched; the next run tries again"));
+                                        + "domain's records were " + (restoring ? "switched back" : "switched") + "; the next run tries again"));
                         keep.add(t);
                     }
                 }
@@ -133,7 +165,9 @@ final class DnsIntent {
 
     private void writeMarks(List<DeferredMark> todo, RunContext ctx, Applier applier) {
         if (todo.isEmpty()) return;
-        ctx.audit().info("outage mode: writing " + todo.size() + " marker(s) of records switched under the lifeline:dns intent tag");
+        ctx.audit().info(restoring
+                ? "outage mode: restoring the original remark of " + todo.size() + " record(s) switched back under the lifeline:dns restoring tag"
+                : "outage mode: writing " + todo.size() + " marker(s) of records switched under the lifeline:dns intent tag");
         int threads = Math.max(1, Math.min(ctx.settings().concurrency(), todo.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lifeline-mark");
@@ -185,6 +219,11 @@ final class DnsIntent {
 
     private static Change markFailed(DeferredMark m, ChangeError why) {
         Change c = m.switchStep().change();
+        if (m.restores()) {
+            return Change.planned(c.domain(), c.product(), c.resource(), "unmark", c.before(), c.after()).failed(why)
+                    .withNote("switched back to the CDN CNAME, but its original remark was not restored: the domain keeps its "
+                            + "lifeline:dns restoring tag and the next run restores the remark");
+        }
         return Change.planned(c.domain(), c.product(), c.resource(), "mark", c.before(), c.after()).failed(why)
                 .withNote("switched, but its lifeline: marker was not written: the domain keeps its lifeline:dns intent tag and the next run marks it");
     }
@@ -214,7 +253,9 @@ final class DnsIntent {
                         if (!tagged.contains(t)) {
                             // only found tagged (an earlier run's): its removal is this run's change of the domain
                             applier.record(Change.planned(t.name(), t.product().id(), t.product().id() + ":" + t.name(), "untag", null, null)
-                                    .with(ChangeStatus.APPLIED).withNote("removes the lifeline:dns intent tag an earlier dns-to-origin run left: "
+                                    .with(ChangeStatus.APPLIED).withNote(restoring
+                                            ? "removes the lifeline:dns tag an earlier run left: every record of the domain is restored"
+                                            : "removes the lifeline:dns intent tag an earlier dns-to-origin run left: "
                                             + "every record it switched carries its marker"));
                         }
                     }
@@ -224,7 +265,7 @@ final class DnsIntent {
                     for (Target t : batch) {
                         applier.record(Change.planned(t.name(), t.product().id(), t.product().id() + ":" + t.name(), "untag", null, null)
                                 .failed(ChangeError.of(ex)).withNote("the lifeline:dns intent tag could not be removed: every record is "
-                                        + "marked, and the next run removes the tag"));
+                                        + (restoring ? "restored" : "marked") + ", and the next run removes the tag"));
                     }
                 }
             }

@@ -59,13 +59,30 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
         boolean tags = target.product().can().tags();
         boolean outage = intent.outage() && tags;
         boolean tagged = false;
+        java.util.Map<String, String> tagMap = null;
         // Outage mode read the tags of the whole chunk (prepare); otherwise the tag matters only for a line that holds an
         // unmarked record at an origin value, and only then is it read.
         if (tags && (outage || ToOriginPlanner.needsIntent(host, records, d.cname(), values))) {
-            tagged = DomainTags.of(ctx).of(target.product(), target.name()).containsKey(DnsIntent.KEY);
+            tagMap = DomainTags.of(ctx).of(target.product(), target.name());
+            tagged = DnsIntent.switchTagged(tagMap);
         }
         java.time.Instant now = MarkerLease.now();
         HostPlan hp = ToOriginPlanner.plan(host, records, d.cname(), values, now, tagged, outage);
+        // dns-to-cdn's restoring tag (its outage mode) matters where this plan would write on a host with a marker: a line
+        // there may be half restored (updated back to the CDN CNAME, its marker still on), which would look like a switch
+        // that died before its update.
+        if (tags && tagMap == null && hp.writes() && anyMarker(records)) tagMap = DomainTags.of(ctx).of(target.product(), target.name());
+        if (tagMap != null && DnsIntent.restoringTagged(tagMap)) {
+            java.time.Instant at = DnsIntent.restoringTime(tagMap);
+            if (MarkerLease.fresh(at, now)) {
+                return Plan.skip(target, "dns-to-cdn is switching the records of " + host.fqdn() + " back (outage mode: the domain's "
+                        + "lifeline:dns restoring tag of " + at + "): left alone; run again later");
+            }
+            // A dead undo (older than the lease): taken over. This run's own tag replaces the restoring one before its first
+            // write (so dns-to-cdn no longer takes a marked CNAME line for its own half-done restore), and comes off at the end.
+            intent.known(target);
+            if (hp.writes()) intent.needsTag(target);
+        }
         if (tagged) intent.known(target);
         if (hp.keepsIntentTag()) intent.keep(target);
         boolean marksLater = false;
@@ -129,6 +146,11 @@ public final class DnsToOriginRemedy extends DnsRecordRemedy {
     @Override
     public List<Plan> review(List<Plan> plans, RunContext ctx) {
         return OriginGate.of(ctx).decide(plans);
+    }
+
+    private static boolean anyMarker(List<io.cdnlifeline.cloud.DnsRecord> records) {
+        for (io.cdnlifeline.cloud.DnsRecord r : records) if (io.cdnlifeline.remedy.dns.Marker.claims(r.remark())) return true;
+        return false;
     }
 
     private static List<String> valuesOf(OriginValues values) {

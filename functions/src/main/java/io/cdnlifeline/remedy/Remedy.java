@@ -110,7 +110,16 @@ public interface Remedy {
         return false;
     }
 
-    /** This run is an outage-mode run (see {@link #pipelinesOutage()}). */
+    /**
+     * True when the remedy undoes an account-wide outage's remedy and has an outage mode of its own (dns-to-cdn): when
+     * the run is large and the cloud confirms the cause is gone, {@link #outage} is called before planning; the guard
+     * stays as for every run.
+     */
+    default boolean restoresInOutageMode() {
+        return false;
+    }
+
+    /** This run is an outage-mode run (see {@link #pipelinesOutage()} and {@link #restoresInOutageMode()}). */
     default void outage(RunContext ctx) {
     }
 

@@ -85,6 +85,7 @@ public final class RemedyFunction implements LifelineFunction {
         Round round = Round.of(inv, remedy, request, detection.targets());
         if (round.targets().isEmpty()) return report.durationMs((System.nanoTime() - start) / 1_000_000).build();
         String outage = outageMode(round, detection, detector, ctx);
+        if (outage == null) outageUndo(round, detection, detector, ctx);
         if (outage == null) remedy.prepare(round.targets(), ctx);
         try {
             if (outage != null) pipeline(round, ctx, report, progress, outage);
@@ -135,7 +136,40 @@ public final class RemedyFunction implements LifelineFunction {
             remedy.apply(round.applyOrder(withSteps), ctx, applier);
             remedy.afterApply(ctx, applier);
             round.notStarted(applier.notStarted());
+        } else {
+            // nothing to write, but the bookkeeping of an earlier run may be left (an intent tag on a domain all done)
+            remedy.afterApply(ctx, new Applier(ctx, round.stopStartingAt()));
         }
+    }
+
+    /**
+     * The undo's outage mode (dns-to-cdn after an account-wide outage): the remedy restores in outage mode, this is no dry
+     * run, the round has at least {@code LIFELINE_OUTAGE_UNDO_FROM} targets, and the cloud confirms the outage's cause is
+     * gone for every target (the debt flags: not in debt; read once, 3 calls, unless the selection read them). The
+     * undo keeps its guard (planned whole, then counted): only the order of its writes changes. Otherwise nothing changes.
+     */
+    private void outageUndo(Round round, Detection detection, Detector detector, RunContext ctx) {
+        if (!remedy.restoresInOutageMode() || ctx.dryRun() || round.targets().size() < ctx.settings().outageUndoFrom()) return;
+        List<AcceleratedDomain> all = new ArrayList<>();
+        for (Target t : detection.targets()) all.add(t.domain());
+        AccountDebt debt = null;
+        for (Target t : round.targets()) {
+            if (!t.conditions().wasRead(Condition.IN_DEBT)) {
+                if (debt == null) {
+                    int reported = ctx.report().build().changes().size();
+                    debt = detector.debt(all, ctx.report());
+                    List<Change> changes = ctx.report().build().changes();
+                    for (Change c : changes.subList(Math.min(reported, changes.size()), changes.size())) ctx.audit().record(c, ctx.request().source());
+                }
+                debt.applyTo(t.conditions());
+            }
+            if (t.conditions().get(Condition.IN_DEBT) != Truth.FALSE) return;
+        }
+        ctx.report().note("outage mode: the cloud confirms the account is no longer in debt; " + round.targets().size()
+                + " domain(s) are switched back under the lifeline:dns restoring tag (50 domains a call), and each record's "
+                + "original remark is restored after every visitor-facing write");
+        ctx.audit().info("outage mode (undo): " + round.targets().size() + " target(s), not in debt confirmed");
+        remedy.outage(ctx);
     }
 
     /** Targets planned and applied together in outage mode at most: 50 a product, one tag read and one tag write each. */

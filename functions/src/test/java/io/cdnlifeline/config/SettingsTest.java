@@ -17,6 +17,8 @@ class SettingsTest {
         Settings s = Settings.fromMap(Map.of());
         assertEquals("*", s.scope());
         assertEquals(50, s.maxChanges());
+        assertEquals(50, s.outageUndoFrom());
+        assertEquals(200, Settings.fromMap(Map.of("LIFELINE_OUTAGE_UNDO_FROM", "200")).outageUndoFrom());
         assertFalse(s.dryRun());
         assertNull(s.endpoint());
         assertEquals("cn-hangzhou", s.region());
@@ -49,5 +51,6 @@ class SettingsTest {
         assertThrows(IllegalArgumentException.class, () -> Settings.fromMap(Map.of("LIFELINE_MAX_CHANGES", "lots")));
         assertThrows(IllegalArgumentException.class, () -> Settings.fromMap(Map.of("LIFELINE_DRY_RUN", "maybe")));
         assertThrows(IllegalArgumentException.class, () -> Settings.fromMap(Map.of("LIFELINE_CONCURRENCY", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Settings.fromMap(Map.of("LIFELINE_OUTAGE_UNDO_FROM", "0")));
     }
 }

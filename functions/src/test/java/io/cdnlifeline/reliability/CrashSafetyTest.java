@@ -78,6 +78,17 @@ class CrashSafetyTest {
 
     /** Runs {@code function} from {@code startJson} (+ {@code change}) once whole, then once per k killed after k writes + once more. */
     private int crashEveryWrite(RemedyPair pair, String function, String payload, String startJson, Consumer<io.cdnlifeline.sandbox.SandboxState> change) {
+        io.cdnlifeline.config.Settings base = runner.settings;
+        runner.settings = pair.settings(function, base);
+        try {
+            return crashEveryWrite(pair, function, payload, startJson, change, base);
+        } finally {
+            runner.settings = base;
+        }
+    }
+
+    private int crashEveryWrite(RemedyPair pair, String function, String payload, String startJson, Consumer<io.cdnlifeline.sandbox.SandboxState> change,
+            io.cdnlifeline.config.Settings base) {
         runner.restore(startJson);
         sc.sandbox().update(change);
         String from = sc.sandbox().stateJson();

@@ -103,7 +103,15 @@ class FaultSoakTest {
             // when the cause is gone and the undo runs under faults
             sc.sandbox().update(pair.recovery);
             sc.sandbox().setFaults(faults(rnd));
-            boolean undone = runner.converge(cloud, pair.undo, pair.undoPayload(named, accountWide), MAX_INVOCATIONS, where);
+            // the dns-outage pair's undo in outage mode (LIFELINE_OUTAGE_UNDO_FROM 1), as after an arrears outage
+            io.cdnlifeline.config.Settings base = runner.settings;
+            runner.settings = pair.settings(pair.undo, base);
+            boolean undone;
+            try {
+                undone = runner.converge(cloud, pair.undo, pair.undoPayload(named, accountWide), MAX_INVOCATIONS, where);
+            } finally {
+                runner.settings = base;
+            }
             sc.sandbox().setFaults(new Faults());
 
             // then the account is back where it was

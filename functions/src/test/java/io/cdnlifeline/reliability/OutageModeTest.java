@@ -65,6 +65,8 @@ class OutageModeTest {
     static void start() {
         sc = SandboxCloud.start(Fleet.seed());
         runner = new FleetRunner(sc, tally, 1);
+        // the undo in outage mode too, as after an arrears outage of a large account
+        runner.settings = runner.settings.toBuilder().outageUndoFrom(1).build();
         cloud = sc.cloud(() -> SandboxCloud.SANDBOX_KEYS, FaultSoakTest.SOAK_POLICY);
     }
 
@@ -107,9 +109,13 @@ class OutageModeTest {
         }
         assertTrue(lastUpdate >= 0 && lastUpdate < firstSwitchMarker, "a switched marker before the last update: " + lastUpdate + " / " + firstSwitchMarker);
 
-        // when the bill is paid and dns-to-cdn runs
+        // when the bill is paid and dns-to-cdn runs (in outage mode: more domains than LIFELINE_OUTAGE_UNDO_FROM, not in debt)
         sc.sandbox().update(PAID);
-        assertTrue(runner.converge(cloud, "dns-to-cdn", UNDO, 1, "undo"));
+        Report undo = runner.invoke(cloud, "dns-to-cdn", UNDO, "undo");
+        assertTrue(!undo.hasFailures() && undo.refused() == null, undo.toString());
+        assertTrue(String.valueOf(undo.notes()).contains("outage mode"), String.valueOf(undo.notes()));
+        // then no restoring marker was written, and every update back came before the first original remark
+        assertUpdatesBeforeRemarks(sc.requests());
         // then the account is exactly as before the outage (once the domains are back)
         AccountSnapshot restored = runner.snapshot();
         sc.sandbox().replaceState(Fleet.seed());
@@ -246,6 +252,129 @@ class OutageModeTest {
             AccountSnapshot exactlyBefore = runner.snapshot();
             tally.check(exactlyBefore.equals(restored), where, () -> "not restored exactly:\n" + String.join("\n", exactlyBefore.differences(restored)));
         }
+        assertNoNewViolations(seen);
+    }
+
+    /** The undo's outage mode: the tag before any record write, no restoring marker, the updates back before the remarks. */
+    private static void assertUpdatesBeforeRemarks(List<io.cdnlifeline.sandbox.SandboxCall> log) {
+        long firstTag = Long.MAX_VALUE;
+        long firstRecordWrite = Long.MAX_VALUE;
+        long lastUpdate = -1;
+        long firstRemark = Long.MAX_VALUE;
+        int remarks = 0;
+        for (int i = 0; i < log.size(); i++) {
+            io.cdnlifeline.sandbox.SandboxCall c = log.get(i);
+            if (c.httpStatus != 200) continue;
+            if ("TagResources".equals(c.action) || "TagDcdnResources".equals(c.action)) firstTag = Math.min(firstTag, i);
+            if ("UpdateDomainRecord".equals(c.action) || "DeleteDomainRecord".equals(c.action)) firstRecordWrite = Math.min(firstRecordWrite, i);
+            if ("UpdateDomainRecord".equals(c.action)) lastUpdate = i;
+            if ("UpdateDomainRecordRemark".equals(c.action)) {
+                String remark = c.params.get("Remark");
+                assertTrue(remark == null || !remark.startsWith("lifeline:restoring:"), "a restoring marker in outage mode: " + remark);
+                firstRemark = Math.min(firstRemark, i);
+                remarks++;
+            }
+        }
+        assertTrue(lastUpdate >= 0 && remarks > 0, "updates " + lastUpdate + ", remarks " + remarks);
+        assertTrue(firstTag < firstRecordWrite, "the restoring tag came after a record write: " + firstTag + " / " + firstRecordWrite);
+        assertTrue(lastUpdate < firstRemark, "an original remark before the last update back: " + lastUpdate + " / " + firstRemark);
+    }
+
+    /**
+     * Given the switched account, the bill paid, when an outage-mode dns-to-cdn dies right after any of its writes, then
+     * the next run ends exactly where one long run ends, in either direction: dns-to-cdn at once (the account exactly as
+     * before the outage), or, the account overdue again, dns-to-origin once the restoring tag is older than the lease (the
+     * switched account of the forward run; the snapshots hide marker times).
+     */
+    @ParameterizedTest(name = "next run {0}")
+    @ValueSource(strings = {"dns-to-cdn", "dns-to-origin"})
+    void anUndoDeadAfterAnyWriteIsCompletedByTheNextRun(String next) {
+        int seen = tally.violations().size();
+        runner.reset(ARREARS);
+        String from = sc.sandbox().stateJson();
+        sc.sandbox().update(PAID);
+        AccountSnapshot exactlyBefore = runner.snapshot();
+        runner.restore(from);
+        assertTrue(runner.converge(cloud, "dns-to-origin", FORWARD, 1, "forward"));
+        AccountSnapshot switched = runner.snapshot();
+        sc.sandbox().update(PAID);
+        String paid = sc.sandbox().stateJson();
+        DyingCloud whole = new DyingCloud(cloud, Integer.MAX_VALUE);
+        assertTrue(runner.converge(whole.cloud(), "dns-to-cdn", UNDO, 1, "reference undo"));
+        int writes = whole.writes();
+        assertTrue(writes > 10, "writes " + writes);
+        assertEquals(List.of(), exactlyBefore.differences(runner.snapshot()));
+        for (int k = 0; k < writes; k++) {
+            String where = "outage-mode dns-to-cdn died after write " + k + " of " + writes + ", next " + next;
+            runner.restore(paid);
+            tally.runs.incrementAndGet();
+            DyingCloud dying = new DyingCloud(cloud, k);
+            try {
+                runner.invoke(dying.cloud(), "dns-to-cdn", UNDO, where);
+            } catch (DyingCloud.Died | IllegalStateException expectedDeath) {
+                // its report is lost with it
+            }
+            tally.check(dying.died(), where, () -> "the instance did not die");
+            if (next.equals("dns-to-cdn")) {
+                Report r = runner.invoke(cloud, "dns-to-cdn", UNDO, where + ", next run");
+                tally.check(!r.hasFailures(), where, () -> "the next run failed: " + r);
+                AccountSnapshot actual = runner.snapshot();
+                tally.check(exactlyBefore.equals(actual), where, () -> "not restored exactly:\n" + String.join("\n", exactlyBefore.differences(actual)));
+                runner.invariants(true, where);
+            } else {
+                sc.sandbox().update(ARREARS);
+                MarkerLease.useClock(Clock.fixed(Instant.now().plus(Duration.ofMinutes(20)), ZoneOffset.UTC));
+                try {
+                    Report r = runner.invoke(cloud, "dns-to-origin", FORWARD, where + ", next run");
+                    tally.check(!r.hasFailures(), where, () -> "the next run failed: " + r);
+                    List<String> diff = switched.differences(runner.snapshot());
+                    tally.check(diff.isEmpty(), where, () -> "not the switched account:\n" + String.join("\n", diff));
+                    runner.invariants(false, where);
+                } finally {
+                    MarkerLease.useClock(null);
+                }
+            }
+        }
+        assertNoNewViolations(seen);
+    }
+
+    /**
+     * Given an outage-mode undo in flight (its restoring tag young) and the account overdue again, when dns-to-origin runs,
+     * then it leaves every record of the tagged domains exactly as the undo left them.
+     */
+    @Test
+    void aYoungRestoringTagHoldsDnsToOriginOff() {
+        int seen = tally.violations().size();
+        runner.reset(ARREARS);
+        assertTrue(runner.converge(cloud, "dns-to-origin", FORWARD, 1, "forward"));
+        sc.sandbox().update(PAID);
+        DyingCloud whole = new DyingCloud(cloud, Integer.MAX_VALUE);
+        String paid = sc.sandbox().stateJson();
+        assertTrue(runner.converge(whole.cloud(), "dns-to-cdn", UNDO, 1, "reference undo"));
+        // dead half way: some lines back on the CDN CNAME with their switched marker, the restoring tag on
+        runner.restore(paid);
+        DyingCloud dying = new DyingCloud(cloud, whole.writes() / 2);
+        try {
+            runner.invoke(dying.cloud(), "dns-to-cdn", UNDO, "undo dead half way");
+        } catch (DyingCloud.Died | IllegalStateException expectedDeath) {
+            // its report is lost with it
+        }
+        assertTrue(dying.died());
+        sc.sandbox().update(ARREARS);
+        AccountSnapshot halfway = runner.snapshot();
+        MarkerLease.useClock(Clock.fixed(Instant.now().plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+        Report r = runner.invoke(cloud, "dns-to-origin", FORWARD, "two minutes later");
+        AccountSnapshot after = runner.snapshot();
+        for (String key : halfway.entries().keySet()) {
+            if (!halfway.entries().get(key).contains("lifeline:dns=restoring.")) continue;
+            String domain = key.substring(key.indexOf(' ') + 1);
+            for (String k : halfway.entries().keySet()) {
+                if (k.startsWith("dns ") && k.contains(domain)) {
+                    assertEquals(halfway.entries().get(k), after.entries().get(k), "a record of " + domain + " under a young restoring tag was touched");
+                }
+            }
+        }
+        assertTrue(String.valueOf(r.skipped()).contains("restoring tag"), String.valueOf(r.skipped()));
         assertNoNewViolations(seen);
     }
 

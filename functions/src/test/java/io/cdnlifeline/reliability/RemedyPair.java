@@ -72,7 +72,7 @@ final class RemedyPair {
                 s.account.inDebtOverdue = false;
             }, "offline", Fleet.inScope(), true,
             java.util.Map.of("notification-overdue-payment.json", "dns-to-origin", "cdn-trigger-domain-started.json", "dns-to-cdn"))
-            .forwardOptions(", \"maxChanges\": 1");
+            .forwardOptions(", \"maxChanges\": 1").outageUndo();
 
     /** Every pair whose remedies are on this branch. */
     static List<RemedyPair> all() {
@@ -85,6 +85,18 @@ final class RemedyPair {
     }
 
     private String forwardOptions = "";
+    private boolean outageUndo;
+
+    /** This pair with its undo in outage mode too (LIFELINE_OUTAGE_UNDO_FROM 1: every run of it is large enough). */
+    private RemedyPair outageUndo() {
+        this.outageUndo = true;
+        return this;
+    }
+
+    /** The settings a run of {@code function} of this pair runs with, from the runner's {@code base}. */
+    io.cdnlifeline.config.Settings settings(String function, io.cdnlifeline.config.Settings base) {
+        return outageUndo && function.equals(undo) ? base.toBuilder().outageUndoFrom(1).build() : base;
+    }
 
     /** This pair with {@code options} (JSON members, each preceded by a comma) in every manual payload of its remedy. */
     private RemedyPair forwardOptions(String options) {

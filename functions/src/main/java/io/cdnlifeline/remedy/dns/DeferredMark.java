@@ -13,6 +13,10 @@ import io.cdnlifeline.report.ChangeStatus;
  * (UpdateDomainRecord does not change it). Written only while the record is still exactly that: the value the switch
  * wrote and the remark it read, or already our switched marker (a concurrent run of the same direction); anything
  * else is {@code Lifeline.RecordMovedMeanwhile}, nothing written, and the domain keeps its intent tag for the next run.
+ * <p>
+ * The undo's counterpart (dns-to-cdn in outage mode): the original remark of a record updated back to the CDN CNAME
+ * under the domain's restoring tag ({@code lifeline:dns=restoring.<t>}), which kept the marker it had. Written only while
+ * the record is still that CNAME with the marker as read (or a restoring marker: a marker-first undo at the same time).
  */
 public final class DeferredMark {
     private final Target target;
@@ -30,8 +34,12 @@ public final class DeferredMark {
     /** The switch this marker belongs to (its Change names the record; a failed marker is reported against it). */
     public Step switchStep() { return switchStep; }
 
-    /** Reads the record again and writes the marker when it is still the switch's. */
+    /** True for the undo's deferred write: the original remark after the update back. */
+    public boolean restores() { return op.kind() == RecordOp.Kind.RESTORE; }
+
+    /** Reads the record again and writes the marker (the undo: the original remark) when it is still the switch's. */
     public ChangeStatus write(DnsApi dns) throws CloudException {
+        if (restores()) return restoreRemark(dns);
         String id = op.before().recordId();
         DnsRecord fresh = dns.record(id);
         if (fresh != null && RecordValues.isType(fresh, op.type()) && RecordValues.sameValue(op.type(), fresh.value(), op.value())) {
@@ -50,8 +58,28 @@ public final class DeferredMark {
                 + "; no marker written, the domain keeps its lifeline:dns intent tag and the next run decides", null, 409, false);
     }
 
+    private ChangeStatus restoreRemark(DnsApi dns) throws CloudException {
+        String id = op.before().recordId();
+        DnsRecord fresh = dns.record(id);
+        if (fresh != null && RecordValues.isType(fresh, op.type()) && RecordValues.sameValue(op.type(), fresh.value(), op.value())) {
+            String remark = fresh.remark() == null ? "" : fresh.remark();
+            String original = op.remark() == null ? "" : op.remark();
+            if (remark.equals(original)) return ChangeStatus.UNCHANGED;
+            String asRead = op.before().remark() == null ? "" : op.before().remark();
+            Marker m = Marker.parse(remark);
+            if (remark.equals(asRead) || (m != null && m.kind() == Marker.Kind.RESTORING)) {
+                dns.setRemark(id, original);
+                return ChangeStatus.APPLIED;
+            }
+        }
+        throw new CloudException(DnsSteps.MOVED, "the record changed after this run switched it back and before its original remark "
+                + "was restored: now " + (fresh == null ? "gone" : fresh.type() + " " + fresh.value() + " remark '" + fresh.remark() + "'")
+                + "; nothing written, the domain keeps its lifeline:dns restoring tag and the next run decides", null, 409, false);
+    }
+
     @Override
     public String toString() {
+        if (restores()) return "original remark of " + op;
         return "marker of " + op;
     }
 }

@@ -37,7 +37,9 @@ public final class DnsSteps {
      * once its update is done (or found done by a concurrent run of the same direction).
      */
     public static Step step(RecordOp op, Target target, DnsApi dns, java.util.function.Consumer<DeferredMark> later) {
-        if (op.markLater()) return switchMarkedLater(op, target, dns, later);
+        if (op.markLater()) {
+            return op.kind() == RecordOp.Kind.RESTORE ? restoreUnmarkedLater(op, target, dns, later) : switchMarkedLater(op, target, dns, later);
+        }
         Step step = unfenced(op, target, dns);
         if (op.fenceRecordId() == null && op.expect() == null) return step;
         return new Step(step.change(), () -> {
@@ -80,6 +82,39 @@ public final class DnsSteps {
                 throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
                         + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
                         + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+            }
+            boolean wrote = update(op, dns);
+            later.accept(new DeferredMark(target, op, self[0]));
+            return wrote ? ChangeStatus.APPLIED : ChangeStatus.UNCHANGED;
+        });
+        return self[0];
+    }
+
+    /**
+     * The undo in outage mode (issue 18's last figure): the fresh read (on the line's first op), then the update back to
+     * the CDN CNAME alone; the original remark goes to {@code later}. Meanwhile the record is the CDN CNAME with the
+     * marker it had, and the domain's restoring tag says whose half-done state that is.
+     */
+    private static Step restoreUnmarkedLater(RecordOp op, Target target, DnsApi dns, java.util.function.Consumer<DeferredMark> later) {
+        if (later == null) throw new IllegalStateException("a restore whose remark comes later needs somewhere to hand it");
+        Change change = Change.planned(target.name(), target.product().id(), op.resource(), action(op), before(op), after(op));
+        if (op.note() != null) change = change.withNote(op.note());
+        Step[] self = new Step[1];
+        self[0] = new Step(change, () -> {
+            if (op.expect() != null) {
+                DnsRecord fresh = dns.record(op.expect().recordId);
+                if (op.expect().done(fresh)) return ChangeStatus.UNCHANGED;
+                if (!op.expect().holds(fresh)) {
+                    if (fresh != null && RecordValues.isType(fresh, op.type()) && RecordValues.sameValue(op.type(), fresh.value(), op.value())
+                            && String.valueOf(op.before().remark()).equals(String.valueOf(fresh.remark()))) {
+                        // a concurrent undo of the same kind updated it and has not restored the remark yet: restore it too
+                        later.accept(new DeferredMark(target, op, self[0]));
+                        return ChangeStatus.UNCHANGED;
+                    }
+                    throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
+                            + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
+                            + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+                }
             }
             boolean wrote = update(op, dns);
             later.accept(new DeferredMark(target, op, self[0]));

@@ -39,11 +39,45 @@ public final class ToCdnPlanner {
      * original).
      */
     public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, Instant now, Intent intent) {
+        return plan(host, records, cdnCname, now, intent, null);
+    }
+
+    /**
+     * As {@link #plan(DnsHost, List, String, Instant, Intent)}, for the undo's outage mode ({@code undo} non-null): the
+     * domain carries, or is about to carry, dns-to-cdn's restoring tag {@code lifeline:dns=restoring.<t>}. Under it a
+     * switched marker on a record that already is the CDN CNAME is this undo's own half-done restore (updated back, its
+     * remark not restored yet) when the marker is no newer than the tag; and with {@code undo.outage} the restore writes
+     * no restoring marker first: the update back comes at once and the original remark after every visitor-facing write.
+     */
+    public static HostPlan plan(DnsHost host, List<DnsRecord> records, String cdnCname, Instant now, Intent intent, Undo undo) {
         HostPlan plan = new HostPlan();
         for (Map.Entry<String, List<DnsRecord>> e : Lines.of(host, records).entrySet()) {
-            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, now, intent);
+            planLine(plan, host, e.getKey(), e.getValue(), cdnCname, now, intent, undo);
         }
         return plan;
+    }
+
+    /** The undo's restoring tag on the domain, as dns-to-cdn reads it, and whether this run restores in outage mode. */
+    public static final class Undo {
+        final boolean tagged;
+        final Instant tagAt;
+        final boolean outage;
+
+        /**
+         * @param tagged the domain carries the restoring tag (as read before planning)
+         * @param tagAt  when it was written; null when untagged or not a time we wrote
+         * @param outage the restores of this plan write their original remark later, under the tag (no restoring marker)
+         */
+        public Undo(boolean tagged, Instant tagAt, boolean outage) {
+            this.tagged = tagged;
+            this.tagAt = tagAt;
+            this.outage = outage;
+        }
+
+        /** A switched marker on a record already at the CDN CNAME, under the tag and no newer: this undo's own. */
+        boolean owns(Marker m) {
+            return tagged && (tagAt == null || m.at() == null || !m.at().isAfter(tagAt));
+        }
     }
 
     /** The domain's intent tag, as dns-to-cdn reads it: when it was written, and the domain's origin values. */
@@ -60,7 +94,7 @@ public final class ToCdnPlanner {
     }
 
     private static void planLine(HostPlan plan, DnsHost host, String line, List<DnsRecord> recs, String cdnCname, Instant now,
-            Intent intent) {
+            Intent intent, Undo undo) {
         DnsRecord switched = null;
         List<DnsRecord> added = new ArrayList<>();
         List<DnsRecord> others = new ArrayList<>();
@@ -124,7 +158,7 @@ public final class ToCdnPlanner {
             return;
         }
         if (unmarked == null && Lines.isCnameTo(switched, cdnCname)) {
-            if (m.kind() == Marker.Kind.SWITCHED && MarkerLease.fresh(m.at(), now)) {
+            if (m.kind() == Marker.Kind.SWITCHED && MarkerLease.fresh(m.at(), now) && !(undo != null && undo.owns(m))) {
                 // Marked, not yet switched, and young: a dns-to-origin run may be about to switch it.
                 plan.leaveAlone(Lines.describe(host, switched) + " is being switched to the origin by dns-to-origin (a switch is in progress, "
                         + "marked " + m.at() + "): left alone; run again later");
@@ -157,14 +191,17 @@ public final class ToCdnPlanner {
         }
         // The restoring marker goes first on the line (fence), so dns-to-origin leaves the line alone from then on;
         // a restoring marker of a dead run is renewed for the same reason.
-        String fence = m.kind() == Marker.Kind.SWITCHED || !MarkerLease.fresh(m.at(), now) ? m.restoring(now).encode() : null;
+        // In the undo's outage mode the domain's restoring tag is the fence instead (written before any record of it).
+        boolean later = undo != null && undo.outage && unmarked == null;
+        String fence = later ? null : m.kind() == Marker.Kind.SWITCHED || !MarkerLease.fresh(m.at(), now) ? m.restoring(now).encode() : null;
         List<RecordOp> ops = new ArrayList<>();
         for (DnsRecord a : added) {
             ops.add(new RecordOp(RecordOp.Kind.DELETE, host, line, a, null, null, a.ttl(), null, "added by dns-to-origin"));
         }
-        ops.add(new RecordOp(RecordOp.Kind.RESTORE, host, line, switched, "CNAME", DnsRecord.normalizeHost(cdnCname), switched.ttl(),
+        RecordOp restore = new RecordOp(RecordOp.Kind.RESTORE, host, line, switched, "CNAME", DnsRecord.normalizeHost(cdnCname), switched.ttl(),
                 original, unmarked != null ? ToOriginPlanner.join("switched by an outage-mode run that died before writing its marker "
-                + "(the domain's lifeline:dns intent tag is older than the lease)", restoreNote) : restoreNote));
+                + "(the domain's lifeline:dns intent tag is older than the lease)", restoreNote) : restoreNote);
+        ops.add(later ? restore.markedLater() : restore);
         // Checked first: the switched record must still be as read (or under a concurrent restore's marker).
         ops.set(0, ops.get(0).expecting(Expect.asRead(switched, Marker.Kind.RESTORING)
                 .orDone("CNAME", DnsRecord.normalizeHost(cdnCname), original)));

@@ -100,4 +100,40 @@ class DnsIntentPlannerTest {
         // without the tag the same records are a person's: left alone
         assertEquals(List.of(), kinds(ToCdnPlanner.plan(WWW, records, CDN, NOW, null)));
     }
+
+    @Test
+    void inTheUndosOutageModeTheRestoreWritesNoRestoringMarkerAndItsRemarkLater() {
+        // given a switched line with an added record
+        Marker sw = Marker.switched("A", "203.0.113.10", "web", NOW.minusSeconds(120));
+        List<DnsRecord> records = List.of(rec("1", "default", "A", "203.0.113.10", sw.encode()),
+                rec("2", "default", "A", "203.0.113.11", Marker.added("A", "203.0.113.11").encode()));
+        // when dns-to-cdn plans in outage mode (its restoring tag about to be written)
+        HostPlan p = ToCdnPlanner.plan(WWW, records, CDN, NOW, null, new ToCdnPlanner.Undo(false, null, true));
+        // then the added record is deleted and the switched one updated back with no fence, its original remark later
+        assertEquals(List.of(RecordOp.Kind.DELETE, RecordOp.Kind.RESTORE), kinds(p));
+        assertEquals(null, p.ops().get(0).fenceRecordId());
+        assertTrue(p.ops().get(1).markLater());
+        assertEquals("web", p.ops().get(1).remark());
+        // and marker-first (no outage mode) the restoring marker still goes first
+        HostPlan first = ToCdnPlanner.plan(WWW, records, CDN, NOW, null, null);
+        assertEquals("1", first.ops().get(0).fenceRecordId());
+        assertFalse(first.ops().get(1).markLater());
+    }
+
+    @Test
+    void underItsRestoringTagTheUndoTakesAMarkedCdnCnameForItsOwnHalfDoneRestoreUnlessTheMarkerIsNewer() {
+        // given a record already back on the CDN CNAME with a young switched marker
+        Marker sw = Marker.switched("A", "203.0.113.10", "web", NOW.minusSeconds(120));
+        List<DnsRecord> records = List.of(rec("1", "default", "CNAME", CDN, sw.encode()));
+        // when the domain carries no restoring tag, then it is a switch in flight: left alone
+        assertEquals(List.of(), kinds(ToCdnPlanner.plan(WWW, records, CDN, NOW, null, null)));
+        // when it carries the undo's restoring tag written after the marker, then it is the undo's own: the remark restored
+        HostPlan own = ToCdnPlanner.plan(WWW, records, CDN, NOW, null, new ToCdnPlanner.Undo(true, NOW.minusSeconds(60), true));
+        assertEquals(List.of(RecordOp.Kind.UNMARK), kinds(own));
+        assertEquals("web", own.ops().get(0).remark());
+        // when the marker is newer than the tag (a dns-to-origin switched the line again since), then it is left alone
+        HostPlan newer = ToCdnPlanner.plan(WWW, records, CDN, NOW, null, new ToCdnPlanner.Undo(true, NOW.minusSeconds(600), true));
+        assertEquals(List.of(), kinds(newer));
+        assertEquals(1, newer.leftAlone().size());
+    }
 }
