@@ -48,9 +48,7 @@ public final class DnsSteps {
                 if (op.expect().done(fresh)) return ChangeStatus.UNCHANGED;
                 if (!op.expect().holds(fresh)) {
                     if (op.kind() == RecordOp.Kind.SWITCH && fresh != null && isTarget(fresh, op)) return ChangeStatus.UNCHANGED;
-                    throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
-                            + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
-                            + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+                    throw lineMoved(op, fresh);
                 }
             }
             if (op.fenceRecordId() == null) return step.write().run();
@@ -74,14 +72,12 @@ public final class DnsSteps {
             DnsRecord fresh = dns.record(op.expect().recordId);
             if (!op.expect().holds(fresh)) {
                 if (fresh != null && isTarget(fresh, op)) return ChangeStatus.UNCHANGED;
-                if (fresh != null && switchedUnmarked(fresh, op)) {
+                if (fresh != null && atValueWithRemarkAsRead(fresh, op)) {
                     // a concurrent run of the same direction switched it and has not marked it yet: mark it too
                     later.accept(new DeferredMark(target, op, self[0]));
                     return ChangeStatus.UNCHANGED;
                 }
-                throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
-                        + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
-                        + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+                throw lineMoved(op, fresh);
             }
             boolean wrote = update(op, dns);
             later.accept(new DeferredMark(target, op, self[0]));
@@ -105,15 +101,12 @@ public final class DnsSteps {
                 DnsRecord fresh = dns.record(op.expect().recordId);
                 if (op.expect().done(fresh)) return ChangeStatus.UNCHANGED;
                 if (!op.expect().holds(fresh)) {
-                    if (fresh != null && RecordValues.isType(fresh, op.type()) && RecordValues.sameValue(op.type(), fresh.value(), op.value())
-                            && String.valueOf(op.before().remark()).equals(String.valueOf(fresh.remark()))) {
+                    if (fresh != null && atValueWithRemarkAsRead(fresh, op)) {
                         // a concurrent undo of the same kind updated it and has not restored the remark yet: restore it too
                         later.accept(new DeferredMark(target, op, self[0]));
                         return ChangeStatus.UNCHANGED;
                     }
-                    throw new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
-                            + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
-                            + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+                    throw lineMoved(op, fresh);
                 }
             }
             boolean wrote = update(op, dns);
@@ -123,7 +116,18 @@ public final class DnsSteps {
         return self[0];
     }
 
-    private static boolean switchedUnmarked(DnsRecord r, RecordOp op) {
+    /**
+     * The record already holds the op's value but still the remark this run read: a concurrent run of the same direction
+     * wrote the value and has not written the remark yet (a switch not yet marked, or a restore whose original remark is
+     * still to come). An absent remark and an empty one are the same.
+     */
+    private static CloudException lineMoved(RecordOp op, DnsRecord fresh) {
+        return new CloudException(MOVED, "the line changed since this run read it (another cdn-lifeline run is working on it): "
+                + "expected " + op.expect() + ", found " + (fresh == null ? "no such record" : fresh.type() + " " + fresh.value()
+                + " remark '" + fresh.remark() + "'") + "; nothing written, the next run decides from the new state", null, 409, false);
+    }
+
+    private static boolean atValueWithRemarkAsRead(DnsRecord r, RecordOp op) {
         String asRead = op.before().remark() == null ? "" : op.before().remark();
         return RecordValues.isType(r, op.type()) && RecordValues.sameValue(op.type(), r.value(), op.value())
                 && asRead.equals(r.remark() == null ? "" : r.remark());
