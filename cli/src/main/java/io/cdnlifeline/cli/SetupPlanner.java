@@ -358,12 +358,13 @@ final class SetupPlanner {
         return "cdn-lifeline (lifeline setup)";
     }
 
-    private interface Read {
+    /** One read of the cloud (TeardownPlanner reads the same way). */
+    interface Read {
         JsonObject read() throws CloudException;
     }
 
     /** The answer, or null when the cloud says the thing does not exist ({@code notFoundCode}). */
-    private static JsonObject readOrNull(Read read, String notFoundCode) throws CloudException {
+    static JsonObject readOrNull(Read read, String notFoundCode) throws CloudException {
         try {
             return read.read();
         } catch (CloudException e) {

@@ -52,13 +52,13 @@ final class TeardownPlanner {
     // ---- EventBridge ----
 
     private void planBusAndRules(SetupPlan plan) throws CloudException {
-        JsonObject bus = readOrNull(() -> cloud.eventBridge("GetEventBus", Map.of("EventBusName", s.busName)), "EventBusNotExist");
+        JsonObject bus = SetupPlanner.readOrNull(() -> cloud.eventBridge("GetEventBus", Map.of("EventBusName", s.busName)), "EventBusNotExist");
         if (bus == null) {
             plan.note("event bus " + s.busName + " and its rules: not there (nothing to remove)");
             return;
         }
         for (NotificationRules.Rule r : NotificationRules.ALL) {
-            JsonObject rule = readOrNull(() -> cloud.eventBridge("GetRule", Map.of("EventBusName", s.busName, "RuleName", r.name)),
+            JsonObject rule = SetupPlanner.readOrNull(() -> cloud.eventBridge("GetRule", Map.of("EventBusName", s.busName, "RuleName", r.name)),
                     "EventRuleNotExisted");
             if (rule == null) continue;
             plan.change("rule " + s.busName + "/" + r.name + ": delete (its target, function " + r.function + ", goes with it)", () -> {
@@ -166,8 +166,8 @@ final class TeardownPlanner {
     // ---- RAM ----
 
     private void planRam(SetupPlan plan) throws CloudException {
-        JsonObject role = readOrNull(() -> cloud.ram("GetRole", Map.of("RoleName", s.roleName)), "EntityNotExist.Role");
-        JsonObject policy = readOrNull(() -> cloud.ram("GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", s.policyName)),
+        JsonObject role = SetupPlanner.readOrNull(() -> cloud.ram("GetRole", Map.of("RoleName", s.roleName)), "EntityNotExist.Role");
+        JsonObject policy = SetupPlanner.readOrNull(() -> cloud.ram("GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", s.policyName)),
                 "EntityNotExist.Policy");
         if (role != null && policy != null) {
             JsonObject listed = cloud.ram("ListPoliciesForRole", Map.of("RoleName", s.roleName));
@@ -225,19 +225,6 @@ final class TeardownPlanner {
             });
         } else {
             plan.note("RAM role " + s.roleName + ": not there (nothing to remove)");
-        }
-    }
-
-    private interface Read {
-        JsonObject read() throws CloudException;
-    }
-
-    private static JsonObject readOrNull(Read read, String notFoundCode) throws CloudException {
-        try {
-            return read.read();
-        } catch (CloudException e) {
-            if (notFoundCode.equals(e.code())) return null;
-            throw e;
         }
     }
 }
