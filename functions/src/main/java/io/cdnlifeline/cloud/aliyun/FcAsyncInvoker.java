@@ -5,38 +5,26 @@ import io.cdnlifeline.cloud.CloudException;
 import io.cdnlifeline.event.Request;
 import io.cdnlifeline.run.Continuer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * A function's asynchronous invocation of itself in FC (FC 3.0 InvokeFunction, ROA path
  * {@code POST /2023-03-30/functions/{name}/invocations} with {@code x-fc-invocation-type: Async}), a Request as its
  * body: the continuation of a run that reached its deadline, and the fan-out's member runs (one per account). FC
- * persists it and answers at once; it runs it (and retries it) like any async invocation. Signed the V3 way
+ * persists it and answers at once; it runs it (and retries it) like any async invocation. Signed the V3 way by {@link Acs3Signer}
  * (ACS3-HMAC-SHA256 over the canonical request: method, path, query, the signed headers and the body's SHA-256), as
  * FC 3.0's SDKs sign, with the JDK alone: a few calls per run, so a small client of its own.
  */
 public final class FcAsyncInvoker implements Continuer {
     static final String VERSION = "2023-03-30";
-    static final String ALGORITHM = "ACS3-HMAC-SHA256";
-    private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 
     private final String baseUrl;
     private final Supplier<CloudCredentials> credentials;
@@ -76,8 +64,8 @@ public final class FcAsyncInvoker implements Continuer {
      */
     public String invoke(Request request) throws CloudException {
         byte[] body = request.toString().getBytes(StandardCharsets.UTF_8);
-        String path = "/" + VERSION + "/functions/" + encode(functionName) + "/invocations";
-        String query = qualifier == null ? "" : "qualifier=" + encode(qualifier);
+        String path = "/" + VERSION + "/functions/" + Acs3Signer.encode(functionName) + "/invocations";
+        String query = qualifier == null ? "" : "qualifier=" + Acs3Signer.encode(qualifier);
         CloudCredentials c = credentials.get();
         URL url;
         try {
@@ -85,19 +73,8 @@ public final class FcAsyncInvoker implements Continuer {
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException("not a URL: " + baseUrl, e);
         }
-        Map<String, String> signed = new TreeMap<>();
-        signed.put("host", url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort());
-        signed.put("content-type", "application/octet-stream");
-        signed.put("x-acs-action", "InvokeFunction");
-        signed.put("x-acs-version", VERSION);
-        signed.put("x-acs-date", ACS_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        signed.put("x-acs-signature-nonce", UUID.randomUUID().toString());
-        signed.put("x-acs-content-sha256", hex(sha256(body)));
-        if (c.securityToken() != null && !c.securityToken().isEmpty()) signed.put("x-acs-security-token", c.securityToken());
-        signed.put("x-fc-invocation-type", "Async");
-        String signedHeaders = String.join(";", signed.keySet());
-        String canonical = canonicalRequest("POST", path, query, signed, signed.get("x-acs-content-sha256"));
-        String signature = hex(hmacSha256(c.accessKeySecret(), ALGORITHM + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)))));
+        Map<String, String> headers = Acs3Signer.headers("POST", url, path, query, "InvokeFunction", VERSION, body,
+                Map.of("content-type", "application/octet-stream", "x-fc-invocation-type", "Async"), c);
         try {
             HttpURLConnection h = (HttpURLConnection) url.openConnection();
             h.setRequestMethod("POST");
@@ -106,11 +83,7 @@ public final class FcAsyncInvoker implements Continuer {
             h.setReadTimeout(10_000);
             h.setRequestProperty("Accept", "application/json");
             h.setRequestProperty("User-Agent", RpcClient.USER_AGENT);
-            for (Map.Entry<String, String> e : signed.entrySet()) {
-                if (!e.getKey().equals("host")) h.setRequestProperty(e.getKey(), e.getValue());   // the JDK writes Host itself
-            }
-            h.setRequestProperty("Authorization", ALGORITHM + " Credential=" + c.accessKeyId() + ",SignedHeaders=" + signedHeaders
-                    + ",Signature=" + signature);
+            for (Map.Entry<String, String> e : headers.entrySet()) h.setRequestProperty(e.getKey(), e.getValue());
             try (OutputStream out = h.getOutputStream()) {
                 out.write(body);
             }
@@ -129,45 +102,6 @@ public final class FcAsyncInvoker implements Continuer {
             throw new CloudException("Lifeline.ConnectionFailed", "FC InvokeFunction (Async) of " + functionName + " failed: " + e,
                     null, 0, true, e);
         }
-    }
-
-    /** V3's canonical request: method, path, sorted query, {@code name:value} lines of the signed headers, their names, the body hash. */
-    static String canonicalRequest(String method, String path, String query, Map<String, String> signedHeaders, String payloadHash) {
-        StringBuilder b = new StringBuilder();
-        b.append(method).append('\n').append(path).append('\n').append(query).append('\n');
-        for (Map.Entry<String, String> e : new TreeMap<>(signedHeaders).entrySet()) {
-            b.append(e.getKey().toLowerCase(Locale.ROOT)).append(':').append(e.getValue().trim()).append('\n');
-        }
-        b.append('\n').append(String.join(";", new TreeMap<>(signedHeaders).keySet())).append('\n').append(payloadHash);
-        return b.toString();
-    }
-
-    static byte[] hmacSha256(String secret, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    static String hex(byte[] bytes) {
-        StringBuilder b = new StringBuilder(bytes.length * 2);
-        for (byte x : bytes) b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        return b.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String trimSlash(String s) {
